@@ -1,0 +1,33 @@
+package io.soleus.kernel.booking;
+
+import java.time.Instant;
+
+import io.soleus.kernel.Require;
+import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.SessionTypeId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.TimeSlot;
+
+/** A session was booked: one client, one therapist, one clinic and room, one slot. */
+@Contract(type = "io.soleus.booking.SessionBooked", version = 1)
+public record SessionBooked(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
+                            RoomId roomId, SessionTypeId sessionTypeId, String sessionTypeName, TimeSlot slot,
+                            String clinicTimeZone, Instant bookedAt) {
+
+    public SessionBooked {
+        Require.present("sessionId", sessionId);
+        Require.present("clientId", clientId);
+        Require.present("therapistId", therapistId);
+        Require.present("clinicId", clinicId);
+        Require.present("roomId", roomId);
+        Require.present("sessionTypeId", sessionTypeId);
+        Require.text("sessionTypeName", sessionTypeName, 120);
+        Require.present("slot", slot);
+        Require.zone("clinicTimeZone", clinicTimeZone);
+        Require.present("bookedAt", bookedAt);
+    }
+}

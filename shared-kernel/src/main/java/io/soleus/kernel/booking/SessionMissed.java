@@ -1,0 +1,24 @@
+package io.soleus.kernel.booking;
+
+import java.time.Instant;
+
+import io.soleus.kernel.Require;
+import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.TherapistId;
+
+/** The client did not come (a no-show). */
+@Contract(type = "io.soleus.booking.SessionMissed", version = 1)
+public record SessionMissed(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
+                    Instant recordedAt) {
+
+    public SessionMissed {
+        Require.present("sessionId", sessionId);
+        Require.present("clientId", clientId);
+        Require.present("therapistId", therapistId);
+        Require.present("clinicId", clinicId);
+        Require.present("recordedAt", recordedAt);
+    }
+}

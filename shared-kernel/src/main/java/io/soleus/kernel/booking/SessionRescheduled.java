@@ -1,0 +1,29 @@
+package io.soleus.kernel.booking;
+
+import java.time.Instant;
+
+import io.soleus.kernel.Require;
+import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.TimeSlot;
+
+/** A booked session moved to another slot (and possibly room). */
+@Contract(type = "io.soleus.booking.SessionRescheduled", version = 1)
+public record SessionRescheduled(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
+                                 RoomId roomId, TimeSlot previousSlot, TimeSlot slot, Instant rescheduledAt) {
+
+    public SessionRescheduled {
+        Require.present("sessionId", sessionId);
+        Require.present("clientId", clientId);
+        Require.present("therapistId", therapistId);
+        Require.present("clinicId", clinicId);
+        Require.present("roomId", roomId);
+        Require.present("previousSlot", previousSlot);
+        Require.present("slot", slot);
+        Require.present("rescheduledAt", rescheduledAt);
+    }
+}

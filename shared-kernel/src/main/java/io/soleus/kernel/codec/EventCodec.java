@@ -1,0 +1,208 @@
+package io.soleus.kernel.codec;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.soleus.kernel.InvalidValueException;
+import io.soleus.kernel.Topics;
+import io.soleus.kernel.booking.ClientContactChanged;
+import io.soleus.kernel.booking.ClientRegistered;
+import io.soleus.kernel.booking.SessionAttended;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.booking.SessionCancelled;
+import io.soleus.kernel.booking.SessionMissed;
+import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.treatment.AssessmentRecorded;
+import io.soleus.kernel.treatment.CaseDischarged;
+import io.soleus.kernel.treatment.CaseOpened;
+import io.soleus.kernel.treatment.MyofascialReleaseApplied;
+import io.soleus.kernel.treatment.PlanAssigned;
+import io.soleus.kernel.treatment.PlanProgressLogged;
+import io.soleus.kernel.treatment.TriggerPointTreated;
+
+/**
+ * Reads and writes published events as JSON. Writes always produce the current version of a
+ * contract; reads accept every version, upcasting older JSON step by step before binding it. Unknown
+ * JSON properties are ignored, so a new optional field never breaks an older reader.
+ */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private static final EventCodec STANDARD = builder()
+            .register(ClientRegistered.class, Topics.BOOKING)
+            .register(ClientContactChanged.class, Topics.BOOKING)
+            .register(SessionBooked.class, Topics.BOOKING)
+            .register(SessionRescheduled.class, Topics.BOOKING)
+            .register(SessionCancelled.class, Topics.BOOKING)
+            .register(SessionAttended.class, Topics.BOOKING)
+            .register(SessionMissed.class, Topics.BOOKING)
+            .register(CaseOpened.class, Topics.TREATMENT)
+            .register(AssessmentRecorded.class, Topics.TREATMENT)
+            .register(TriggerPointTreated.class, Topics.TREATMENT)
+            .register(MyofascialReleaseApplied.class, Topics.TREATMENT)
+            .register(PlanAssigned.class, Topics.TREATMENT)
+            .register(PlanProgressLogged.class, Topics.TREATMENT)
+            .register(CaseDischarged.class, Topics.TREATMENT)
+            .build();
+
+    private final Map<Class<?>, ContractType> byClass;
+    private final Map<String, ContractType> byName;
+    /** Key: type name + "@" + from-version. */
+    private final Map<String, Upcaster> upcasters;
+
+    private EventCodec(Map<Class<?>, ContractType> byClass, Map<String, Upcaster> upcasters) {
+        this.byClass = Map.copyOf(byClass);
+        Map<String, ContractType> names = new LinkedHashMap<>();
+        byClass.values().forEach(type -> names.put(type.name(), type));
+        this.byName = names;
+        this.upcasters = Map.copyOf(upcasters);
+    }
+
+    /** Every contract of the platform with its upcasters. */
+    public static EventCodec standard() {
+        return STANDARD;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public boolean isContract(Class<?> type) {
+        return byClass.containsKey(type);
+    }
+
+    public ContractType typeOf(Class<?> type) {
+        ContractType contract = byClass.get(type);
+        if (contract == null) {
+            throw new IllegalArgumentException(type.getName() + " is not a published contract");
+        }
+        return contract;
+    }
+
+    public Optional<ContractType> typeNamed(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Collection<ContractType> contracts() {
+        return byName.values();
+    }
+
+    public byte[] encode(Object event) {
+        typeOf(event.getClass());
+        try {
+            return MAPPER.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write " + event.getClass().getName(), e);
+        }
+    }
+
+    public Object decode(String typeName, int version, byte[] json) {
+        ContractType type = typeNamed(typeName)
+                .orElseThrow(() -> new UnknownContractException("Unknown contract " + typeName));
+        if (version < 1 || version > type.version()) {
+            throw new UnknownContractException(typeName + " has no version " + version + " (current " + type.version() + ")");
+        }
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            if (!(tree instanceof ObjectNode node)) {
+                throw new ContractDecodingException(typeName + " JSON is not an object", null);
+            }
+            for (int from = version; from < type.version(); from++) {
+                node = upcasters.get(typeName + "@" + from).upcast(node);
+            }
+            return MAPPER.treeToValue(node, type.javaType());
+        } catch (IOException e) {
+            InvalidValueException invalid = causeOf(e);
+            if (invalid != null) {
+                throw invalid;
+            }
+            throw new ContractDecodingException("Not a valid " + typeName + " v" + version, e);
+        }
+    }
+
+    /** A copy of the JSON settings of the contracts, for anyone writing the same JSON. */
+    public ObjectMapper mapper() {
+        return MAPPER.copy();
+    }
+
+    private static InvalidValueException causeOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValueException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+
+    /** Collects contracts and upcasters and checks that every old version can reach the current one. */
+    public static final class Builder {
+        private final Map<Class<?>, ContractType> contracts = new LinkedHashMap<>();
+        private final Map<String, Upcaster> upcasters = new HashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder register(Class<?> contract, String topic) {
+            Contract annotation = contract.getAnnotation(Contract.class);
+            if (annotation == null) {
+                throw new IllegalArgumentException(contract.getName() + " has no @Contract");
+            }
+            if (annotation.version() < 1) {
+                throw new IllegalArgumentException(contract.getName() + " needs a version of at least 1");
+            }
+            boolean taken = contracts.values().stream().anyMatch(type -> type.name().equals(annotation.type()));
+            if (taken) {
+                throw new IllegalArgumentException("Contract type " + annotation.type() + " registered twice");
+            }
+            contracts.put(contract, new ContractType(annotation.type(), annotation.version(), topic, contract));
+            return this;
+        }
+
+        public Builder upcaster(Upcaster upcaster) {
+            String key = upcaster.type() + "@" + upcaster.fromVersion();
+            if (upcasters.putIfAbsent(key, upcaster) != null) {
+                throw new IllegalArgumentException("Two upcasters from " + key);
+            }
+            return this;
+        }
+
+        public EventCodec build() {
+            for (ContractType type : contracts.values()) {
+                for (int from = 1; from < type.version(); from++) {
+                    if (!upcasters.containsKey(type.name() + "@" + from)) {
+                        throw new IllegalStateException(type.name() + " v" + type.version()
+                                + " cannot read v" + from + ": no upcaster from v" + from);
+                    }
+                }
+            }
+            List<String> names = contracts.values().stream().map(ContractType::name).toList();
+            upcasters.values().forEach(upcaster -> {
+                if (!names.contains(upcaster.type())) {
+                    throw new IllegalStateException("Upcaster for unknown contract " + upcaster.type());
+                }
+            });
+            return new EventCodec(contracts, upcasters);
+        }
+    }
+}

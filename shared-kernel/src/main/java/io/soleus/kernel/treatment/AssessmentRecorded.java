@@ -1,0 +1,34 @@
+package io.soleus.kernel.treatment;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.soleus.kernel.Require;
+import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.id.AssessmentId;
+import io.soleus.kernel.id.CaseId;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.PainScore;
+import io.soleus.kernel.value.Tightness;
+
+/** What the therapist found in a session: pain (NPRS), trigger points, tightness and notes. */
+@Contract(type = "io.soleus.treatment.AssessmentRecorded", version = 1)
+public record AssessmentRecorded(AssessmentId assessmentId, CaseId caseId, SessionId sessionId, ClientId clientId,
+                                 TherapistId therapistId, PainScore pain, List<TriggerPointFinding> triggerPoints,
+                                 Tightness tightness, String notes, Instant recordedAt) {
+
+    public AssessmentRecorded {
+        Require.present("assessmentId", assessmentId);
+        Require.present("caseId", caseId);
+        Require.present("sessionId", sessionId);
+        Require.present("clientId", clientId);
+        Require.present("therapistId", therapistId);
+        Require.present("pain", pain);
+        triggerPoints = List.copyOf(Require.size("triggerPoints", triggerPoints == null ? List.of() : triggerPoints, 0, 50));
+        Require.present("tightness", tightness);
+        Require.optionalText("notes", notes, 4000);
+        Require.present("recordedAt", recordedAt);
+    }
+}

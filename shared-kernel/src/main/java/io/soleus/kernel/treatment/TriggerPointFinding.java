@@ -1,0 +1,14 @@
+package io.soleus.kernel.treatment;
+
+import io.soleus.kernel.Require;
+import io.soleus.kernel.value.BodySite;
+import io.soleus.kernel.value.Severity;
+
+/** A trigger point found on palpation: where, and how pronounced. */
+public record TriggerPointFinding(BodySite site, Severity severity) {
+
+    public TriggerPointFinding {
+        Require.present("site", site);
+        Require.present("severity", severity);
+    }
+}

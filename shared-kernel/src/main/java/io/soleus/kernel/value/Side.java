@@ -1,0 +1,6 @@
+package io.soleus.kernel.value;
+
+/** Which side of the body. */
+public enum Side {
+    LEFT, RIGHT, BILATERAL
+}

@@ -1,0 +1,94 @@
+package io.soleus.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.codec.ContractType;
+import io.soleus.kernel.codec.EventCodec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The golden JSON of every contract version, kept forever: if one of these fails, a change broke
+ * events that are already stored or on the wire. Make it a new version with an upcaster instead.
+ */
+class GoldenContractsTest {
+
+    private static final String BROKEN = "an incompatible change to a published contract: add a new version and an upcaster";
+    private static final Pattern VERSION_FILE = Pattern.compile("v(\\d+)\\.json");
+
+    private final EventCodec codec = EventCodec.standard();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void every_contract_has_a_golden_file_of_its_current_version() {
+        for (ContractType type : codec.contracts()) {
+            assertThat(golden(type.name(), type.version())).as("golden file of " + type.name()).exists();
+        }
+        assertThat(ContractSamples.all().keySet())
+                .containsExactlyInAnyOrderElementsOf(codec.contracts().stream().map(ContractType::javaType).toList());
+    }
+
+    @Test
+    void the_current_version_is_written_exactly_as_its_golden_file() throws IOException {
+        for (Object sample : ContractSamples.all().values()) {
+            ContractType type = codec.typeOf(sample.getClass());
+            assertThat(json.readTree(codec.encode(sample)))
+                    .as(type.name() + ": " + BROKEN)
+                    .isEqualTo(json.readTree(golden(type.name(), type.version()).toFile()));
+        }
+    }
+
+    @Test
+    void every_golden_file_of_every_version_still_reads() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(contracts())) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(codec.contracts().size());
+        for (Path file : files) {
+            String typeName = file.getParent().getFileName().toString();
+            Matcher version = VERSION_FILE.matcher(file.getFileName().toString());
+            assertThat(version.matches()).as(file + " is named v<N>.json").isTrue();
+            int v = Integer.parseInt(version.group(1));
+
+            Object decoded = codec.decode(typeName, v, Files.readAllBytes(file));
+
+            ContractType type = codec.typeNamed(typeName).orElseThrow();
+            assertThat(decoded).as(typeName + " v" + v + ": " + BROKEN).isInstanceOf(type.javaType());
+            if (v == type.version()) {
+                assertThat(decoded).as(typeName + ": " + BROKEN).isEqualTo(ContractSamples.all().get(type.javaType()));
+            }
+        }
+    }
+
+    @Test
+    void a_new_field_from_a_newer_producer_does_not_break_an_older_reader() throws IOException {
+        ContractType booked = codec.typeNamed("io.soleus.booking.SessionBooked").orElseThrow();
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(golden(booked.name(), 1).toFile());
+        node.put("parkingNote", "Use the car park behind the clinic");
+
+        assertThat(codec.decode(booked.name(), 1, json.writeValueAsBytes(node)))
+                .isEqualTo(ContractSamples.all().get(booked.javaType()));
+    }
+
+    private static Path golden(String type, int version) {
+        return contracts().resolve(type).resolve("v" + version + ".json");
+    }
+
+    private static Path contracts() {
+        try {
+            return Path.of(GoldenContractsTest.class.getResource("/contracts").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
