@@ -60,7 +60,12 @@ class GoldenContractsTest {
             assertThat(version.matches()).as(file + " is named v<N>.json").isTrue();
             int v = Integer.parseInt(version.group(1));
 
-            Object decoded = codec.decode(typeName, v, Files.readAllBytes(file));
+            Object decoded;
+            try {
+                decoded = codec.decode(typeName, v, Files.readAllBytes(file));
+            } catch (RuntimeException e) {
+                throw new AssertionError(typeName + " v" + v + " no longer reads: " + BROKEN, e);
+            }
 
             ContractType type = codec.typeNamed(typeName).orElseThrow();
             assertThat(decoded).as(typeName + " v" + v + ": " + BROKEN).isInstanceOf(type.javaType());

@@ -1,6 +1,7 @@
 package io.soleus.kernel;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -12,7 +13,13 @@ import com.tngtech.archunit.lang.ArchRule;
 class ModuleBoundariesTest {
 
     @ArchTest
-    static final ArchRule depends_on_no_framework = classes().that().resideInAPackage("io.soleus.kernel..")
+    static final ArchRule knows_no_framework_of_the_services = noClasses().that().resideInAPackage("io.soleus.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                    "org.apache.kafka..", "jakarta..", "io.cloudevents..")
+            .because("services and integrators read the contracts without sharing Spring, Axon, Kafka or CloudEvents");
+
+    @ArchTest
+    static final ArchRule depends_on_java_and_jackson_only = classes().that().resideInAPackage("io.soleus.kernel..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..", "io.soleus.kernel..")
             .because("shared-kernel is the contract every service and integrator reads, with no Spring, Axon or Kafka in it");
 }

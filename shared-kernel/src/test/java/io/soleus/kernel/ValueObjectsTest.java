@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.kernel.codec.EventCodec;
 import io.soleus.kernel.id.ExerciseId;
 import io.soleus.kernel.id.SessionId;
@@ -15,6 +16,7 @@ import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.value.BodySite;
 import io.soleus.kernel.value.ExerciseDose;
+import io.soleus.kernel.value.Finding;
 import io.soleus.kernel.value.Frequency;
 import io.soleus.kernel.value.Muscle;
 import io.soleus.kernel.value.PainScore;
@@ -106,6 +108,62 @@ class ValueObjectsTest {
 
         refused(() -> EventCodec.standard().decode("io.soleus.treatment.AssessmentRecorded", 1,
                 json.getBytes(StandardCharsets.UTF_8)), "pain");
+    }
+
+    @Test
+    void a_time_slot_knows_its_length_and_its_start_is_required() {
+        assertThat(new TimeSlot(NINE, NINE.plus(Duration.ofMinutes(45))).duration()).isEqualTo(Duration.ofMinutes(45));
+        refused(() -> new TimeSlot(NINE, null), "slot.end");
+    }
+
+    @Test
+    void a_body_site_region_is_optional_but_never_blank() {
+        assertThat(new BodySite(Muscle.SOLEUS, Side.LEFT, null).region()).isNull();
+        assertThat(new BodySite(Muscle.SOLEUS, Side.LEFT, "x".repeat(60)).region()).hasSize(60);
+        refused(() -> new BodySite(Muscle.SOLEUS, Side.LEFT, " "), "site.region");
+    }
+
+    @Test
+    void a_muscle_code_is_two_to_forty_one_characters_starting_with_a_letter() {
+        assertThat(Muscle.vocabulary()).hasSize(8).doesNotHaveDuplicates();
+        assertThat(Muscle.of("ab").code()).isEqualTo("ab");
+        refused(() -> new Muscle("a"), "muscle");
+        refused(() -> new Muscle("1soleus"), "muscle");
+        refused(() -> new Muscle("a".repeat(42)), "muscle");
+        refused(() -> new Muscle(null), "muscle");
+    }
+
+    @Test
+    void a_working_finding_has_a_code_and_a_short_label() {
+        assertThat(Finding.SOLEUS_MYOFASCIAL_PAIN.code()).isEqualTo("soleus-myofascial-pain");
+        refused(() -> new Finding("Soleus pain", "Soleus pain"), "finding.code");
+        refused(() -> new Finding(null, "Soleus pain"), "finding.code");
+        refused(() -> new Finding("soleus-pain", " "), "finding.label");
+        refused(() -> new Finding("soleus-pain", "x".repeat(121)), "finding.label");
+    }
+
+    @Test
+    void every_number_of_a_dose_stays_within_its_bounds() {
+        assertThat(new ExerciseDose(20, 200, null, 20, Frequency.WEEK, 52).sets()).isEqualTo(20);
+        assertThat(new ExerciseDose(1, null, 1, 1, Frequency.DAY, 1).holdSeconds()).isEqualTo(1);
+        refused(() -> new ExerciseDose(21, 15, null, 2, Frequency.DAY, 6), "dose.sets");
+        refused(() -> new ExerciseDose(3, 0, null, 2, Frequency.DAY, 6), "dose.reps");
+        refused(() -> new ExerciseDose(3, 201, null, 2, Frequency.DAY, 6), "dose.reps");
+        refused(() -> new ExerciseDose(3, null, 0, 2, Frequency.DAY, 6), "dose.holdSeconds");
+        refused(() -> new ExerciseDose(3, 15, null, 0, Frequency.DAY, 6), "dose.times");
+        refused(() -> new ExerciseDose(3, 15, null, 21, Frequency.DAY, 6), "dose.times");
+        refused(() -> new ExerciseDose(3, 15, null, 2, null, 6), "dose.per");
+        refused(() -> new ExerciseDose(3, 15, null, 2, Frequency.DAY, 0), "dose.weeks");
+    }
+
+    @Test
+    void a_pain_score_and_a_muscle_are_bare_values_in_json() throws Exception {
+        ObjectMapper json = EventCodec.standard().mapper();
+
+        assertThat(json.writeValueAsString(new PainScore(7))).isEqualTo("7");
+        assertThat(json.readValue("7", PainScore.class)).isEqualTo(new PainScore(7));
+        assertThat(json.writeValueAsString(Muscle.SOLEUS)).isEqualTo("\"soleus\"");
+        assertThat(json.readValue("\"tibialis-posterior\"", Muscle.class)).isEqualTo(Muscle.TIBIALIS_POSTERIOR);
     }
 
     private static void refused(ThrowingCallable construction, String field) {

@@ -2,9 +2,9 @@ package io.soleus.kernel.codec;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,7 +75,7 @@ public final class EventCodec {
         this.byClass = Map.copyOf(byClass);
         Map<String, ContractType> names = new LinkedHashMap<>();
         byClass.values().forEach(type -> names.put(type.name(), type));
-        this.byName = names;
+        this.byName = Collections.unmodifiableMap(names);
         this.upcasters = Map.copyOf(upcasters);
     }
 
@@ -109,6 +109,9 @@ public final class EventCodec {
     }
 
     public byte[] encode(Object event) {
+        if (event == null) {
+            throw new IllegalArgumentException("Cannot encode null: it is no published contract");
+        }
         typeOf(event.getClass());
         try {
             return MAPPER.writeValueAsBytes(event);
@@ -123,6 +126,9 @@ public final class EventCodec {
         if (version < 1 || version > type.version()) {
             throw new UnknownContractException(typeName + " has no version " + version + " (current " + type.version() + ")");
         }
+        if (json == null) {
+            throw new ContractDecodingException(typeName + " v" + version + " has no JSON", null);
+        }
         try {
             JsonNode tree = MAPPER.readTree(json);
             if (!(tree instanceof ObjectNode node)) {
@@ -130,6 +136,9 @@ public final class EventCodec {
             }
             for (int from = version; from < type.version(); from++) {
                 node = upcasters.get(typeName + "@" + from).upcast(node);
+                if (node == null) {
+                    throw new ContractDecodingException("The upcaster of " + typeName + " from v" + from + " gave no JSON", null);
+                }
             }
             return MAPPER.treeToValue(node, type.javaType());
         } catch (IOException e) {
@@ -164,6 +173,12 @@ public final class EventCodec {
         }
 
         public Builder register(Class<?> contract, String topic) {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("Contract " + contract.getName() + " needs a topic");
+            }
+            if (contracts.containsKey(contract)) {
+                throw new IllegalArgumentException(contract.getName() + " registered twice");
+            }
             Contract annotation = contract.getAnnotation(Contract.class);
             if (annotation == null) {
                 throw new IllegalArgumentException(contract.getName() + " has no @Contract");
@@ -196,10 +211,13 @@ public final class EventCodec {
                     }
                 }
             }
-            List<String> names = contracts.values().stream().map(ContractType::name).toList();
             upcasters.values().forEach(upcaster -> {
-                if (!names.contains(upcaster.type())) {
-                    throw new IllegalStateException("Upcaster for unknown contract " + upcaster.type());
+                ContractType type = contracts.values().stream()
+                        .filter(contract -> contract.name().equals(upcaster.type())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Upcaster for unknown contract " + upcaster.type()));
+                if (upcaster.fromVersion() < 1 || upcaster.fromVersion() >= type.version()) {
+                    throw new IllegalStateException("Upcaster of " + type.name() + " from v" + upcaster.fromVersion()
+                            + " is never used: the current version is v" + type.version());
                 }
             });
             return new EventCodec(contracts, upcasters);
