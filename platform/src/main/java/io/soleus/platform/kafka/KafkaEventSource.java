@@ -1,0 +1,272 @@
+package io.soleus.platform.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka topics as an Axon {@link StreamableMessageSource}. A processor's position is a
+ * {@link KafkaPositionToken} kept in the service's own token store, never in a Kafka consumer group:
+ * partitions are assigned manually and every stream reads all partitions of its topics. The pooled
+ * streaming processor then hands each event to the segment its aggregate id hashes to, so segments
+ * (and the service instances claiming them) split the work independently of the partition count,
+ * and one aggregate's events stay in order in one segment. Reading everything per instance costs
+ * bandwidth, which is small at a practice's event rates; in return there is exactly one owner of a
+ * position (the token claim) instead of two (a claim and a group rebalance).
+ */
+public class KafkaEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventSource.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration PARTITION_REFRESH = Duration.ofSeconds(5);
+
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final List<String> topics;
+    private final CloudEventMapping mapping;
+
+    public KafkaEventSource(Supplier<Consumer<String, byte[]>> consumers, List<String> topics, CloudEventMapping mapping) {
+        this.consumers = consumers;
+        this.topics = List.copyOf(topics);
+        this.mapping = mapping;
+    }
+
+    public List<String> topics() {
+        return topics;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        TrackingToken unwrapped = WrappedToken.unwrapLowerBound(trackingToken);
+        KafkaPositionToken start = unwrapped == null ? KafkaPositionToken.empty() : (KafkaPositionToken) unwrapped;
+        return new KafkaEventStream(consumers.get(), start);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return KafkaPositionToken.empty();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        try (Consumer<String, byte[]> consumer = consumers.get()) {
+            Map<TopicPartition, Long> lastOffsets = new HashMap<>();
+            consumer.endOffsets(partitions(consumer)).forEach((partition, end) -> {
+                if (end > 0) {
+                    lastOffsets.put(partition, end - 1);
+                }
+            });
+            return KafkaPositionToken.of(lastOffsets);
+        }
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        try (Consumer<String, byte[]> consumer = consumers.get()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<TopicPartition, Long> query = partitions.stream()
+                    .collect(Collectors.toMap(p -> p, p -> dateTime.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> lastBefore = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndTimestamp first = found.get(partition);
+                long firstAtOrAfter = first == null ? ends.getOrDefault(partition, 0L) : first.offset();
+                if (firstAtOrAfter > 0) {
+                    lastBefore.put(partition, firstAtOrAfter - 1);
+                }
+            }
+            return KafkaPositionToken.of(lastBefore);
+        }
+    }
+
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos != null) {
+                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            }
+        }
+        return partitions;
+    }
+
+    /** One processor's read of the topics; used by the processor's coordinator thread only. */
+    private final class KafkaEventStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final Consumer<String, byte[]> consumer;
+        /** Held while the consumer is in use; KafkaConsumer allows one thread at a time. */
+        private final ReentrantLock inUse = new ReentrantLock();
+        private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
+        private KafkaPositionToken position;
+        private long nextPartitionRefresh;
+        private volatile boolean closed;
+
+        KafkaEventStream(Consumer<String, byte[]> consumer, KafkaPositionToken start) {
+            this.consumer = consumer;
+            this.position = start;
+            refreshPartitions();
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            if (buffer.isEmpty()) {
+                fill(Duration.ZERO);
+            }
+            return Optional.ofNullable(buffer.peek());
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            if (buffer.isEmpty()) {
+                fill(Duration.ofNanos(unit.toNanos(timeout)));
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (buffer.isEmpty()) {
+                if (closed) {
+                    throw new IllegalStateException("Stream closed");
+                }
+                fill(POLL);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            return buffer.poll();
+        }
+
+        /** Closes at once, or, while the processor's thread is polling, wakes it to close on its way out. */
+        @Override
+        public void close() {
+            closed = true;
+            if (inUse.tryLock()) {
+                try {
+                    closeConsumer();
+                } finally {
+                    inUse.unlock();
+                }
+            } else {
+                consumer.wakeup();
+            }
+        }
+
+        private boolean consumerClosed;
+
+        private void closeConsumer() {
+            if (!consumerClosed) {
+                consumerClosed = true;
+                consumer.close(Duration.ofSeconds(1));
+            }
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            return false; // no push: the processor polls with hasNextAvailable
+        }
+
+        private void fill(Duration timeout) {
+            inUse.lock();
+            try {
+                poll(timeout);
+            } catch (WakeupException woken) {
+                // close() was called while polling
+            } finally {
+                if (closed) {
+                    closeConsumer();
+                }
+                inUse.unlock();
+            }
+        }
+
+        private void poll(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            do {
+                if (closed) {
+                    return;
+                }
+                if (System.nanoTime() >= nextPartitionRefresh) {
+                    refreshPartitions();
+                }
+                long remaining = Math.max(0, deadline - System.nanoTime());
+                if (consumer.assignment().isEmpty()) {
+                    awaitTopics(Math.min(remaining, POLL.toNanos()));
+                    continue;
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofNanos(Math.min(remaining, POLL.toNanos())));
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    position = position.advancedTo(new TopicPartition(record.topic(), record.partition()), record.offset());
+                    mapping.toMessage(record, position).ifPresentOrElse(buffer::add,
+                            () -> log.debug("Skipping record of unknown contract at {}-{}@{}",
+                                    record.topic(), record.partition(), record.offset()));
+                }
+            } while (buffer.isEmpty() && System.nanoTime() < deadline);
+        }
+
+        /** No topic exists yet: wait a little before asking the broker again. */
+        private void awaitTopics(long nanos) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(nanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Picks up topics created after the stream opened and partitions added to them. */
+        private void refreshPartitions() {
+            nextPartitionRefresh = System.nanoTime() + PARTITION_REFRESH.toNanos();
+            Set<TopicPartition> current = consumer.assignment();
+            List<TopicPartition> all = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos != null) {
+                    infos.forEach(info -> all.add(new TopicPartition(info.topic(), info.partition())));
+                }
+            }
+            if (current.containsAll(all)) {
+                return;
+            }
+            consumer.assign(all);
+            Collection<TopicPartition> added = all.stream().filter(p -> !current.contains(p)).toList();
+            List<TopicPartition> fromBeginning = new ArrayList<>();
+            for (TopicPartition partition : added) {
+                long last = position.lastConsumed(partition);
+                if (last < 0) {
+                    fromBeginning.add(partition);
+                } else {
+                    consumer.seek(partition, last + 1);
+                }
+            }
+            if (!fromBeginning.isEmpty()) {
+                consumer.seekToBeginning(fromBeginning);
+            }
+        }
+    }
+}

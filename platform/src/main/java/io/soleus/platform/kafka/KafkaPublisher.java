@@ -1,0 +1,108 @@
+package io.soleus.platform.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.soleus.kernel.codec.ContractType;
+import io.soleus.kernel.codec.EventCodec;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Publishes this service's contract events from its event store to Kafka. It runs in a streaming
+ * processor over the event store (the store is the outbox): each batch of events is sent
+ * asynchronously, and the batch's unit of work only commits, and so advances the processor's token,
+ * once Kafka has acknowledged every record. A crash in between re-sends the batch with the same
+ * {@code ce_id}s; consumers drop those duplicates.
+ */
+@ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
+public class KafkaPublisher {
+
+    public static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final String BATCH_RESOURCE = KafkaPublisher.class.getName() + ".batch";
+
+    private final Producer<String, byte[]> producer;
+    private final EventCodec codec;
+    private final CloudEventMapping mapping;
+    private final String topic;
+    private final Duration acknowledgeTimeout;
+    private final List<AcknowledgedBatchListener> listeners;
+
+    public KafkaPublisher(Producer<String, byte[]> producer, EventCodec codec, CloudEventMapping mapping, String topic,
+                          Duration acknowledgeTimeout, List<AcknowledgedBatchListener> listeners) {
+        this.producer = producer;
+        this.codec = codec;
+        this.mapping = mapping;
+        this.topic = topic;
+        this.acknowledgeTimeout = acknowledgeTimeout;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        if (!codec.isContract(payload.getClass())) {
+            return; // internal event of this service: never leaves it
+        }
+        ContractType type = codec.typeOf(payload.getClass());
+        if (!type.topic().equals(topic)) {
+            return; // another service's contract (e.g. replayed into this store): not ours to publish
+        }
+        pendingBatch().add(producer.send(mapping.toRecord(message, type)));
+    }
+
+    private PendingBatch pendingBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
+            PendingBatch batch = new PendingBatch();
+            unitOfWork.onPrepareCommit(u -> batch.awaitAcknowledgements());
+            return batch;
+        });
+    }
+
+    /** Told after Kafka acknowledged a batch and before the processor's token commits. */
+    public interface AcknowledgedBatchListener {
+        void acknowledged(List<RecordMetadata> records);
+    }
+
+    private final class PendingBatch {
+        private final List<Future<RecordMetadata>> sends = new ArrayList<>();
+
+        void add(Future<RecordMetadata> send) {
+            sends.add(send);
+        }
+
+        void awaitAcknowledgements() {
+            producer.flush();
+            List<RecordMetadata> acknowledged = new ArrayList<>(sends.size());
+            long deadline = System.nanoTime() + acknowledgeTimeout.toNanos();
+            try {
+                for (Future<RecordMetadata> send : sends) {
+                    acknowledged.add(send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaPublishException("Interrupted while waiting for Kafka to acknowledge", e);
+            } catch (ExecutionException | TimeoutException e) {
+                // the unit of work rolls back; the processor retries the batch from its last token
+                throw new KafkaPublishException("Kafka did not acknowledge the batch", e);
+            }
+            listeners.forEach(listener -> listener.acknowledged(acknowledged));
+        }
+    }
+
+    public static class KafkaPublishException extends RuntimeException {
+        KafkaPublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

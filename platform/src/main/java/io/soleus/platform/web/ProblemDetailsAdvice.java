@@ -1,0 +1,116 @@
+package io.soleus.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.soleus.kernel.InvalidValueException;
+import jakarta.validation.ConstraintViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns bad input and refused commands into problem bodies that say which field or rule was at
+ * fault, so a client can show the message next to the right input.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    static final URI VALIDATION = URI.create("https://soleus.io/problems/validation");
+    static final URI RULE = URI.create("https://soleus.io/problems/rule-violation");
+
+    /** One invalid field: its JSON path and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(validationProblem(List.of(fieldErrorOf(e))));
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
+        return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldError(leaf(violation.getPropertyPath().toString()), violation.getMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setType(RULE);
+        problem.setTitle("Rule violated: " + e.rule());
+        problem.setProperty("rule", e.rule());
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    static ProblemDetail validationProblem(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
+        problem.setType(VALIDATION);
+        problem.setTitle("Invalid request");
+        problem.setProperties(Map.of("errors", errors));
+        return problem;
+    }
+
+    /** Finds the field behind unreadable JSON: a value object's own refusal, or the JSON path. */
+    private static FieldError fieldErrorOf(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        String path = null;
+        while (cause != null) {
+            if (cause instanceof JsonMappingException mapping && path == null) {
+                path = pathOf(mapping);
+            }
+            if (cause instanceof InvalidValueException invalid) {
+                return new FieldError(path != null && !path.isEmpty() ? path : invalid.field(), invalid.getMessage());
+            }
+            cause = cause.getCause();
+        }
+        return new FieldError(path == null || path.isEmpty() ? "body" : path, "is missing or not readable");
+    }
+
+    private static String pathOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String leaf(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1); // drop the method name
+    }
+}

@@ -1,0 +1,146 @@
+package io.soleus.platform.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.soleus.kernel.Topics;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.platform.health.ProcessorMonitor;
+import io.soleus.platform.kafka.CloudEventMapping;
+import io.soleus.platform.test.SoleusSpringBootTest;
+import io.soleus.platform.test.TestTokens;
+import io.soleus.platform.test.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/** The bridge's promises in one running service: order, replay and dead letters, on a real broker. */
+@SoleusSpringBootTest(classes = BridgeTestApplication.class)
+class KafkaBridgeTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SessionFeedProjection projection;
+    @Autowired
+    ProcessorMonitor monitor;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void each_sessions_events_arrive_in_order_with_many_sessions_interleaved_over_several_partitions() {
+        List<SessionId> sessions = Sessions.many(40);
+        BridgeApp.appendInterleaved(context, sessions, 0, 10);
+
+        Set<String> keys = sessions.stream().map(SessionId::toString).collect(Collectors.toSet());
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(Topics.BOOKING,
+                read -> read.stream().filter(r -> keys.contains(r.key())).count() >= 400, PATIENCE)
+                .stream().filter(r -> keys.contains(r.key())).toList();
+
+        assertThat(records).hasSize(400);
+        assertThat(records.stream().map(ConsumerRecord::partition).distinct().count())
+                .as("sessions spread over partitions").isGreaterThan(1);
+        Map<String, List<Long>> sequencesPerSession = records.stream()
+                .sorted(Comparator.comparingLong(ConsumerRecord::offset))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.mapping(
+                        r -> Long.parseLong(CloudEventMapping.header(r, "ce_" + CloudEventMapping.AGGREGATE_SEQUENCE).orElseThrow()),
+                        Collectors.toList())));
+        sequencesPerSession.values().forEach(sequence ->
+                assertThat(sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L));
+
+        await().atMost(PATIENCE).until(() -> ReadModel.complete(jdbc, sessions, 10));
+        assertThat(ReadModel.eventsHandledTwice(jdbc, sessions)).isZero();
+    }
+
+    @Test
+    void a_reset_rebuilds_the_read_model_identically_from_kafka() {
+        List<SessionId> sessions = Sessions.many(10);
+        BridgeApp.appendInterleaved(context, sessions, 0, 5);
+        await().atMost(PATIENCE).until(() -> ReadModel.complete(jdbc, sessions, 5));
+        await().atMost(PATIENCE).until(() -> monitor.lagOf("booking-feed").orElse(-1) == 0);
+        List<ReadModel.Row> before = ReadModel.all(jdbc);
+
+        PooledStreamingEventProcessor processor = BridgeApp.processor(context, "booking-feed");
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(ReadModel.all(jdbc)).as("the reset handler cleared the read model").isEmpty();
+        processor.start();
+
+        await().atMost(PATIENCE).until(() -> ReadModel.all(jdbc).equals(before));
+    }
+
+    @Test
+    void a_poison_event_is_dead_lettered_later_events_flow_and_an_admin_retry_after_the_fix_applies_it() {
+        SessionId poisoned = SessionId.random();
+        List<SessionId> healthy = Sessions.many(3);
+        projection.poisoned.add(poisoned.toString());
+        BridgeApp.appendInterleaved(context, List.of(poisoned), 0, 3);
+        BridgeApp.appendInterleaved(context, healthy, 0, 3);
+
+        await().atMost(PATIENCE).until(() -> ReadModel.complete(jdbc, healthy, 3));
+        RestClient admin = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.admin()).build();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(json(
+                admin.get().uri("/admin/dead-letters/booking-feed").retrieve().body(Map.class)))
+                .containsEntry("letters", 3).containsEntry("sequences", 1));
+        assertThat(ReadModel.sessions(jdbc, List.of(poisoned))).isEmpty();
+
+        projection.poisoned.clear();
+        Map<String, Object> retried = json(admin.post().uri("/admin/dead-letters/booking-feed/retry").retrieve().body(Map.class));
+
+        assertThat(retried).containsEntry("sequencesProcessed", 1).containsEntry("lettersLeft", 0);
+        ReadModel.Row row = ReadModel.sessions(jdbc, List.of(poisoned)).get(poisoned.toString());
+        assertThat(row.events()).isEqualTo(3);
+        assertThat(row.outOfOrder()).as("the parked sequence kept its order").isZero();
+    }
+
+    @Test
+    void dead_letters_are_for_admins_only() {
+        RestClient therapist = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.therapist("t-1", "c-1")).build();
+
+        HttpStatus status = therapist.get().uri("/admin/dead-letters/booking-feed")
+                .exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
+
+        assertThat(status).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void the_publisher_catches_up_and_reports_no_lag() {
+        List<SessionId> sessions = Sessions.many(5);
+        BridgeApp.appendInterleaved(context, sessions, 0, 2);
+
+        await().atMost(PATIENCE).until(() -> monitor.lagOf("kafka-publisher").orElse(-1) == 0
+                && ReadModel.complete(jdbc, sessions, 2));
+        Set<String> running = new HashSet<>();
+        monitor.states().forEach(state -> {
+            if (state.running() && !state.error()) {
+                running.add(state.name());
+            }
+        });
+        assertThat(running).contains("kafka-publisher", "booking-feed");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Map<?, ?> body) {
+        return (Map<String, Object>) body;
+    }
+}

@@ -1,0 +1,44 @@
+package io.soleus.platform.bridge;
+
+import java.util.Map;
+
+import io.soleus.kernel.value.PainScore;
+import io.soleus.platform.security.CurrentUser;
+import io.soleus.platform.web.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Endpoints that exercise the platform's security and error handling the way a service's API would. */
+@RestController
+class ProbeController {
+
+    record PainReport(@NotBlank String note, @NotNull PainScore pain) {
+    }
+
+    @PostMapping("/probe/pain")
+    Map<String, Object> report(@Valid @RequestBody PainReport report) {
+        return Map.of("pain", report.pain().value());
+    }
+
+    @GetMapping("/probe/me")
+    CurrentUser me() {
+        return CurrentUser.get();
+    }
+
+    @GetMapping("/probe/admin")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, String> adminOnly() {
+        return Map.of("ok", "admin");
+    }
+
+    @PostMapping("/probe/taken")
+    void taken() {
+        throw new RuleViolationException("slot-taken", "The therapist already has a session at that time.");
+    }
+}

@@ -1,0 +1,84 @@
+package io.soleus.platform.bridge;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.soleus.kernel.booking.SessionAttended;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.booking.SessionRescheduled;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Booking events as they arrive from Kafka, counted per session. Counts are increments on purpose:
+ * an event applied twice shows as a wrong count, and one out of order as {@code out_of_order}.
+ */
+@Component
+@ProcessingGroup("booking-feed")
+class SessionFeedProjection {
+
+    private final JdbcTemplate jdbc;
+    private final String instance;
+    /** Sessions whose events fail, to play a poison event; cleared to play the fix. */
+    final Set<String> poisoned = ConcurrentHashMap.newKeySet();
+    /** Batches left to crash after their changes were written and before they commit. */
+    final AtomicInteger crashesBeforeCommit = new AtomicInteger();
+
+    SessionFeedProjection(JdbcTemplate jdbc, @Value("${soleus.test.instance}") String instance) {
+        this.jdbc = jdbc;
+        this.instance = instance;
+    }
+
+    @EventHandler
+    void on(SessionBooked event, DomainEventMessage<?> message) {
+        apply(event.sessionId().toString(), "booked", message);
+    }
+
+    @EventHandler
+    void on(SessionRescheduled event, DomainEventMessage<?> message) {
+        apply(event.sessionId().toString(), "rescheduled", message);
+    }
+
+    @EventHandler
+    void on(SessionAttended event, DomainEventMessage<?> message) {
+        apply(event.sessionId().toString(), "attended", message);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM bridge_session");
+        jdbc.update("DELETE FROM bridge_handled_event");
+    }
+
+    private void apply(String sessionId, String type, DomainEventMessage<?> message) {
+        if (poisoned.contains(sessionId)) {
+            throw new IllegalStateException("poisoned session " + sessionId);
+        }
+        jdbc.update("""
+                INSERT INTO bridge_session (session_id, events, last_sequence, out_of_order, last_type)
+                VALUES (?, 1, ?, CASE WHEN ? = 0 THEN 0 ELSE 1 END, ?)
+                ON CONFLICT (session_id) DO UPDATE SET
+                    events = bridge_session.events + 1,
+                    out_of_order = bridge_session.out_of_order
+                        + CASE WHEN EXCLUDED.last_sequence = bridge_session.last_sequence + 1 THEN 0 ELSE 1 END,
+                    last_sequence = EXCLUDED.last_sequence,
+                    last_type = EXCLUDED.last_type""",
+                sessionId, message.getSequenceNumber(), message.getSequenceNumber(), type);
+        jdbc.update("INSERT INTO bridge_handled_event (event_id, session_id, sequence, instance) VALUES (?, ?, ?, ?)",
+                message.getIdentifier(), sessionId, message.getSequenceNumber(), instance);
+        if (crashesBeforeCommit.get() > 0) {
+            CurrentUnitOfWork.get().root().onPrepareCommit(u -> {
+                if (crashesBeforeCommit.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    throw new SimulatedCrash("consumer died before its batch committed");
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.soleus.platform.test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring context at the shared test infrastructure and the test token issuer's key. The
+ * values are the same for the whole JVM, so Spring's test-context cache keeps hitting.
+ */
+public class SoleusInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** Contexts running on the infrastructure, closed before it stops so none outlives its broker. */
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        CONTEXTS.add(context);
+        context.getEnvironment().getPropertySources().addFirst(
+                new MapPropertySource("soleus-test-infrastructure", properties(SoleusInfrastructure.get().database())));
+    }
+
+    /**
+     * An initializer for a service started by hand ({@code SpringApplicationBuilder}) that puts
+     * {@code properties} above every configuration file, as a test's own settings should be.
+     */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> overriding(Map<String, Object> properties) {
+        return context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("soleus-test-overrides", properties));
+    }
+
+    static void closeContexts() {
+        CONTEXTS.forEach(ConfigurableApplicationContext::close);
+        CONTEXTS.clear();
+    }
+
+    /** The properties of a service running against {@code database} and the shared broker. */
+    public static Map<String, Object> properties(SoleusInfrastructure.Database database) {
+        return Map.of(
+                "spring.datasource.url", database.jdbcUrl(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password(),
+                "soleus.kafka.bootstrap-servers", SoleusInfrastructure.get().kafkaBootstrapServers(),
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation());
+    }
+}

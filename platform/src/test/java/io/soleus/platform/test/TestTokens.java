@@ -1,0 +1,100 @@
+package io.soleus.platform.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Mints JWTs for tests the way an identity provider would: RS256-signed with a key pair made for
+ * this JVM, whose public half services under test trust ({@link #publicKeyLocation()}). Nothing
+ * secret is stored anywhere.
+ */
+public final class TestTokens {
+
+    private static final KeyPair KEYS = generate();
+    private static final Path PUBLIC_KEY = writePublicKey();
+
+    private TestTokens() {
+    }
+
+    public static String admin() {
+        return mint("admin-1", List.of("ADMIN"), List.of());
+    }
+
+    public static String therapist(String subject, String... clinicIds) {
+        return mint(subject, List.of("THERAPIST"), List.of(clinicIds));
+    }
+
+    public static String client(String clientId) {
+        return mint(clientId, List.of("CLIENT"), List.of());
+    }
+
+    public static String mint(String subject, List<String> roles, List<String> clinics) {
+        return mint(subject, roles, clinics, Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    public static String mint(String subject, List<String> roles, List<String> clinics, Instant expiresAt) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer("soleus-test-issuer")
+                .issueTime(new Date())
+                .expirationTime(Date.from(expiresAt))
+                .claim("roles", roles)
+                .claim("clinics", clinics)
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        try {
+            jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /** A Spring resource location of the PEM public key, for {@code public-key-location}. */
+    public static String publicKeyLocation() {
+        return PUBLIC_KEY.toUri().toString();
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path writePublicKey() {
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(KEYS.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        try {
+            Path file = Files.createTempFile("soleus-test-issuer", ".pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, pem);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
