@@ -1,0 +1,14 @@
+package io.soleus.notifications;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.soleus.platform.test.ModuleRules;
+
+@AnalyzeClasses(packages = "io.soleus.notifications", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+    @ArchTest
+    static final ArchRule stands_alone = ModuleRules.serviceStandsAlone("notifications");
+}
