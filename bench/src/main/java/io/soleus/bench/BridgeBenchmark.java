@@ -1,0 +1,303 @@
+package io.soleus.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.Topics;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.codec.EventCodec;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.SessionTypeId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.TimeSlot;
+import io.soleus.platform.kafka.CloudEventMapping;
+import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration;
+import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration.KafkaConsumers;
+import io.soleus.platform.kafka.KafkaPublisher;
+import io.soleus.platform.test.SoleusInfrastructure;
+import io.soleus.platform.test.SoleusInfrastructureInitializer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Measures the Kafka bridge against the plain clients it is built on, in one run and side by side:
+ * appending through Axon vs a plain JDBC batch insert of the same rows; publishing through the
+ * bridge vs a plain {@link KafkaProducer} with the same records and settings; consuming into a
+ * projection through the bridge vs a plain {@code KafkaConsumer} poll loop doing the same upserts.
+ * Run it with {@code bench/run.sh [events]}; it prints each pair and its ratio.
+ */
+public final class BridgeBenchmark {
+
+    private static final int EVENTS_PER_SESSION = 10;
+    private static final int APPEND_BATCH = 100;
+    private static final String PLAIN_TOPIC = "bench.plain.v1";
+
+    private final ConfigurableApplicationContext context;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final EventStore eventStore;
+    private final ObjectMapper mapper;
+    private final String bootstrap;
+    private final List<String> results = new ArrayList<>();
+
+    private BridgeBenchmark(ConfigurableApplicationContext context, String bootstrap) {
+        this.context = context;
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.transaction = context.getBean(TransactionTemplate.class);
+        this.eventStore = context.getBean(EventStore.class);
+        this.mapper = context.getBean(ObjectMapper.class);
+        this.bootstrap = bootstrap;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        SoleusInfrastructure infrastructure = SoleusInfrastructure.get();
+        try {
+            Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(infrastructure.database()));
+            settings.put("soleus.kafka.publisher.topic", Topics.BOOKING);
+            settings.put("soleus.kafka.consumers.bench-feed.topics", Topics.BOOKING);
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
+                    .initializers(SoleusInfrastructureInitializer.overriding(settings)).run()) {
+                BridgeBenchmark bench = new BridgeBenchmark(context, infrastructure.kafkaBootstrapServers());
+                bench.stopAllProcessors();
+                bench.run(events);
+            }
+        } finally {
+            infrastructure.close();
+        }
+    }
+
+    private void run(int events) throws Exception {
+        System.out.printf(Locale.ROOT, "%nSoleus bridge benchmark: %,d events, %d per session, %d cores, Java %s%n",
+                events, EVENTS_PER_SESSION, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+        // warm both paths up so neither side pays the JIT alone
+        appendThroughAxon(events(events / 10));
+        appendWithPlainJdbc(events(events / 10));
+        jdbc.update("TRUNCATE bench_plain_event");
+
+        List<DomainEventMessage<?>> measured = events(events);
+        double axonAppend = appendThroughAxon(measured);
+        double plainAppend = appendWithPlainJdbc(events(events));
+        report("append", "Axon JDBC event store", axonAppend, "plain JDBC batch insert", plainAppend);
+
+        long stored = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        double bridgePublish = publishThroughBridge(stored);
+        double plainPublish = publishWithPlainProducer(stored);
+        report("publish", "bridge publisher", bridgePublish, "plain KafkaProducer", plainPublish);
+
+        double bridgeConsume = consumeThroughBridge(stored);
+        double plainConsume = consumeWithPlainConsumer(stored);
+        report("consume", "bridge source + projection", bridgeConsume, "plain poll loop + same upserts", plainConsume);
+
+        System.out.println();
+        results.forEach(System.out::println);
+    }
+
+    private List<DomainEventMessage<?>> events(int count) {
+        ClientId client = ClientId.random();
+        TherapistId therapist = TherapistId.random();
+        ClinicId clinic = ClinicId.random();
+        RoomId room = RoomId.random();
+        SessionTypeId type = SessionTypeId.random();
+        Instant monday = Instant.parse("2026-12-07T09:00:00Z");
+        List<DomainEventMessage<?>> messages = new ArrayList<>(count);
+        int sessions = Math.max(1, count / EVENTS_PER_SESSION);
+        List<SessionId> ids = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            ids.add(SessionId.random());
+        }
+        // interleaved like real traffic: round after round over all sessions
+        for (int sequence = 0; messages.size() < count; sequence++) {
+            for (SessionId session : ids) {
+                if (messages.size() == count) {
+                    break;
+                }
+                Instant start = monday.plus(Duration.ofHours(sequence));
+                TimeSlot slot = new TimeSlot(start, start.plus(Duration.ofMinutes(45)));
+                Object payload = sequence == 0
+                        ? new SessionBooked(session, client, therapist, clinic, room, type, "Follow-up treatment", slot,
+                        "Europe/London", monday)
+                        : new SessionRescheduled(session, client, therapist, clinic, room,
+                        new TimeSlot(start.minus(Duration.ofHours(1)), start.minus(Duration.ofMinutes(15))), slot, monday);
+                messages.add(new GenericDomainEventMessage<>("Session", session.toString(), sequence, payload));
+            }
+        }
+        return messages;
+    }
+
+    private double appendThroughAxon(List<DomainEventMessage<?>> messages) {
+        long started = System.nanoTime();
+        for (int from = 0; from < messages.size(); from += APPEND_BATCH) {
+            List<DomainEventMessage<?>> batch = messages.subList(from, Math.min(messages.size(), from + APPEND_BATCH));
+            transaction.executeWithoutResult(status -> eventStore.publish(batch));
+        }
+        return rate(messages.size(), started);
+    }
+
+    /** The same rows as Axon writes: Jackson payload and metadata as bytea, timestamps as ISO text. */
+    private double appendWithPlainJdbc(List<DomainEventMessage<?>> messages) throws Exception {
+        long started = System.nanoTime();
+        String sql = """
+                INSERT INTO bench_plain_event (aggregate_identifier, sequence_number, type, event_identifier, meta_data,
+                    payload, payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        for (int from = 0; from < messages.size(); from += APPEND_BATCH) {
+            List<DomainEventMessage<?>> batch = messages.subList(from, Math.min(messages.size(), from + APPEND_BATCH));
+            List<Object[]> rows = new ArrayList<>(batch.size());
+            for (DomainEventMessage<?> message : batch) {
+                rows.add(new Object[]{message.getAggregateIdentifier(), message.getSequenceNumber(), message.getType(),
+                        UUID.randomUUID().toString(), mapper.writeValueAsBytes(message.getMetaData()),
+                        mapper.writeValueAsBytes(message.getPayload()), null, message.getPayloadType().getName(),
+                        message.getTimestamp().toString()});
+            }
+            transaction.executeWithoutResult(status -> jdbc.batchUpdate(sql, rows));
+        }
+        return rate(messages.size(), started);
+    }
+
+    private double publishThroughBridge(long stored) {
+        StreamingEventProcessor publisher = processor(KafkaPublisher.PROCESSING_GROUP);
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        long started = System.nanoTime();
+        ((EventProcessor) publisher).start();
+        awaitCondition(() -> publisher.processingStatus().values().stream()
+                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)
+                && !publisher.processingStatus().isEmpty(), Duration.ofMinutes(10));
+        double rate = rate(stored, started);
+        ((EventProcessor) publisher).shutDown();
+        return rate;
+    }
+
+    /** The same records (the bridge's own mapping of the stored events) through one producer, same settings. */
+    private double publishWithPlainProducer(long stored) throws Exception {
+        CloudEventMapping mapping = context.getBean(CloudEventMapping.class);
+        EventCodec codec = context.getBean(EventCodec.class);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        eventStore.openStream(null).asStream().limit(stored).forEach(message -> {
+            ProducerRecord<String, byte[]> record = mapping.toRecord(message, codec.typeOf(message.getPayloadType()));
+            records.add(new ProducerRecord<>(PLAIN_TOPIC, null, record.key(), record.value(), record.headers()));
+        });
+        Map<String, Object> config = new HashMap<>(KafkaBridgeAutoConfiguration.publisherProducerDefaults());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(KafkaBridgeAutoConfiguration.PUBLISHER_GUARANTEES);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.partitionsFor(PLAIN_TOPIC); // topic metadata before the clock starts, as the bridge has it
+            long started = System.nanoTime();
+            List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+            for (ProducerRecord<String, byte[]> record : records) {
+                sends.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+            return rate(records.size(), started);
+        }
+    }
+
+    private double consumeThroughBridge(long expected) {
+        StreamingEventProcessor consumer = processor("bench-feed");
+        long started = System.nanoTime();
+        ((EventProcessor) consumer).start();
+        awaitCondition(() -> projected("bench_session") >= expected, Duration.ofMinutes(10));
+        double rate = rate(expected, started);
+        ((EventProcessor) consumer).shutDown();
+        return rate;
+    }
+
+    /** A poll loop doing the same work without Axon: decode, upsert in one transaction per poll. */
+    private double consumeWithPlainConsumer(long expected) {
+        CloudEventMapping mapping = context.getBean(CloudEventMapping.class);
+        KafkaConsumers consumers = context.getBean(KafkaConsumers.class);
+        String upsert = SessionCountProjection.UPSERT.formatted("bench_plain_session");
+        try (Consumer<String, byte[]> consumer = consumers.create("bench-plain")) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKING).stream()
+                    .map(info -> new TopicPartition(Topics.BOOKING, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long consumed = 0;
+            long started = System.nanoTime();
+            while (consumed < expected) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                List<Object[]> rows = new ArrayList<>(records.count());
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    TrackedEventMessage<?> message = mapping.toMessage(record, null).orElseThrow();
+                    DomainEventMessage<?> domain = (DomainEventMessage<?>) message;
+                    rows.add(new Object[]{domain.getAggregateIdentifier(), domain.getSequenceNumber()});
+                }
+                if (!rows.isEmpty()) {
+                    transaction.executeWithoutResult(status -> jdbc.batchUpdate(upsert, rows));
+                }
+                consumed += rows.size();
+            }
+            return rate(consumed, started);
+        }
+    }
+
+    private long projected(String table) {
+        return jdbc.queryForObject("SELECT coalesce(sum(events), 0) FROM " + table, Long.class);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private void stopAllProcessors() {
+        context.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
+    }
+
+    private void report(String what, String ours, double oursRate, String plain, double plainRate) {
+        results.add(String.format(Locale.ROOT, "%-8s %-28s %,10.0f events/s | %-30s %,10.0f events/s | ratio %.2f",
+                what, ours, oursRate, plain, plainRate, oursRate / plainRate));
+    }
+
+    private static double rate(long events, long startedNanos) {
+        return events / ((System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    /** Polls a condition the benchmark waits for; part of the measured time on purpose. */
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("benchmark step did not finish within " + timeout);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+    }
+}
