@@ -28,9 +28,12 @@ import io.soleus.kernel.value.TimeSlot;
 import io.soleus.platform.kafka.CloudEventMapping;
 import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration;
 import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration.KafkaConsumers;
+import io.soleus.platform.kafka.KafkaBridgeProperties;
 import io.soleus.platform.kafka.KafkaPublisher;
 import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.SoleusInfrastructureInitializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -99,6 +102,7 @@ public final class BridgeBenchmark {
         } finally {
             infrastructure.close();
         }
+        System.exit(0); // Kafka and Axon leave non-daemon threads behind; the figures are printed
     }
 
     private void run(int events) throws Exception {
@@ -214,6 +218,8 @@ public final class BridgeBenchmark {
         Map<String, Object> config = new HashMap<>(KafkaBridgeAutoConfiguration.publisherProducerDefaults());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.putAll(KafkaBridgeAutoConfiguration.PUBLISHER_GUARANTEES);
+        int partitions = context.getBean(KafkaBridgeProperties.class).getTopics().getPartitions();
+        context.getBean(Admin.class).createTopics(List.of(new NewTopic(PLAIN_TOPIC, partitions, (short) 1))).all().get();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             producer.partitionsFor(PLAIN_TOPIC); // topic metadata before the clock starts, as the bridge has it
             long started = System.nanoTime();

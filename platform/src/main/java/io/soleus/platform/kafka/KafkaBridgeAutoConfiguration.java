@@ -32,6 +32,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,10 +117,11 @@ public class KafkaBridgeAutoConfiguration {
     @Bean
     @ConditionalOnProperty("soleus.kafka.publisher.topic")
     KafkaPublisher kafkaPublisher(Producer<String, byte[]> producer, EventCodec codec, CloudEventMapping mapping,
-                                  KafkaBridgeProperties properties,
+                                  KafkaBridgeProperties properties, Admin admin,
                                   ObjectProvider<KafkaPublisher.AcknowledgedBatchListener> listeners) {
-        return new KafkaPublisher(producer, codec, mapping, properties.getPublisher().getTopic(),
-                Duration.ofSeconds(60), listeners.orderedStream().toList());
+        String topic = properties.getPublisher().getTopic();
+        return new KafkaPublisher(producer, codec, mapping, topic, Duration.ofSeconds(60),
+                listeners.orderedStream().toList(), () -> ensureTopic(admin, topic, properties.getTopics()));
     }
 
     @Bean
@@ -131,7 +133,8 @@ public class KafkaBridgeAutoConfiguration {
                 Configuration::eventStore,
                 (config, builder) -> builder
                         .batchSize(publisher.getBatchSize())
-                        .initialSegmentCount(publisher.getSegments()));
+                        .initialSegmentCount(publisher.getSegments())
+                        .initialToken(StreamableMessageSource::createTailToken));
     }
 
     @Bean
@@ -154,9 +157,17 @@ public class KafkaBridgeAutoConfiguration {
                     (config, builder) -> builder
                             .batchSize(settings.getBatchSize())
                             .initialSegmentCount(settings.getSegments())
-                            .maxClaimedSegments(settings.getMaxClaimedSegments()));
+                            .maxClaimedSegments(settings.getMaxClaimedSegments())
+                            // from the first record, and not flagged as a replay (Axon's default start is)
+                            .initialToken(StreamableMessageSource::createTailToken));
             processing.registerHandlerInterceptor(group, config -> new KafkaInbox(group, jdbc));
+            processing.registerEventHandler(config -> new KafkaInbox.Reset(group, jdbc));
+            processing.assignHandlerInstancesMatching(group, 100,
+                    handler -> handler instanceof KafkaInbox.Reset reset && reset.resets(group));
             if (settings.isDeadLetterQueue()) {
+                // a reset empties the queue too, or replayed events would queue up behind stale letters
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (config, builder) -> builder.allowReset(true));
                 processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .connectionProvider(connectionProvider)
@@ -207,6 +218,8 @@ public class KafkaBridgeAutoConfiguration {
             config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            // partitions and topics created later are seen within seconds, not the default five minutes
+            config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
             return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         }
     }

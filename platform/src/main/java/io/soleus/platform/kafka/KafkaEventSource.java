@@ -130,7 +130,12 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
         KafkaEventStream(Consumer<String, byte[]> consumer, KafkaPositionToken start) {
             this.consumer = consumer;
             this.position = start;
-            refreshPartitions();
+            try {
+                refreshPartitions();
+            } catch (RuntimeException brokerUnreachable) {
+                consumer.close(Duration.ZERO); // the processor retries opening; don't leak a consumer per try
+                throw brokerUnreachable;
+            }
         }
 
         @Override
@@ -174,7 +179,13 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
                     inUse.unlock();
                 }
             } else {
-                consumer.wakeup();
+                consumer.wakeup(); // the polling thread returns at once and lets go of the consumer
+                inUse.lock();
+                try {
+                    closeConsumer();
+                } finally {
+                    inUse.unlock();
+                }
             }
         }
 
@@ -223,11 +234,28 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofNanos(Math.min(remaining, POLL.toNanos())));
                 for (ConsumerRecord<String, byte[]> record : records) {
                     position = position.advancedTo(new TopicPartition(record.topic(), record.partition()), record.offset());
-                    mapping.toMessage(record, position).ifPresentOrElse(buffer::add,
-                            () -> log.debug("Skipping record of unknown contract at {}-{}@{}",
-                                    record.topic(), record.partition(), record.offset()));
+                    toMessage(record).ifPresent(buffer::add);
                 }
             } while (buffer.isEmpty() && System.nanoTime() < deadline);
+        }
+
+        /**
+         * A record that is no known contract (a newer producer's type) or no valid one is skipped:
+         * stopping here would stop every later event of every aggregate. The log names the record,
+         * never its content, which may hold personal data.
+         */
+        private Optional<TrackedEventMessage<?>> toMessage(ConsumerRecord<String, byte[]> record) {
+            try {
+                Optional<TrackedEventMessage<?>> message = mapping.toMessage(record, position);
+                if (message.isEmpty()) {
+                    log.debug("Skipping record of an unknown contract at {}-{}@{}", record.topic(), record.partition(), record.offset());
+                }
+                return message;
+            } catch (RuntimeException invalid) {
+                log.error("Skipping unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        invalid.getClass().getSimpleName());
+                return Optional.empty();
+            }
         }
 
         /** No topic exists yet: wait a little before asking the broker again. */

@@ -37,15 +37,21 @@ public class KafkaPublisher {
     private final String topic;
     private final Duration acknowledgeTimeout;
     private final List<AcknowledgedBatchListener> listeners;
+    private final Runnable ensureTopic;
 
+    /**
+     * @param ensureTopic creates the topic if it is missing; called after a failed batch, so a broker
+     *                    that was down (or lost the topic) when the service started is caught up on
+     */
     public KafkaPublisher(Producer<String, byte[]> producer, EventCodec codec, CloudEventMapping mapping, String topic,
-                          Duration acknowledgeTimeout, List<AcknowledgedBatchListener> listeners) {
+                          Duration acknowledgeTimeout, List<AcknowledgedBatchListener> listeners, Runnable ensureTopic) {
         this.producer = producer;
         this.codec = codec;
         this.mapping = mapping;
         this.topic = topic;
         this.acknowledgeTimeout = acknowledgeTimeout;
         this.listeners = List.copyOf(listeners);
+        this.ensureTopic = ensureTopic;
     }
 
     @EventHandler
@@ -94,6 +100,7 @@ public class KafkaPublisher {
                 throw new KafkaPublishException("Interrupted while waiting for Kafka to acknowledge", e);
             } catch (ExecutionException | TimeoutException e) {
                 // the unit of work rolls back; the processor retries the batch from its last token
+                ensureTopic.run();
                 throw new KafkaPublishException("Kafka did not acknowledge the batch", e);
             }
             listeners.forEach(listener -> listener.acknowledged(acknowledged));

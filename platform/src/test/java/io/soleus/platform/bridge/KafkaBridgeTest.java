@@ -15,10 +15,16 @@ import io.soleus.kernel.Topics;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.platform.health.ProcessorMonitor;
 import io.soleus.platform.kafka.CloudEventMapping;
+import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.SoleusSpringBootTest;
 import io.soleus.platform.test.TestTokens;
 import io.soleus.platform.test.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +116,19 @@ class KafkaBridgeTest {
         ReadModel.Row row = ReadModel.sessions(jdbc, List.of(poisoned)).get(poisoned.toString());
         assertThat(row.events()).isEqualTo(3);
         assertThat(row.outOfOrder()).as("the parked sequence kept its order").isZero();
+    }
+
+    @Test
+    void a_record_that_is_no_readable_event_is_skipped_and_later_events_flow() throws Exception {
+        try (KafkaProducer<String, byte[]> stranger = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SoleusInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            stranger.send(new ProducerRecord<>(Topics.BOOKING, "not-an-aggregate", "{ not json".getBytes())).get();
+        }
+        List<SessionId> sessions = Sessions.many(2);
+        BridgeApp.appendInterleaved(context, sessions, 0, 2);
+
+        await().atMost(PATIENCE).until(() -> ReadModel.complete(jdbc, sessions, 2));
     }
 
     @Test
