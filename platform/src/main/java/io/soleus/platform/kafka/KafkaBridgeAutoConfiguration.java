@@ -167,7 +167,9 @@ public class KafkaBridgeAutoConfiguration {
             if (settings.isDeadLetterQueue()) {
                 // a reset empties the queue too, or replayed events would queue up behind stale letters
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                        (config, builder) -> builder.allowReset(true));
+                        (config, builder) -> builder.allowReset(true)
+                                // remembers per segment which aggregates are parked: no query per event
+                                .enableSequenceIdentifierCache());
                 processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .connectionProvider(connectionProvider)
