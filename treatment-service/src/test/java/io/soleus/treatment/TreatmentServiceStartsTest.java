@@ -1,43 +1,8 @@
 package io.soleus.treatment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Map;
-
+import io.soleus.platform.test.ServiceBaselineTest;
 import io.soleus.platform.test.SoleusSpringBootTest;
-import io.soleus.platform.test.TestTokens;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 @SoleusSpringBootTest
-class TreatmentServiceStartsTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void the_service_starts_migrates_its_database_and_reports_health_up() {
-        Map<String, Object> health = (Map<String, Object>) RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
-                .header("Authorization", "Bearer " + TestTokens.admin())
-                .retrieve().body(Map.class);
-
-        assertThat(health.get("status")).isEqualTo("UP");
-        assertThat((Map<String, Object>) health.get("components")).containsKeys("db", "kafka", "eventProcessors");
-        assertThat(jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", String.class))
-                .contains("domain_event_entry", "token_entry", "dead_letter_entry", "flyway_platform_history");
-    }
-
-    @Test
-    void every_other_endpoint_wants_a_token() {
-        int status = RestClient.create("http://localhost:" + port).get().uri("/actuator/metrics")
-                .exchange((request, response) -> response.getStatusCode().value());
-
-        assertThat(status).isEqualTo(401);
-    }
+class TreatmentServiceStartsTest extends ServiceBaselineTest {
 }
