@@ -108,28 +108,31 @@ public final class BridgeBenchmark {
     private void run(int events) throws Exception {
         System.out.printf(Locale.ROOT, "%nSoleus bridge benchmark: %,d events, %d per session, %d cores, Java %s%n",
                 events, EVENTS_PER_SESSION, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-
-        // warm both paths up so neither side pays the JIT alone
-        appendThroughAxon(events(events / 10));
-        appendWithPlainJdbc(events(events / 10));
-        jdbc.update("TRUNCATE bench_plain_event");
-
-        List<DomainEventMessage<?>> measured = events(events);
-        double axonAppend = appendThroughAxon(measured);
-        double plainAppend = appendWithPlainJdbc(events(events));
-        report("append", "Axon JDBC event store", axonAppend, "plain JDBC batch insert", plainAppend);
-
-        long stored = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-        double bridgePublish = publishThroughBridge(stored);
-        double plainPublish = publishWithPlainProducer(stored);
-        report("publish", "bridge publisher", bridgePublish, "plain KafkaProducer", plainPublish);
-
-        double bridgeConsume = consumeThroughBridge(stored);
-        double plainConsume = consumeWithPlainConsumer(stored);
-        report("consume", "bridge source + projection", bridgeConsume, "plain poll loop + same upserts", plainConsume);
-
+        try (KafkaProducer<String, byte[]> producer = plainProducer();
+             Consumer<String, byte[]> consumer = plainConsumer()) {
+            // a first round warms every path up (JIT, connections, metadata) so neither side pays for it alone
+            int warmUp = Math.max(1_000, events / 10);
+            round(warmUp, 0, producer, consumer, false);
+            round(events, warmUp, producer, consumer, true);
+        }
         System.out.println();
         results.forEach(System.out::println);
+    }
+
+    /** Appends, publishes and consumes {@code events} more events both ways; {@code before} are already done. */
+    private void round(int events, int before, KafkaProducer<String, byte[]> producer, Consumer<String, byte[]> consumer,
+                       boolean report) throws Exception {
+        double axonAppend = appendThroughAxon(events(events));
+        double plainAppend = appendWithPlainJdbc(events(events));
+        double bridgePublish = publishThroughBridge(events);
+        double plainPublish = publishWithPlainProducer(producer, before, events);
+        double bridgeConsume = consumeThroughBridge(before + events, events);
+        double plainConsume = consumeWithPlainConsumer(consumer, events);
+        if (report) {
+            report("append", "Axon JDBC event store", axonAppend, "plain JDBC batch insert", plainAppend);
+            report("publish", "bridge publisher", bridgePublish, "plain KafkaProducer", plainPublish);
+            report("consume", "bridge source + projection", bridgeConsume, "plain poll loop + same upserts", plainConsume);
+        }
     }
 
     private List<DomainEventMessage<?>> events(int count) {
@@ -193,7 +196,7 @@ public final class BridgeBenchmark {
         return rate(messages.size(), started);
     }
 
-    private double publishThroughBridge(long stored) {
+    private double publishThroughBridge(long events) {
         StreamingEventProcessor publisher = processor(KafkaPublisher.PROCESSING_GROUP);
         long head = eventStore.createHeadToken().position().orElseThrow();
         long started = System.nanoTime();
@@ -201,83 +204,87 @@ public final class BridgeBenchmark {
         awaitCondition(() -> publisher.processingStatus().values().stream()
                 .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)
                 && !publisher.processingStatus().isEmpty(), Duration.ofMinutes(10));
-        double rate = rate(stored, started);
+        double rate = rate(events, started);
         ((EventProcessor) publisher).shutDown();
         return rate;
     }
 
-    /** The same records (the bridge's own mapping of the stored events) through one producer, same settings. */
-    private double publishWithPlainProducer(long stored) throws Exception {
-        CloudEventMapping mapping = context.getBean(CloudEventMapping.class);
-        EventCodec codec = context.getBean(EventCodec.class);
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        eventStore.openStream(null).asStream().limit(stored).forEach(message -> {
-            ProducerRecord<String, byte[]> record = mapping.toRecord(message, codec.typeOf(message.getPayloadType()));
-            records.add(new ProducerRecord<>(PLAIN_TOPIC, null, record.key(), record.value(), record.headers()));
-        });
+    /** One producer with the bridge's settings, its topic created and led before any clock starts. */
+    private KafkaProducer<String, byte[]> plainProducer() throws Exception {
         Map<String, Object> config = new HashMap<>(KafkaBridgeAutoConfiguration.publisherProducerDefaults());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.putAll(KafkaBridgeAutoConfiguration.PUBLISHER_GUARANTEES);
         int partitions = context.getBean(KafkaBridgeProperties.class).getTopics().getPartitions();
         context.getBean(Admin.class).createTopics(List.of(new NewTopic(PLAIN_TOPIC, partitions, (short) 1))).all().get();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            // every partition led before the clock starts, as the bridge's topic is after the service's start
-            awaitCondition(() -> producer.partitionsFor(PLAIN_TOPIC).stream().allMatch(p -> p.leader() != null)
-                    && producer.partitionsFor(PLAIN_TOPIC).size() == partitions, Duration.ofSeconds(30));
-            producer.send(new ProducerRecord<>(PLAIN_TOPIC, "warm-up", new byte[0])).get();
-            long started = System.nanoTime();
-            List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
-            for (ProducerRecord<String, byte[]> record : records) {
-                sends.add(producer.send(record));
-            }
-            producer.flush();
-            for (Future<RecordMetadata> send : sends) {
-                send.get();
-            }
-            return rate(records.size(), started);
-        }
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        awaitCondition(() -> producer.partitionsFor(PLAIN_TOPIC).size() == partitions
+                && producer.partitionsFor(PLAIN_TOPIC).stream().allMatch(p -> p.leader() != null), Duration.ofSeconds(30));
+        return producer;
     }
 
-    private double consumeThroughBridge(long expected) {
+    /** The same records as the bridge sent (its own mapping of the stored events), sent and acknowledged. */
+    private double publishWithPlainProducer(KafkaProducer<String, byte[]> producer, int skip, int count) throws Exception {
+        CloudEventMapping mapping = context.getBean(CloudEventMapping.class);
+        EventCodec codec = context.getBean(EventCodec.class);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        eventStore.openStream(null).asStream().skip(skip).limit(count).forEach(message -> {
+            ProducerRecord<String, byte[]> record = mapping.toRecord(message, codec.typeOf(message.getPayloadType()));
+            records.add(new ProducerRecord<>(PLAIN_TOPIC, null, record.key(), record.value(), record.headers()));
+        });
+        long started = System.nanoTime();
+        List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> record : records) {
+            sends.add(producer.send(record));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> send : sends) {
+            send.get();
+        }
+        return rate(records.size(), started);
+    }
+
+    private double consumeThroughBridge(long expectedTotal, long events) {
         StreamingEventProcessor consumer = processor("bench-feed");
         long started = System.nanoTime();
         ((EventProcessor) consumer).start();
-        awaitCondition(() -> projected("bench_session") >= expected, Duration.ofMinutes(10));
-        double rate = rate(expected, started);
+        awaitCondition(() -> projected("bench_session") >= expectedTotal, Duration.ofMinutes(10));
+        double rate = rate(events, started);
         ((EventProcessor) consumer).shutDown();
         return rate;
+    }
+
+    /** A consumer of the bridge's topic from its beginning, kept across rounds like the bridge's token. */
+    private Consumer<String, byte[]> plainConsumer() {
+        Consumer<String, byte[]> consumer = context.getBean(KafkaConsumers.class).create("bench-plain");
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKING).stream()
+                .map(info -> new TopicPartition(Topics.BOOKING, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     /**
      * A poll loop doing the same work without Axon: decode each record and run the projection's
      * upsert for it, one transaction per poll (as the bridge has one per batch).
      */
-    private double consumeWithPlainConsumer(long expected) {
+    private double consumeWithPlainConsumer(Consumer<String, byte[]> consumer, long events) {
         CloudEventMapping mapping = context.getBean(CloudEventMapping.class);
-        KafkaConsumers consumers = context.getBean(KafkaConsumers.class);
         String upsert = SessionCountProjection.UPSERT.formatted("bench_plain_session");
-        try (Consumer<String, byte[]> consumer = consumers.create("bench-plain")) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKING).stream()
-                    .map(info -> new TopicPartition(Topics.BOOKING, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long consumed = 0;
-            long started = System.nanoTime();
-            while (consumed < expected) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    transaction.executeWithoutResult(status -> {
-                        for (ConsumerRecord<String, byte[]> record : records) {
-                            TrackedEventMessage<?> message = mapping.toMessage(record, null).orElseThrow();
-                            DomainEventMessage<?> domain = (DomainEventMessage<?>) message;
-                            jdbc.update(upsert, domain.getAggregateIdentifier(), domain.getSequenceNumber());
-                        }
-                    });
-                }
-                consumed += records.count();
+        long consumed = 0;
+        long started = System.nanoTime();
+        while (consumed < events) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+            if (!records.isEmpty()) {
+                transaction.executeWithoutResult(status -> {
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        DomainEventMessage<?> message = (DomainEventMessage<?>) mapping.toMessage(record, null).orElseThrow();
+                        jdbc.update(upsert, message.getAggregateIdentifier(), message.getSequenceNumber());
+                    }
+                });
             }
-            return rate(consumed, started);
+            consumed += records.count();
         }
+        return rate(consumed, started);
     }
 
     private long projected(String table) {

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.soleus.platform.kafka.KafkaBridgeProperties;
-import io.soleus.platform.kafka.KafkaPublisher;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -136,11 +135,6 @@ public class ProcessorMonitor {
             }
             return -1;
         }
-    }
-
-    /** The publisher's processor name, for its gauge. */
-    public static String publisherName() {
-        return KafkaPublisher.PROCESSING_GROUP;
     }
 
     private record Progress(long position, Instant since) {

@@ -56,10 +56,6 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
         this.mapping = mapping;
     }
 
-    public List<String> topics() {
-        return topics;
-    }
-
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         TrackingToken unwrapped = WrappedToken.unwrapLowerBound(trackingToken);

@@ -1,10 +1,8 @@
 package io.soleus.platform.kafka;
 
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -97,17 +95,8 @@ public final class KafkaPositionToken implements TrackingToken {
         return OptionalLong.of(offsets.values().stream().mapToLong(offset -> offset + 1).sum());
     }
 
-    Set<String> partitionKeys() {
-        return new HashSet<>(offsets.keySet());
-    }
-
     static String key(TopicPartition partition) {
         return partition.topic() + "@" + partition.partition();
-    }
-
-    static TopicPartition partitionOf(String key) {
-        int at = key.lastIndexOf('@');
-        return new TopicPartition(key.substring(0, at), Integer.parseInt(key.substring(at + 1)));
     }
 
     private static Map<String, Long> offsetsOf(TrackingToken token) {

@@ -55,9 +55,6 @@ public final class SoleusInfrastructure implements AutoCloseable {
 
     /** Another fresh database on the same server, e.g. for a second service in one test. */
     public Database newDatabase(String purpose) {
-        if (database.jdbcUrl().contains("tc_")) {
-            throw new UnsupportedOperationException("one database per container");
-        }
         return createDatabase(serverUrl(database.jdbcUrl()), database.username(), database.password(), purpose, resources);
     }
 
@@ -172,9 +169,9 @@ public final class SoleusInfrastructure implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable resource : resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) { // last started, first stopped
             try {
-                resource.close();
+                resources.get(i).close();
             } catch (Exception e) {
                 log.warn("Could not release test resource", e);
             }
