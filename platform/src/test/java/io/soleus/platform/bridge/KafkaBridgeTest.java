@@ -132,6 +132,26 @@ class KafkaBridgeTest {
     }
 
     @Test
+    void health_goes_down_while_a_processor_is_not_running_and_up_again_when_it_runs() {
+        PooledStreamingEventProcessor publisher = BridgeApp.processor(context, "kafka-publisher");
+        RestClient admin = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.admin()).build();
+        publisher.shutDown();
+        try {
+            assertThat(processorsHealth(admin)).isEqualTo("DOWN");
+        } finally {
+            publisher.start();
+        }
+        await().atMost(PATIENCE).until(() -> "UP".equals(processorsHealth(admin)));
+    }
+
+    private static String processorsHealth(RestClient admin) {
+        Map<String, Object> health = json(admin.get().uri("/actuator/health")
+                .exchange((request, response) -> response.bodyTo(Map.class)));
+        return String.valueOf(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("eventProcessors")).get("status"));
+    }
+
+    @Test
     void dead_letters_are_for_admins_only() {
         RestClient therapist = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestTokens.therapist("t-1", "c-1")).build();
