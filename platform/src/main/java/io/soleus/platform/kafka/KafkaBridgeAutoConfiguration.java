@@ -126,15 +126,18 @@ public class KafkaBridgeAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("soleus.kafka.publisher.topic")
-    ConfigurerModule kafkaPublisherProcessor(KafkaBridgeProperties properties) {
+    ConfigurerModule kafkaPublisherProcessor(KafkaBridgeProperties properties, KafkaPublisher kafkaPublisher) {
         KafkaBridgeProperties.Publisher publisher = properties.getPublisher();
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessor(
-                KafkaPublisher.PROCESSING_GROUP,
-                Configuration::eventStore,
-                (config, builder) -> builder
-                        .batchSize(publisher.getBatchSize())
-                        .initialSegmentCount(publisher.getSegments())
-                        .initialToken(StreamableMessageSource::createTailToken));
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(
+                        KafkaPublisher.PROCESSING_GROUP,
+                        Configuration::eventStore,
+                        (config, builder) -> builder
+                                .batchSize(publisher.getBatchSize())
+                                .initialSegmentCount(publisher.getSegments())
+                                .initialToken(StreamableMessageSource::createTailToken))
+                .registerEventHandler(config -> kafkaPublisher)
+                .assignHandlerInstancesMatching(KafkaPublisher.PROCESSING_GROUP, 100, handler -> handler == kafkaPublisher));
     }
 
     @Bean

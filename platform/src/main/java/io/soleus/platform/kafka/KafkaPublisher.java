@@ -12,9 +12,8 @@ import io.soleus.kernel.codec.ContractType;
 import io.soleus.kernel.codec.EventCodec;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -25,8 +24,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * once Kafka has acknowledged every record. A crash in between re-sends the batch with the same
  * {@code ce_id}s; consumers drop those duplicates.
  */
-@ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
-public class KafkaPublisher {
+public class KafkaPublisher implements EventMessageHandler {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String BATCH_RESOURCE = KafkaPublisher.class.getName() + ".batch";
@@ -54,16 +52,29 @@ public class KafkaPublisher {
         this.ensureTopic = ensureTopic;
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> message) {
-        if (!codec.isContract(payload.getClass())) {
-            return; // internal event of this service: never leaves it
+    /**
+     * A plain handler rather than an annotated one: it sees every event of the store, so the
+     * per-event cost of annotation dispatch is worth saving, and internal events are skipped by
+     * their type without deserializing them.
+     */
+    @Override
+    public Object handle(EventMessage<?> message) {
+        Class<?> payloadType = message.getPayloadType();
+        if (!codec.isContract(payloadType)) {
+            return null; // internal event of this service: never leaves it
         }
-        ContractType type = codec.typeOf(payload.getClass());
+        ContractType type = codec.typeOf(payloadType);
         if (!type.topic().equals(topic)) {
-            return; // another service's contract (e.g. replayed into this store): not ours to publish
+            return null; // another service's contract (e.g. replayed into this store): not ours to publish
         }
         pendingBatch().add(producer.send(mapping.toRecord(message, type)));
+        return null;
+    }
+
+    /** The event store is the outbox: replaying it would only re-send what consumers already have. */
+    @Override
+    public boolean supportsReset() {
+        return false;
     }
 
     private PendingBatch pendingBatch() {
