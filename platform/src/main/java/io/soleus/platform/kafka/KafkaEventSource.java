@@ -45,6 +45,7 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
     private static final Logger log = LoggerFactory.getLogger(KafkaEventSource.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration PARTITION_REFRESH = Duration.ofSeconds(5);
+    private static final Duration MIN_WAIT = Duration.ofMillis(100);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final List<String> topics;
@@ -142,10 +143,15 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
             return Optional.ofNullable(buffer.peek());
         }
 
+        /**
+         * Waits at least {@link #MIN_WAIT} for records: the processor asks without a timeout and, on
+         * "no", sleeps half a second (this stream has no availability callback), while Kafka hands
+         * over fetched records only on a later poll. A short wait here keeps a busy topic flowing.
+         */
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) {
             if (buffer.isEmpty()) {
-                fill(Duration.ofNanos(unit.toNanos(timeout)));
+                fill(Duration.ofNanos(Math.max(unit.toNanos(timeout), MIN_WAIT.toNanos())));
             }
             return !buffer.isEmpty();
         }
