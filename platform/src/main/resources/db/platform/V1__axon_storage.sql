@@ -75,5 +75,7 @@ CREATE TABLE kafka_inbox (
     topic            VARCHAR(255) NOT NULL,
     kafka_partition  INTEGER      NOT NULL,
     kafka_offset     BIGINT       NOT NULL,
+    applied_at       TIMESTAMPTZ  NOT NULL DEFAULT now(),
     PRIMARY KEY (processing_group, event_id)
 );
+CREATE INDEX kafka_inbox_applied_at ON kafka_inbox (applied_at);

@@ -43,6 +43,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The Kafka bridge of a service: a publisher from its event store to its topic, and Kafka-fed
@@ -50,6 +51,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaBridgeProperties.class)
+@EnableScheduling
 public class KafkaBridgeAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBridgeAutoConfiguration.class);
@@ -183,6 +185,11 @@ public class KafkaBridgeAutoConfiguration {
                         .build());
             }
         }));
+    }
+
+    @Bean
+    KafkaInboxPruner kafkaInboxPruner(JdbcTemplate jdbc, KafkaBridgeProperties properties) {
+        return new KafkaInboxPruner(jdbc, properties.getInboxRetention());
     }
 
     static void ensureTopic(Admin admin, String topic, KafkaBridgeProperties.Topics settings) {

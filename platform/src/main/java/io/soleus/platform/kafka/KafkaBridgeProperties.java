@@ -25,6 +25,9 @@ public class KafkaBridgeProperties {
     /** Processing groups fed from Kafka, by processing group name. */
     private Map<String, Consumer> consumers = new LinkedHashMap<>();
 
+    /** How long the ids of applied events are kept to drop late copies. */
+    private Duration inboxRetention = Duration.ofDays(7);
+
     /** A processor that has work but has not advanced for this long is reported stuck. */
     private Duration stuckAfter = Duration.ofSeconds(60);
 
@@ -84,6 +87,8 @@ public class KafkaBridgeProperties {
     public Publisher getPublisher() { return publisher; }
     public Map<String, Consumer> getConsumers() { return consumers; }
     public void setConsumers(Map<String, Consumer> consumers) { this.consumers = consumers; }
+    public Duration getInboxRetention() { return inboxRetention; }
+    public void setInboxRetention(Duration inboxRetention) { this.inboxRetention = inboxRetention; }
     public Duration getStuckAfter() { return stuckAfter; }
     public void setStuckAfter(Duration stuckAfter) { this.stuckAfter = stuckAfter; }
 }

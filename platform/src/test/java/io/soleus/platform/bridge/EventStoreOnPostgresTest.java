@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.SessionId;
+import io.soleus.platform.kafka.KafkaInboxPruner;
 import io.soleus.platform.test.SoleusSpringBootTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -37,6 +38,8 @@ class EventStoreOnPostgresTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    KafkaInboxPruner pruner;
 
     @Test
     void an_aggregate_stores_its_events_as_jackson_json_in_bytea() {
@@ -85,6 +88,22 @@ class EventStoreOnPostgresTest {
         assertThat(results).containsOnlyOnce(true);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, session.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void the_inbox_forgets_ids_older_than_its_retention_and_keeps_recent_ones() {
+        String old = "old-" + SessionId.random();
+        String recent = "recent-" + SessionId.random();
+        jdbc.update("""
+                INSERT INTO kafka_inbox (processing_group, event_id, topic, kafka_partition, kafka_offset, applied_at)
+                VALUES ('prune-test', ?, 't', 0, 1, now() - interval '8 days'), ('prune-test', ?, 't', 0, 2, now())""",
+                old, recent);
+
+        int pruned = pruner.prune();
+
+        assertThat(pruned).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT event_id FROM kafka_inbox WHERE processing_group = 'prune-test'", String.class))
+                .containsExactly(recent);
     }
 
     @Test
