@@ -18,8 +18,10 @@ class PublisherCrashSwitch implements KafkaPublisher.AcknowledgedBatchListener {
 
     @Override
     public void acknowledged(List<RecordMetadata> records) {
-        if (crashesLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+        // one publisher thread calls this; the records are noted before the count drops, which tests wait on
+        if (crashesLeft.get() > 0) {
             records.forEach(record -> acknowledgedBeforeCrash.add(record.partition() + "@" + record.offset()));
+            crashesLeft.decrementAndGet();
             throw new SimulatedCrash("publisher died after Kafka acknowledged " + records.size() + " records");
         }
     }
