@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -123,7 +124,7 @@ public class ProcessorMonitor {
     private long kafkaHead(List<String> topics) {
         try {
             Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new ConcurrentHashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             descriptions.values().forEach(description -> description.partitions().forEach(partition ->
                     latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =

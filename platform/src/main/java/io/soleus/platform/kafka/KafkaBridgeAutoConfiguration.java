@@ -67,7 +67,7 @@ public class KafkaBridgeAutoConfiguration {
     CloudEventMapping cloudEventMapping(EventCodec codec, KafkaBridgeProperties properties, Environment environment) {
         String source = properties.getSource() != null
                 ? properties.getSource()
-                : "/soleus/" + environment.getProperty("spring.application.name", "service");
+                : "/soleus/" + applicationName(environment);
         return new CloudEventMapping(codec, URI.create(source));
     }
 
@@ -94,7 +94,7 @@ public class KafkaBridgeAutoConfiguration {
         config.putAll(properties.getPublisher().getProducer());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getBootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG,
-                environment.getProperty("spring.application.name", "soleus") + "-publisher");
+                applicationName(environment) + "-publisher");
         config.putAll(PUBLISHER_GUARANTEES);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
@@ -145,8 +145,7 @@ public class KafkaBridgeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     KafkaConsumers kafkaConsumers(KafkaBridgeProperties properties, Environment environment) {
-        return new KafkaConsumers(properties.getBootstrapServers(),
-                environment.getProperty("spring.application.name", "soleus"));
+        return new KafkaConsumers(properties.getBootstrapServers(), applicationName(environment));
     }
 
     /** Every Kafka-fed processing group: its source, its segments, its inbox and its dead-letter queue. */
@@ -190,6 +189,11 @@ public class KafkaBridgeAutoConfiguration {
     @Bean
     KafkaInboxPruner kafkaInboxPruner(JdbcTemplate jdbc, KafkaBridgeProperties properties) {
         return new KafkaInboxPruner(jdbc, properties.getInboxRetention());
+    }
+
+    /** Names this service in client ids and in the CloudEvents source. */
+    private static String applicationName(Environment environment) {
+        return environment.getProperty("spring.application.name", "soleus-service");
     }
 
     static void ensureTopic(Admin admin, String topic, KafkaBridgeProperties.Topics settings) {

@@ -152,6 +152,20 @@ class KafkaBridgeTest {
     }
 
     @Test
+    void dead_letters_of_a_group_without_a_queue_are_a_404_problem() {
+        RestClient admin = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.admin()).build();
+
+        for (String path : List.of("/admin/dead-letters/no-such-group", "/admin/dead-letters/kafka-publisher")) {
+            int status = admin.get().uri(path).exchange((request, response) -> response.getStatusCode().value());
+            assertThat(status).as(path).isEqualTo(404);
+        }
+        int retry = admin.post().uri("/admin/dead-letters/no-such-group/retry")
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(retry).isEqualTo(404);
+    }
+
+    @Test
     void dead_letters_are_for_admins_only() {
         RestClient therapist = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestTokens.therapist("t-1", "c-1")).build();
