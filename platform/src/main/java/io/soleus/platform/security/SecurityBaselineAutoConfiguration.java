@@ -22,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is an OAuth2 resource server: each request carries a JWT whose {@code roles} claim
  * (ADMIN, THERAPIST, CLIENT) becomes its authorities and whose {@code clinics} claim scopes a
- * therapist. Only the health and info probes are open. Tokens are verified with the issuer's keys
+ * therapist. Only the health and info probes and the OpenAPI description are open. Tokens are verified with the issuer's keys
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code jwk-set-uri} or
  * {@code public-key-location}); without one of those the service does not start.
  */
@@ -41,6 +41,8 @@ public class SecurityBaselineAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the API's description holds no data; calls made from Swagger UI still need a token
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(soleusJwtAuthenticationConverter()))

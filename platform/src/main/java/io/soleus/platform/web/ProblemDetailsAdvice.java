@@ -7,7 +7,11 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.soleus.kernel.InvalidValueException;
+import io.soleus.platform.command.IdempotencyKeyReusedException;
 import jakarta.validation.ConstraintViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,9 +19,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -49,6 +55,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(List.of(fieldErrorOf(e))));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(field, "is not valid"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(e.getParameterName(), "is required"))));
+    }
+
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
         return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(e.field(), e.getMessage()))));
@@ -75,6 +95,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
+        return notFound(new NotFoundException("Nothing found with id " + e.getAggregateIdentifier()));
+    }
+
+    /** A create command for an id that already exists: a 409, as the id names something that is there. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
+        return ruleViolation(new RuleViolationException("already-exists", "Something with this id already exists"));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = validationProblem(List.of(new FieldError("Idempotency-Key", e.getMessage())));
+        problem.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     static ProblemDetail validationProblem(List<FieldError> errors) {

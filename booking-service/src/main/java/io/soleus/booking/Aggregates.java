@@ -1,0 +1,21 @@
+package io.soleus.booking;
+
+import io.soleus.platform.web.NotFoundException;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+/** Loads an aggregate another one's command refers to, answering "not found" in the caller's words. */
+public final class Aggregates {
+
+    private Aggregates() {
+    }
+
+    public static <T> Aggregate<T> load(Repository<T> repository, Object id, String what) {
+        try {
+            return repository.load(id.toString());
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("No " + what + " " + id);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.soleus.booking.clinic;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.soleus.booking.WeeklyHours;
+import io.soleus.booking.clinic.ClinicCommands.Room;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+
+/** What happened to a clinic; internal to the booking service. */
+public final class ClinicEvents {
+
+    private ClinicEvents() {
+    }
+
+    public record ClinicOpened(ClinicId clinicId, String name, String address, String timeZone,
+                               WeeklyHours openingHours, List<Room> rooms, Duration lateCancellationWindow) {
+    }
+
+    public record OpeningHoursChanged(ClinicId clinicId, WeeklyHours openingHours) {
+    }
+
+    public record RoomAdded(ClinicId clinicId, RoomId roomId, String name) {
+    }
+
+    public record RoomClosed(ClinicId clinicId, RoomId roomId) {
+    }
+
+    public record ClinicClosed(ClinicId clinicId) {
+    }
+}

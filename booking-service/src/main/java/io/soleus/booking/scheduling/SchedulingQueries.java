@@ -1,0 +1,257 @@
+package io.soleus.booking.scheduling;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.booking.WeeklyHours;
+import io.soleus.kernel.InvalidValueException;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.platform.security.CurrentUser;
+import io.soleus.platform.security.CurrentUser.Role;
+import io.soleus.platform.web.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The calendars people look at: a therapist's days across clinics, a clinic's day sheet of rooms,
+ * a client's sessions. Each answers only what the caller may see; the rest is a 404 or, in a
+ * colleague's calendar, a busy block without the client.
+ */
+@Component
+public class SchedulingQueries {
+
+    private static final int LONGEST_CALENDAR_DAYS = 42;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public SchedulingQueries(JdbcTemplate jdbc, ObjectMapper mapper, Clock clock) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** A session as a calendar shows it; {@code client} is empty where the caller may not see who. */
+    public record CalendarEntry(SessionId sessionId, ClinicId clinicId, String clinicName, UUID roomId, String roomName,
+                                TherapistId therapistId, String therapistName, ClientId clientId, String clientName,
+                                String sessionType, Instant start, Instant end, LocalDateTime localStart,
+                                LocalDateTime localEnd, String status, boolean lateCancellation) {
+    }
+
+    public record Room(UUID roomId, String name, List<CalendarEntry> sessions) {
+    }
+
+    public record DaySheet(ClinicId clinicId, String clinicName, LocalDate date, String timeZone, List<Room> rooms) {
+    }
+
+    public record ClientSessions(ClientId clientId, List<CalendarEntry> upcoming, List<CalendarEntry> past) {
+    }
+
+    private static final String ENTRY = """
+            SELECT s.session_id, s.clinic_id, c.name AS clinic_name, c.time_zone, s.room_id, r.name AS room_name,
+                   s.therapist_id, t.name AS therapist_name, s.client_id, cl.name AS client_name, s.session_type_name,
+                   s.starts_at, s.ends_at, s.status, coalesce(s.late_cancellation, FALSE) AS late
+            FROM scheduling_session s
+            JOIN scheduling_clinic c ON c.clinic_id = s.clinic_id
+            JOIN scheduling_room r ON r.room_id = s.room_id
+            JOIN scheduling_therapist t ON t.therapist_id = s.therapist_id
+            LEFT JOIN scheduling_client cl ON cl.client_id = s.client_id
+            """;
+
+    /**
+     * A therapist's sessions from one date to another (each in its clinic's time zone), across
+     * clinics. Admins and the therapist see everything; a colleague sees the sessions at the clinics
+     * of their own claim, and elsewhere only that the therapist is busy.
+     */
+    public List<CalendarEntry> therapistCalendar(TherapistId therapist, LocalDate from, LocalDate to, CurrentUser user) {
+        requireRange(from, to);
+        boolean self = user.is(Role.THERAPIST) && user.subject().equals(therapist.toString());
+        if (!user.is(Role.ADMIN) && !self && !worksWithCaller(therapist, user)) {
+            throw new NotFoundException("No therapist " + therapist);
+        }
+        return jdbc.query(ENTRY + """
+                WHERE s.therapist_id = ? AND s.status <> 'CANCELLED'
+                  AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ? AND ?
+                ORDER BY s.starts_at""",
+                (row, i) -> {
+                    CalendarEntry entry = entry(row);
+                    return user.is(Role.ADMIN) || self || user.worksAt(entry.clinicId().toString()) ? entry : busy(entry);
+                }, therapist.value(), from, to);
+    }
+
+    /** A clinic's rooms on one day with their sessions, for staff of that clinic. */
+    public DaySheet daySheet(ClinicId clinic, LocalDate date, CurrentUser user) {
+        if (!user.worksAt(clinic.toString())) {
+            throw new NotFoundException("No clinic " + clinic);
+        }
+        Map<String, Object> header = jdbc.queryForList("SELECT name, time_zone FROM scheduling_clinic WHERE clinic_id = ?",
+                clinic.value()).stream().findFirst().orElseThrow(() -> new NotFoundException("No clinic " + clinic));
+        Map<UUID, Room> rooms = new LinkedHashMap<>();
+        jdbc.query("SELECT room_id, name FROM scheduling_room WHERE clinic_id = ? AND NOT closed ORDER BY position",
+                row -> {
+                    rooms.put(row.getObject(1, UUID.class), new Room(row.getObject(1, UUID.class), row.getString(2), new ArrayList<>()));
+                }, clinic.value());
+        jdbc.query(ENTRY + """
+                WHERE s.clinic_id = ? AND s.status <> 'CANCELLED' AND (s.starts_at AT TIME ZONE c.time_zone)::date = ?
+                ORDER BY s.starts_at""",
+                row -> {
+                    CalendarEntry entry = entry(row);
+                    rooms.computeIfAbsent(entry.roomId(), id -> new Room(id, entry.roomName(), new ArrayList<>()))
+                            .sessions().add(entry);
+                }, clinic.value(), date);
+        return new DaySheet(clinic, (String) header.get("name"), date, (String) header.get("time_zone"),
+                List.copyOf(rooms.values()));
+    }
+
+    /** A client's sessions, upcoming first and past after; staff see those at their own clinics. */
+    public ClientSessions clientSessions(ClientId client, CurrentUser user) {
+        boolean self = user.is(Role.CLIENT) && user.subject().equals(client.toString());
+        if (!self && !user.is(Role.ADMIN) && !user.is(Role.THERAPIST)) {
+            throw new NotFoundException("No client " + client);
+        }
+        Instant now = clock.instant();
+        List<CalendarEntry> upcoming = new ArrayList<>();
+        List<CalendarEntry> past = new ArrayList<>();
+        jdbc.query(ENTRY + "WHERE s.client_id = ? ORDER BY s.starts_at", row -> {
+            CalendarEntry entry = entry(row);
+            if (self || user.worksAt(entry.clinicId().toString())) {
+                (entry.start().isAfter(now) ? upcoming : past).add(entry);
+            }
+        }, client.value());
+        if (!self && !user.is(Role.ADMIN) && upcoming.isEmpty() && past.isEmpty()) {
+            throw new NotFoundException("No client " + client); // a therapist sees only clients of their clinics
+        }
+        return new ClientSessions(client, upcoming, reversed(past));
+    }
+
+    /** One session, for its client and the staff of its clinic. */
+    public CalendarEntry session(SessionId session, CurrentUser user) {
+        return jdbc.query(ENTRY + "WHERE s.session_id = ?", (row, i) -> entry(row), session.value()).stream()
+                .filter(entry -> user.worksAt(entry.clinicId().toString())
+                        || user.is(Role.CLIENT) && user.subject().equals(entry.clientId().toString()))
+                .findFirst().orElseThrow(() -> new NotFoundException("No session " + session));
+    }
+
+    public record ClinicSummary(ClinicId clinicId, String name, String address, String timeZone, WeeklyHours openingHours,
+                                Duration lateCancellationWindow, boolean closed, List<RoomSummary> rooms) {
+    }
+
+    public record RoomSummary(UUID roomId, String name, boolean closed) {
+    }
+
+    public record TherapistSummary(TherapistId therapistId, String name, List<ClinicId> clinics) {
+    }
+
+    public record SessionTypeSummary(UUID sessionTypeId, String name, Duration duration, Duration bufferAfter,
+                                     List<TherapistId> therapists) {
+    }
+
+    /** Every clinic with its rooms, in name order: what a client picks from when booking. */
+    public List<ClinicSummary> clinics() {
+        Map<UUID, List<RoomSummary>> rooms = new LinkedHashMap<>();
+        jdbc.query("SELECT clinic_id, room_id, name, closed FROM scheduling_room ORDER BY clinic_id, position", row -> {
+            rooms.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                    .add(new RoomSummary(row.getObject(2, UUID.class), row.getString(3), row.getBoolean(4)));
+        });
+        return jdbc.query("""
+                SELECT clinic_id, name, address, time_zone, opening_hours, late_cancellation_minutes, closed
+                FROM scheduling_clinic ORDER BY name, clinic_id""",
+                (row, i) -> new ClinicSummary(new ClinicId(row.getObject(1, UUID.class)), row.getString(2), row.getString(3),
+                        row.getString(4), hours(row.getString(5)), Duration.ofMinutes(row.getInt(6)), row.getBoolean(7),
+                        rooms.getOrDefault(row.getObject(1, UUID.class), List.of())));
+    }
+
+    /** The therapists, optionally only those working at one clinic, with the clinics they work at. */
+    public List<TherapistSummary> therapists(ClinicId clinic) {
+        Map<UUID, List<ClinicId>> clinics = new LinkedHashMap<>();
+        jdbc.query("SELECT therapist_id, clinic_id FROM scheduling_therapist_clinic ORDER BY therapist_id, clinic_id", row -> {
+            clinics.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                    .add(new ClinicId(row.getObject(2, UUID.class)));
+        });
+        return jdbc.query("SELECT therapist_id, name FROM scheduling_therapist ORDER BY name, therapist_id",
+                        (row, i) -> new TherapistSummary(new TherapistId(row.getObject(1, UUID.class)), row.getString(2),
+                                clinics.getOrDefault(row.getObject(1, UUID.class), List.of())))
+                .stream().filter(therapist -> clinic == null || therapist.clinics().contains(clinic)).toList();
+    }
+
+    public List<SessionTypeSummary> sessionTypes() {
+        Map<UUID, List<TherapistId>> offeredBy = new LinkedHashMap<>();
+        jdbc.query("SELECT session_type_id, therapist_id FROM scheduling_session_type_therapist ORDER BY therapist_id", row -> {
+            offeredBy.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                    .add(new TherapistId(row.getObject(2, UUID.class)));
+        });
+        return jdbc.query("SELECT session_type_id, name, duration_minutes, buffer_minutes FROM scheduling_session_type ORDER BY name",
+                (row, i) -> new SessionTypeSummary(row.getObject(1, UUID.class), row.getString(2),
+                        Duration.ofMinutes(row.getInt(3)), Duration.ofMinutes(row.getInt(4)),
+                        offeredBy.getOrDefault(row.getObject(1, UUID.class), List.of())));
+    }
+
+    private WeeklyHours hours(String json) {
+        try {
+            return mapper.readValue(json, WeeklyHours.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable hours in the scheduling read model", e);
+        }
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private boolean worksWithCaller(TherapistId therapist, CurrentUser user) {
+        if (!user.is(Role.THERAPIST)) {
+            return false;
+        }
+        List<String> clinics = jdbc.queryForList("SELECT clinic_id::text FROM scheduling_therapist_clinic WHERE therapist_id = ?",
+                String.class, therapist.value());
+        return clinics.stream().anyMatch(user::worksAt);
+    }
+
+    private static void requireRange(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidValueException("to", "to must not be before from");
+        }
+        if (from.plusDays(LONGEST_CALENDAR_DAYS).isBefore(to)) {
+            throw new InvalidValueException("to", "a calendar spans at most " + LONGEST_CALENDAR_DAYS + " days");
+        }
+    }
+
+    private static CalendarEntry busy(CalendarEntry entry) {
+        return new CalendarEntry(entry.sessionId(), entry.clinicId(), entry.clinicName(), entry.roomId(), entry.roomName(),
+                entry.therapistId(), entry.therapistName(), null, null, null, entry.start(), entry.end(),
+                entry.localStart(), entry.localEnd(), "BUSY", false);
+    }
+
+    private static CalendarEntry entry(ResultSet row) throws SQLException {
+        ZoneId zone = ZoneId.of(row.getString("time_zone"));
+        Instant start = row.getObject("starts_at", OffsetDateTime.class).toInstant();
+        Instant end = row.getObject("ends_at", OffsetDateTime.class).toInstant();
+        return new CalendarEntry(new SessionId(row.getObject("session_id", UUID.class)),
+                new ClinicId(row.getObject("clinic_id", UUID.class)), row.getString("clinic_name"),
+                row.getObject("room_id", UUID.class), row.getString("room_name"),
+                new TherapistId(row.getObject("therapist_id", UUID.class)), row.getString("therapist_name"),
+                new ClientId(row.getObject("client_id", UUID.class)), row.getString("client_name"),
+                row.getString("session_type_name"), start, end, LocalDateTime.ofInstant(start, zone),
+                LocalDateTime.ofInstant(end, zone), row.getString("status"), row.getBoolean("late"));
+    }
+}

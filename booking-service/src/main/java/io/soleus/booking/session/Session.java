@@ -1,0 +1,181 @@
+package io.soleus.booking.session;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.soleus.booking.session.SessionCommands.MarkAttended;
+import io.soleus.booking.session.SessionCommands.MarkMissed;
+import io.soleus.kernel.booking.SessionAttended;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.booking.SessionCancelled;
+import io.soleus.kernel.booking.SessionMissed;
+import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.SessionTypeId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.CancelledBy;
+import io.soleus.kernel.value.TimeSlot;
+import io.soleus.platform.security.CurrentUser;
+import io.soleus.platform.security.CurrentUser.Role;
+import io.soleus.platform.web.NotFoundException;
+import io.soleus.platform.web.RuleViolationException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One client's session with one therapist in one room: booked, perhaps rescheduled, then attended,
+ * missed or cancelled. Its time is held in the day schedules by {@link SessionBooking}; this
+ * aggregate keeps the lifecycle rules and who may see it.
+ */
+@Aggregate
+public class Session {
+
+    public enum Status { BOOKED, ATTENDED, MISSED, CANCELLED }
+
+    @AggregateIdentifier
+    private SessionId sessionId;
+    private ClientId clientId;
+    private TherapistId therapistId;
+    private ClinicId clinicId;
+    private RoomId roomId;
+    private SessionTypeId sessionTypeId;
+    private String sessionTypeName;
+    private String clinicTimeZone;
+    private TimeSlot slot;
+    private Status status;
+
+    protected Session() {
+    }
+
+    Session(SessionBooked booked) {
+        apply(booked);
+    }
+
+    /** Who may see this session: admins, therapists of its clinic, and its client; others get a 404. */
+    void ensureVisibleTo(CurrentUser user) {
+        boolean visible = user.is(Role.ADMIN)
+                || (user.is(Role.THERAPIST) && user.worksAt(clinicId.toString()))
+                || (user.is(Role.CLIENT) && user.subject().equals(clientId.toString()));
+        if (!visible) {
+            throw new NotFoundException("No session " + sessionId);
+        }
+    }
+
+    void reschedule(TimeSlot newSlot, RoomId room, Instant now) {
+        requireBookedAndAhead(now, "rescheduled");
+        apply(new SessionRescheduled(sessionId, clientId, therapistId, clinicId, room, slot, newSlot, now));
+    }
+
+    void cancel(CancelledBy by, String reason, Duration lateWindow, Instant now) {
+        requireBookedAndAhead(now, "cancelled");
+        boolean late = now.isAfter(slot.start().minus(lateWindow));
+        apply(new SessionCancelled(sessionId, clientId, therapistId, clinicId, by, reason, late, now));
+    }
+
+    @CommandHandler
+    void handle(MarkAttended command, Clock clock) {
+        ensureVisibleTo(command.by());
+        requireBookedAndStarted(clock.instant(), "attended");
+        apply(new SessionAttended(sessionId, clientId, therapistId, clinicId, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(MarkMissed command, Clock clock) {
+        ensureVisibleTo(command.by());
+        requireBookedAndStarted(clock.instant(), "missed");
+        apply(new SessionMissed(sessionId, clientId, therapistId, clinicId, clock.instant()));
+    }
+
+    void requireBookedAndAhead(Instant now, String what) {
+        requireBooked(what);
+        if (!now.isBefore(slot.start())) {
+            throw new RuleViolationException("session-started", "A session that has started cannot be " + what);
+        }
+    }
+
+    private void requireBookedAndStarted(Instant now, String what) {
+        requireBooked(what);
+        if (now.isBefore(slot.start())) {
+            throw new RuleViolationException("session-not-started", "A session cannot be marked " + what + " before it starts");
+        }
+    }
+
+    private void requireBooked(String what) {
+        if (status != Status.BOOKED) {
+            throw new RuleViolationException("session-" + status.name().toLowerCase(),
+                    "A session that was " + status.name().toLowerCase() + " cannot be " + what);
+        }
+    }
+
+    SessionDetails details() {
+        return new SessionDetails(sessionId, clientId, therapistId, clinicId, roomId, sessionTypeId, sessionTypeName,
+                slot.start(), slot.end(), clinicTimeZone, status);
+    }
+
+    TimeSlot slot() {
+        return slot;
+    }
+
+    ClientId clientId() {
+        return clientId;
+    }
+
+    TherapistId therapistId() {
+        return therapistId;
+    }
+
+    ClinicId clinicId() {
+        return clinicId;
+    }
+
+    RoomId roomId() {
+        return roomId;
+    }
+
+    SessionTypeId sessionTypeId() {
+        return sessionTypeId;
+    }
+
+    @EventSourcingHandler
+    void on(SessionBooked event) {
+        sessionId = event.sessionId();
+        clientId = event.clientId();
+        therapistId = event.therapistId();
+        clinicId = event.clinicId();
+        roomId = event.roomId();
+        sessionTypeId = event.sessionTypeId();
+        sessionTypeName = event.sessionTypeName();
+        clinicTimeZone = event.clinicTimeZone();
+        slot = event.slot();
+        status = Status.BOOKED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionRescheduled event) {
+        slot = event.slot();
+        roomId = event.roomId();
+    }
+
+    @EventSourcingHandler
+    void on(SessionCancelled event) {
+        status = Status.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionAttended event) {
+        status = Status.ATTENDED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionMissed event) {
+        status = Status.MISSED;
+    }
+}

@@ -1,0 +1,201 @@
+package io.soleus.booking.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.soleus.booking.Aggregates;
+import io.soleus.booking.client.Client;
+import io.soleus.booking.clinic.Clinic;
+import io.soleus.booking.schedule.Schedule;
+import io.soleus.booking.schedule.ScheduleKey.Kind;
+import io.soleus.booking.schedule.Schedules;
+import io.soleus.booking.session.SessionCommands.BookSession;
+import io.soleus.booking.session.SessionCommands.CancelSession;
+import io.soleus.booking.session.SessionCommands.RescheduleSession;
+import io.soleus.booking.sessiontype.SessionType;
+import io.soleus.booking.therapist.Therapist;
+import io.soleus.kernel.Require;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.CancelledBy;
+import io.soleus.kernel.value.TimeSlot;
+import io.soleus.platform.security.CurrentUser;
+import io.soleus.platform.security.CurrentUser.Role;
+import io.soleus.platform.web.NotFoundException;
+import io.soleus.platform.web.RuleViolationException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Books, reschedules and cancels sessions. Each command checks the clinic, the therapist and the
+ * session type, then holds or frees the session's time in the therapist's, a room's and the
+ * client's day schedules, all in one unit of work: the session and its reservations are stored
+ * together or not at all. Schedules are always taken in the same order (therapist, rooms in the
+ * clinic's order, client) so two bookings never wait on each other in a circle.
+ */
+@Component
+public class SessionBooking {
+
+    private final Repository<Session> sessions;
+    private final Repository<Client> clients;
+    private final Repository<SessionType> sessionTypes;
+    private final Repository<Clinic> clinics;
+    private final Repository<Therapist> therapists;
+    private final Schedules schedules;
+    private final Clock clock;
+    private final Duration horizon;
+
+    public SessionBooking(@Qualifier("sessionRepository") Repository<Session> sessions,
+                          @Qualifier("clientRepository") Repository<Client> clients,
+                          @Qualifier("sessionTypeRepository") Repository<SessionType> sessionTypes,
+                          @Qualifier("clinicRepository") Repository<Clinic> clinics,
+                          @Qualifier("therapistRepository") Repository<Therapist> therapists,
+                          @Qualifier("scheduleRepository") Repository<Schedule> schedules,
+                          Clock clock,
+                          @Value("${soleus.booking.horizon:P180D}") Duration horizon) {
+        this.sessions = sessions;
+        this.clients = clients;
+        this.sessionTypes = sessionTypes;
+        this.clinics = clinics;
+        this.therapists = therapists;
+        this.schedules = new Schedules(schedules);
+        this.clock = clock;
+        this.horizon = horizon;
+    }
+
+    @CommandHandler
+    public SessionDetails handle(BookSession command) throws Exception {
+        Require.present("sessionId", command.sessionId());
+        Require.present("clientId", command.clientId());
+        Require.present("therapistId", command.therapistId());
+        Require.present("clinicId", command.clinicId());
+        Require.present("sessionTypeId", command.sessionTypeId());
+        Require.present("start", command.start());
+        ensureMayBook(command);
+        Instant now = clock.instant();
+
+        Aggregates.load(clients, command.clientId(), "client");
+        Aggregate<SessionType> type = Aggregates.load(sessionTypes, command.sessionTypeId(), "session type");
+        type.execute(sessionType -> sessionType.ensureOfferedBy(command.therapistId()));
+        TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
+        ensureBookable(slot, now);
+        Aggregate<Clinic> clinic = Aggregates.load(clinics, command.clinicId(), "clinic");
+        ZoneId zone = checkClinicAndTherapist(clinic, command.clinicId(), command.therapistId(), slot);
+
+        TimeSlot busy = slot.withBufferAfter(type.invoke(SessionType::bufferAfter));
+        schedules.reserve(Kind.THERAPIST, command.therapistId().value(), busy, command.sessionId());
+        RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), null, busy, command.sessionId());
+        schedules.reserve(Kind.ROOM, room.value(), busy, command.sessionId());
+        schedules.reserve(Kind.CLIENT, command.clientId().value(), slot, command.sessionId());
+
+        SessionBooked booked = new SessionBooked(command.sessionId(), command.clientId(), command.therapistId(),
+                command.clinicId(), room, command.sessionTypeId(), type.invoke(SessionType::name), slot, zone.getId(), now);
+        return sessions.newInstance(() -> new Session(booked)).invoke(Session::details);
+    }
+
+    @CommandHandler
+    public SessionDetails handle(RescheduleSession command) {
+        Require.present("start", command.start());
+        Instant now = clock.instant();
+        Aggregate<Session> session = loadVisible(command.sessionId(), command.by());
+        session.execute(it -> it.requireBookedAndAhead(now, "rescheduled"));
+        Session current = session.invoke(it -> it);
+
+        Aggregate<SessionType> type = Aggregates.load(sessionTypes, current.sessionTypeId(), "session type");
+        Duration buffer = type.invoke(SessionType::bufferAfter);
+        TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
+        ensureBookable(slot, now);
+        Aggregate<Clinic> clinic = Aggregates.load(clinics, current.clinicId(), "clinic");
+        checkClinicAndTherapist(clinic, current.clinicId(), current.therapistId(), slot);
+
+        TimeSlot previousBusy = current.slot().withBufferAfter(buffer);
+        TimeSlot busy = slot.withBufferAfter(buffer);
+        SessionId id = command.sessionId();
+        schedules.release(Kind.THERAPIST, current.therapistId().value(), previousBusy, id);
+        schedules.reserve(Kind.THERAPIST, current.therapistId().value(), busy, id);
+        schedules.release(Kind.ROOM, current.roomId().value(), previousBusy, id);
+        RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), current.roomId(), busy, id);
+        schedules.reserve(Kind.ROOM, room.value(), busy, id);
+        schedules.release(Kind.CLIENT, current.clientId().value(), current.slot(), id);
+        schedules.reserve(Kind.CLIENT, current.clientId().value(), slot, id);
+
+        session.execute(it -> it.reschedule(slot, room, now));
+        return session.invoke(Session::details);
+    }
+
+    @CommandHandler
+    public SessionDetails handle(CancelSession command) {
+        Instant now = clock.instant();
+        Aggregate<Session> session = loadVisible(command.sessionId(), command.by());
+        Session current = session.invoke(it -> it);
+        CancelledBy by = command.by().is(Role.ADMIN) || command.by().is(Role.THERAPIST) ? CancelledBy.CLINIC : CancelledBy.CLIENT;
+        Duration lateWindow = Aggregates.load(clinics, current.clinicId(), "clinic").invoke(Clinic::lateCancellationWindow);
+        session.execute(it -> it.cancel(by, command.reason(), lateWindow, now));
+
+        Duration buffer = Aggregates.load(sessionTypes, current.sessionTypeId(), "session type").invoke(SessionType::bufferAfter);
+        TimeSlot busy = current.slot().withBufferAfter(buffer);
+        schedules.release(Kind.THERAPIST, current.therapistId().value(), busy, command.sessionId());
+        schedules.release(Kind.ROOM, current.roomId().value(), busy, command.sessionId());
+        schedules.release(Kind.CLIENT, current.clientId().value(), current.slot(), command.sessionId());
+        return session.invoke(Session::details);
+    }
+
+    /** Clients book for themselves, therapists at their own clinics, admins anywhere. */
+    private static void ensureMayBook(BookSession command) {
+        CurrentUser by = command.by();
+        if (by.is(Role.ADMIN) || by.is(Role.THERAPIST) && by.worksAt(command.clinicId().toString())) {
+            return;
+        }
+        if (by.is(Role.CLIENT) && by.subject().equals(command.clientId().toString())) {
+            return;
+        }
+        throw new NotFoundException(by.is(Role.CLIENT) ? "No client " + command.clientId() : "No clinic " + command.clinicId());
+    }
+
+    private void ensureBookable(TimeSlot slot, Instant now) {
+        if (!slot.start().isAfter(now)) {
+            throw new RuleViolationException("in-the-past", "A session cannot start in the past");
+        }
+        if (slot.start().isAfter(now.plus(horizon))) {
+            throw new RuleViolationException("beyond-booking-horizon",
+                    "Sessions can be booked at most " + horizon.toDays() + " days ahead");
+        }
+    }
+
+    private ZoneId checkClinicAndTherapist(Aggregate<Clinic> clinic, ClinicId clinicId, TherapistId therapistId,
+                                          TimeSlot slot) {
+        clinic.execute(it -> it.ensureCanHost(slot));
+        ZoneId zone = clinic.invoke(Clinic::timeZone);
+        Aggregates.load(therapists, therapistId, "therapist").execute(it -> it.ensureAvailable(clinicId, zone, slot));
+        return zone;
+    }
+
+    /** The room to use: the preferred one if it is still open and free, else the first free one. */
+    private RoomId freeRoom(List<RoomId> openRooms, RoomId preferred, TimeSlot busy, SessionId session) {
+        if (preferred != null && openRooms.contains(preferred)
+                && schedules.isFree(Kind.ROOM, preferred.value(), busy, session)) {
+            return preferred;
+        }
+        return openRooms.stream()
+                .filter(room -> schedules.isFree(Kind.ROOM, room.value(), busy, session))
+                .findFirst()
+                .orElseThrow(() -> new RuleViolationException("room-taken", "No room is free then"));
+    }
+
+    private Aggregate<Session> loadVisible(SessionId id, CurrentUser by) {
+        Require.present("sessionId", id);
+        Aggregate<Session> session = Aggregates.load(sessions, id, "session");
+        session.execute(it -> it.ensureVisibleTo(by));
+        return session;
+    }
+}

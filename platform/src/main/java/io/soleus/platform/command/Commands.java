@@ -1,0 +1,169 @@
+package io.soleus.platform.command;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.InvalidValueException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends commands from a service's API. A command that lost a race for an aggregate to a concurrent
+ * command (on this instance or another) is sent again, so the loser re-reads the winner's events and
+ * either succeeds or is refused by the rule it now breaks. A command sent under an
+ * {@code Idempotency-Key} stores its result in the command's own transaction; a repeat of the same
+ * request answers that result and acts no more, and a repeat with a different request is refused.
+ */
+public class Commands {
+
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
+    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+    static final String HEADER = "Idempotency-Key";
+
+    private final CommandGateway gateway;
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
+    private final int maxAttempts;
+
+    public Commands(CommandGateway gateway, TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper,
+                    int maxAttempts) {
+        this.gateway = gateway;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** A command's result, and whether it is the stored answer to an earlier identical request. */
+    public record Outcome<R>(R result, boolean replayed) {
+    }
+
+    public <R> R send(Object command) {
+        return retryingConflicts(() -> gateway.sendAndWait(command));
+    }
+
+    /**
+     * Sends {@code command} once per {@code (caller, key)}; without a key, like {@link #send}.
+     * {@code request} is what the caller sent: a repeat must send the same.
+     */
+    public <R> Outcome<R> sendOnce(String caller, String key, Object request, Object command, Class<R> resultType) {
+        if (key == null) {
+            return new Outcome<>(send(command), false);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidValueException(HEADER, HEADER + " must be 1 to 255 visible ASCII characters");
+        }
+        String fingerprint = fingerprint(request);
+        return retryingConflicts(() -> transactions.execute(status -> {
+            int claimed = jdbc.update("""
+                    INSERT INTO idempotent_request (caller, idempotency_key, fingerprint) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING""", caller, key, fingerprint);
+            if (claimed == 0) {
+                return replay(caller, key, fingerprint, resultType);
+            }
+            R result = gateway.sendAndWait(command);
+            jdbc.update("UPDATE idempotent_request SET result = ? WHERE caller = ? AND idempotency_key = ?",
+                    json(result), caller, key);
+            return new Outcome<>(result, false);
+        }));
+    }
+
+    /** Forgets keys older than {@code retention}; a request repeated later acts again. */
+    public int forgetKeysOlderThan(Duration retention, Clock clock) {
+        return jdbc.update("DELETE FROM idempotent_request WHERE created_at < ?",
+                Timestamp.from(clock.instant().minus(retention)));
+    }
+
+    private <R> Outcome<R> replay(String caller, String key, String fingerprint, Class<R> resultType) {
+        List<Outcome<R>> stored = jdbc.query(
+                "SELECT fingerprint, result FROM idempotent_request WHERE caller = ? AND idempotency_key = ?",
+                (row, i) -> {
+                    if (!row.getString("fingerprint").equals(fingerprint)) {
+                        throw new IdempotencyKeyReusedException();
+                    }
+                    return new Outcome<>(read(row.getString("result"), resultType), true);
+                }, caller, key);
+        return stored.get(0);
+    }
+
+    private <T> T retryingConflicts(Supplier<T> attempt) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.get();
+            } catch (RuntimeException e) {
+                if (!isConflict(e) || tries >= maxAttempts) {
+                    throw e;
+                }
+                log.debug("Command lost a race for an aggregate (attempt {}), sending it again", tries);
+                pause(tries);
+            }
+        }
+    }
+
+    static boolean isConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AxonTransientException || cause instanceof AggregateStreamCreationException
+                    || cause instanceof ConcurrencyFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true; // serialization failure or deadlock victim: the transaction may simply run again
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int tries) {
+        long bound = Math.min(200, 5L << Math.min(tries, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1)); // jitter, so racers do not collide again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a command", e);
+        }
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store a command result as JSON", e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored command result", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.soleus.platform.command;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The clock every service reads time from, and {@link Commands} for its API. */
+@AutoConfiguration
+@EnableScheduling
+public class CommandsAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandsAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Commands commands(CommandGateway gateway, TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper,
+                      @Value("${soleus.commands.max-attempts:12}") int maxAttempts) {
+        return new Commands(gateway, transactions, jdbc, mapper, maxAttempts);
+    }
+
+    @Bean
+    IdempotencyKeyPruner idempotencyKeyPruner(Commands commands, Clock clock,
+                                              @Value("${soleus.idempotency.retention:P1D}") Duration retention) {
+        return new IdempotencyKeyPruner(commands, clock, retention);
+    }
+
+    /** Forgets Idempotency-Keys after their retention (a day by default), every hour. */
+    record IdempotencyKeyPruner(Commands commands, Clock clock, Duration retention) {
+
+        @Scheduled(fixedDelayString = "${soleus.idempotency.prune-every:PT1H}", initialDelayString = "PT1M")
+        void prune() {
+            int forgotten = commands.forgetKeysOlderThan(retention, clock);
+            if (forgotten > 0) {
+                log.info("Forgot {} idempotency keys older than {}", forgotten, retention);
+            }
+        }
+    }
+}

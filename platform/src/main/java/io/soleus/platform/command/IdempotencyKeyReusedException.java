@@ -1,0 +1,9 @@
+package io.soleus.platform.command;
+
+/** The caller sent a different request under an Idempotency-Key it had already used. */
+public class IdempotencyKeyReusedException extends RuntimeException {
+
+    public IdempotencyKeyReusedException() {
+        super(Commands.HEADER + " was already used for a different request");
+    }
+}
