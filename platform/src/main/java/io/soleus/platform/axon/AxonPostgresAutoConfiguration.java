@@ -6,6 +6,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -15,6 +16,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +38,7 @@ public class AxonPostgresAutoConfiguration {
 
     /** Flyway history of the platform's tables, kept apart so services number their migrations freely. */
     static final String PLATFORM_HISTORY_TABLE = "flyway_platform_history";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     EventSchema eventSchema() {
@@ -112,6 +115,16 @@ public class AxonPostgresAutoConfiguration {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(owner)
                 .build();
+    }
+
+    /**
+     * Tells a lost race for an aggregate (PostgreSQL's unique_violation on aggregate and sequence)
+     * from other storage errors, so Axon reports it as a concurrency conflict that can be retried.
+     * Axon's default JDBC resolver looks for an exception type the PostgreSQL driver never throws.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     /** The platform's tables first (own history table), then the service's migrations. */

@@ -11,6 +11,8 @@ import io.soleus.platform.command.IdempotencyKeyReusedException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     static final URI VALIDATION = URI.create("https://soleus.io/problems/validation");
     static final URI RULE = URI.create("https://soleus.io/problems/rule-violation");
@@ -113,6 +119,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = validationProblem(List.of(new FieldError("Idempotency-Key", e.getMessage())));
         problem.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    /**
+     * Anything unforeseen is a 500 problem that says nothing about the inside; the cause goes to the
+     * log. Refused authorization passes through to the security filters, which answer 401 or 403.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        log.error("Request failed unexpectedly", e);
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; it changed nothing. Try again later."));
     }
 
     static ProblemDetail validationProblem(List<FieldError> errors) {

@@ -1,0 +1,207 @@
+package io.soleus.booking;
+
+import static io.soleus.booking.BookingApi.created;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.soleus.booking.BookingApi.Response;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.platform.test.SoleusInfrastructure;
+import io.soleus.platform.test.SoleusInfrastructureExtension;
+import io.soleus.platform.test.SoleusInfrastructureInitializer;
+import io.soleus.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two instances of the booking service on one database, and a hundred clients racing for the same
+ * therapist and the same (only) room: every contested slot has exactly one winner, every loser a
+ * 409 problem, and the event store holds no two sessions that overlap.
+ */
+@ExtendWith(SoleusInfrastructureExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DoubleBookingRaceTest {
+
+    static final int THREADS = 100;
+    static final int CONTESTED_SLOTS = 8;
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    BookingApi first;
+    BookingApi second;
+    JdbcTemplate store;
+    String clinic;
+    String therapist;
+    String sessionType;
+    LocalDate day;
+
+    @BeforeAll
+    void twoInstancesAndAClinicWithOneRoom() {
+        SoleusInfrastructure.Database database = SoleusInfrastructure.get().newDatabase("booking-race");
+        for (int i = 0; i < 2; i++) {
+            instances.add(new SpringApplicationBuilder(BookingApplication.class)
+                    .initializers(SoleusInfrastructureInitializer.overriding(withPort(SoleusInfrastructureInitializer.properties(database))))
+                    .run());
+        }
+        first = new BookingApi(port(instances.get(0)));
+        second = new BookingApi(port(instances.get(1)));
+        store = instances.get(0).getBean(JdbcTemplate.class);
+
+        clinic = first.openClinic("Riverside", "Europe/London", "07:00", "21:00", "The only room");
+        therapist = first.registerTherapist("Maya Lindqvist", clinic);
+        first.setWeekdayHours(therapist, clinic, "07:00", "21:00");
+        sessionType = first.defineSessionType("Follow-up treatment", 45, 15, therapist);
+        day = LocalDate.now(LONDON).plusWeeks(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+    }
+
+    @AfterAll
+    void stop() {
+        instances.forEach(ConfigurableApplicationContext::close);
+    }
+
+    /** Group {@code g} starts at 07:00 + g × 100 min; its requests start 0, 15 or 30 minutes in, so all overlap. */
+    Instant contestedStart(int request) {
+        int group = request % CONTESTED_SLOTS;
+        int offset = (request / CONTESTED_SLOTS) % 3 * 15;
+        return day.atTime(LocalTime.of(7, 0)).plusMinutes(group * 100L + offset).atZone(LONDON).toInstant();
+    }
+
+    @Test
+    void a_hundred_clients_racing_for_one_therapist_and_one_room_leave_exactly_one_winner_per_slot() throws Exception {
+        List<String> clients = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            clients.add((i % 2 == 0 ? first : second).registerClient("Client " + i, "client" + i + "@example.org"));
+        }
+
+        List<Response> answers = race(THREADS, i -> (i % 2 == 0 ? first : second).book(TestTokens.client(clients.get(i)),
+                null, therapist, clinic, sessionType, contestedStart(i)));
+
+        Map<Instant, List<Response>> won = new HashMap<>();
+        for (int i = 0; i < THREADS; i++) {
+            Response answer = answers.get(i);
+            assertThat(answer.status()).as("request %d: %s", i, answer.body()).isIn(201, 409);
+            if (answer.status() == 201) {
+                won.computeIfAbsent(groupOf(i), g -> new ArrayList<>()).add(answer);
+            } else {
+                assertThat(answer.text("rule")).isIn("therapist-double-booked", "room-taken");
+                assertThat(answer.headers().getContentType()).hasToString("application/problem+json");
+            }
+        }
+        assertThat(won).hasSize(CONTESTED_SLOTS);
+        assertThat(won.values()).allSatisfy(winners -> assertThat(winners).hasSize(1));
+        assertNoOverlapInTheEventStore();
+    }
+
+    @Test
+    void one_booking_retried_at_once_on_both_instances_under_one_idempotency_key_books_once() throws Exception {
+        String client = first.registerClient("Impatient Client", "impatient@example.org");
+        Instant start = day.plusDays(1).atTime(LocalTime.of(12, 0)).atZone(LONDON).toInstant();
+
+        List<Response> answers = race(20, i -> (i % 2 == 0 ? first : second).book(TestTokens.client(client), null,
+                therapist, clinic, sessionType, start, "Idempotency-Key", "double-click-" + client));
+
+        assertThat(answers).extracting(Response::status).containsOnly(201);
+        assertThat(answers.stream().map(answer -> answer.text("sessionId")).distinct()).hasSize(1);
+        assertThat(sessionsBooked().stream().filter(booked -> booked.clientId().toString().equals(client))).hasSize(1);
+    }
+
+    Instant groupOf(int request) {
+        return contestedStart(request % CONTESTED_SLOTS);
+    }
+
+    void assertNoOverlapInTheEventStore() {
+        List<SessionBooked> booked = sessionsBooked();
+        for (int a = 0; a < booked.size(); a++) {
+            for (int b = a + 1; b < booked.size(); b++) {
+                SessionBooked one = booked.get(a);
+                SessionBooked other = booked.get(b);
+                boolean sameTherapistOrRoom = one.therapistId().equals(other.therapistId()) || one.roomId().equals(other.roomId());
+                assertThat(sameTherapistOrRoom && one.slot().withBufferAfter(Duration.ofMinutes(15))
+                        .overlaps(other.slot().withBufferAfter(Duration.ofMinutes(15))))
+                        .as("%s and %s overlap", one.sessionId(), other.sessionId()).isFalse();
+            }
+        }
+    }
+
+    List<SessionBooked> sessionsBooked() {
+        return store.query("""
+                SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
+                WHERE payload_type = 'io.soleus.kernel.booking.SessionBooked'""",
+                (row, i) -> read(row.getString(1)));
+    }
+
+    interface Request {
+        Response send(int index) throws Exception;
+    }
+
+    /** Sends {@code count} requests from as many threads, released together. */
+    static List<Response> race(int count, Request request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch ready = new CountDownLatch(count);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                answers.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return request.send(index);
+                }));
+            }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get(120, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    static SessionBooked read(String json) {
+        try {
+            return JSON.readValue(json, SessionBooked.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> withPort(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("server.port", 0);
+        return all;
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
