@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Runs the bridge benchmark against the same infrastructure the tests use (local PostgreSQL and an
-# in-JVM Kafka broker without Docker; Testcontainers with it). Usage: bench/run.sh [events]
+# Runs a benchmark against the same infrastructure the tests use (local PostgreSQL and an in-JVM
+# Kafka broker without Docker; Testcontainers with it).
+#   bench/run.sh bridge [events]      the Kafka bridge against plain clients (default 20000 events)
+#   bench/run.sh free-slots [rounds]  free-slot search, 20 therapists over 90 days (default 1000 rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+case "${1:-bridge}" in
+  bridge) main=io.soleus.bench.BridgeBenchmark; args="${2:-20000}" ;;
+  free-slots) main=io.soleus.bench.FreeSlotBenchmark; args="${2:-1000}" ;;
+  *) echo "usage: bench/run.sh bridge|free-slots [count]" >&2; exit 2 ;;
+esac
 ./mvnw -B -q -ntp install -DskipTests -pl bench -am
-./mvnw -B -q -ntp -pl bench exec:java -Dexec.mainClass=io.soleus.bench.BridgeBenchmark -Dexec.args="${1:-20000}"
+./mvnw -B -q -ntp -pl bench exec:java -Dexec.mainClass="$main" -Dexec.args="$args"

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -139,10 +138,16 @@ public class FreeSlotSearch {
         Map<UUID, Busy> roomBusy = busy("room_id", "room_id IN (SELECT room_id FROM scheduling_room WHERE clinic_id = ? AND NOT closed)",
                 clinicId, rangeEnd, rangeStart);
 
+        // Every start lies on its clinic span's quarter-hour grid and spans never overlap, so a start
+        // has its own cell in arrays indexed from the first midnight: no boxing, no maps in the loop.
+        Busy[] roomBusyInOrder = rooms.stream().map(id -> roomBusy.getOrDefault(id, Busy.NONE)).toArray(Busy[]::new);
+        int cells = (int) ((rangeEnd - rangeStart) / GRID_SECONDS) + 1;
+        byte[] roomFree = new byte[cells]; // 0 not yet known, 1 a room is free, 2 every room is taken
+        long[] startOf = new long[cells];
+        @SuppressWarnings("unchecked")
+        List<TherapistId>[] freeTherapists = new List[cells];
         long now = clock.instant().getEpochSecond();
         long latest = clock.instant().plus(horizon).getEpochSecond();
-        Map<Long, Boolean> roomFree = new HashMap<>();
-        TreeMap<Long, List<TherapistId>> slots = new TreeMap<>();
         for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
             List<Hours> open = clinic.openingHours().on(day.getDayOfWeek());
             if (open.isEmpty()) {
@@ -157,22 +162,41 @@ public class FreeSlotSearch {
                                 || !busy.isFree(start, end + buffer)) {
                             continue;
                         }
-                        long busyEnd = end + buffer;
-                        boolean room = roomFree.computeIfAbsent(start, s -> rooms.stream()
-                                .anyMatch(id -> roomBusy.getOrDefault(id, Busy.NONE).isFree(s, busyEnd)));
-                        List<TherapistId> free = room ? slots.computeIfAbsent(start, s -> new ArrayList<>(2)) : List.of();
-                        if (room && !free.contains(therapist.id)) { // weekly and extra hours may both offer a start
-                            free.add(therapist.id);
+                        int cell = (int) ((start - rangeStart) / GRID_SECONDS);
+                        if (roomFree[cell] == 0) {
+                            roomFree[cell] = anyFree(roomBusyInOrder, start, end + buffer) ? (byte) 1 : (byte) 2;
+                        }
+                        if (roomFree[cell] == 1) {
+                            if (freeTherapists[cell] == null) {
+                                freeTherapists[cell] = new ArrayList<>(4);
+                                startOf[cell] = start;
+                            }
+                            if (!freeTherapists[cell].contains(therapist.id)) { // weekly and extra hours may both offer it
+                                freeTherapists[cell].add(therapist.id);
+                            }
                         }
                     }
                 }
             }
         }
-        List<FreeSlot> found = new ArrayList<>(slots.size());
-        slots.forEach((start, free) -> found.add(new FreeSlot(Instant.ofEpochSecond(start),
-                Instant.ofEpochSecond(start + duration),
-                LocalDateTime.ofInstant(Instant.ofEpochSecond(start), clinic.zone()), List.copyOf(free))));
+        List<FreeSlot> found = new ArrayList<>();
+        for (int cell = 0; cell < cells; cell++) {
+            if (freeTherapists[cell] != null) {
+                Instant start = Instant.ofEpochSecond(startOf[cell]);
+                found.add(new FreeSlot(start, start.plusSeconds(duration), LocalDateTime.ofInstant(start, clinic.zone()),
+                        List.copyOf(freeTherapists[cell])));
+            }
+        }
         return new FreeSlots(query.clinicId(), query.sessionTypeId(), clinic.zone().getId(), found);
+    }
+
+    private static boolean anyFree(Busy[] rooms, long start, long end) {
+        for (Busy room : rooms) {
+            if (room.isFree(start, end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<UUID, Busy> busy(String owner, String condition, Object... args) {
