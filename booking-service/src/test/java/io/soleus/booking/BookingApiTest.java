@@ -252,18 +252,33 @@ class BookingApiTest {
 
     @Test
     void every_published_event_reaches_the_booking_topic() {
-        String session = created(api.book(runnerToken(), null, maya, clinic, assessment, monday("16:00"))).text("sessionId");
+        String moved = created(api.book(runnerToken(), null, maya, clinic, assessment, monday("16:00"))).text("sessionId");
+        String attended = created(api.book(runnerToken(), null, maya, clinic, assessment, monday("09:00"))).text("sessionId");
+        String missed = created(api.book(TestTokens.client(cyclist), null, tom, clinic, assessment, monday("09:00"))).text("sessionId");
+        expect(200, api.post(runnerToken(), "/sessions/" + moved + "/reschedule", Map.of("start", monday("15:00").toString())));
+        expect(200, api.post(runnerToken(), "/sessions/" + moved + "/cancel", Map.of("reason", "Travelling")));
+        expect(204, api.put(runnerToken(), "/clients/" + runner + "/contact", Map.of("name", "Riley Runner",
+                "email", "riley@example.org", "phone", "+44 7700 900123", "preferredChannel", "SMS", "remindersConsent", true)));
+        clock.set(monday("09:15"));
+        expect(204, api.post(mayaToken(), "/sessions/" + attended + "/attended", null));
+        expect(204, api.post(TestTokens.therapist(tom, clinic), "/sessions/" + missed + "/missed", null));
+        List<String> keys = List.of(moved, attended, missed, runner);
 
         List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(Topics.BOOKING,
-                read -> read.stream().filter(record -> record.key().equals(session) || record.key().equals(runner)).count() >= 2,
-                Duration.ofSeconds(30));
+                read -> read.stream().filter(record -> keys.contains(record.key())).count() >= 8, Duration.ofSeconds(30));
 
-        assertThat(records).filteredOn(record -> record.key().equals(session))
-                .extracting(record -> new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                .containsExactly("io.soleus.booking.SessionBooked");
-        assertThat(records).filteredOn(record -> record.key().equals(runner))
-                .extracting(record -> new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                .containsExactly("io.soleus.booking.ClientRegistered");
+        assertThat(typesOf(records, moved)).containsExactly("io.soleus.booking.SessionBooked",
+                "io.soleus.booking.SessionRescheduled", "io.soleus.booking.SessionCancelled");
+        assertThat(typesOf(records, attended)).containsExactly("io.soleus.booking.SessionBooked", "io.soleus.booking.SessionAttended");
+        assertThat(typesOf(records, missed)).containsExactly("io.soleus.booking.SessionBooked", "io.soleus.booking.SessionMissed");
+        assertThat(typesOf(records, runner)).containsExactly("io.soleus.booking.ClientRegistered",
+                "io.soleus.booking.ClientContactChanged");
+    }
+
+    static List<String> typesOf(List<ConsumerRecord<String, byte[]>> records, String key) {
+        return records.stream().filter(record -> record.key().equals(key))
+                .map(record -> new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.soleus.booking;
 
 import io.soleus.platform.test.ServiceBaselineTest;
-import io.soleus.platform.test.SoleusSpringBootTest;
 
-@SoleusSpringBootTest
+@BookingServiceTest
 class BookingServiceStartsTest extends ServiceBaselineTest {
 }
