@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.booking.BookingApi.Response;
 import io.soleus.kernel.Topics;
+import io.soleus.platform.command.Commands;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.TestTokens;
 import io.soleus.platform.test.TopicReader;
@@ -40,6 +41,8 @@ class BookingApiTest {
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Commands commands;
 
     BookingApi api;
     String clinic;
@@ -169,6 +172,24 @@ class BookingApiTest {
                 "Idempotency-Key", "booking-" + runner);
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.invalidField()).isEqualTo("Idempotency-Key");
+        assertThat(bookingsOf(runner)).isEqualTo(1);
+    }
+
+    @Test
+    void an_idempotency_key_is_forgotten_after_its_retention() {
+        String key = "forgotten-" + runner;
+        String first = created(api.book(runnerToken(), null, maya, clinic, assessment, monday("12:00"),
+                "Idempotency-Key", key)).text("sessionId");
+        clock.advance(Duration.ofHours(23));
+        assertThat(commands.forgetKeysOlderThan(Duration.ofDays(1))).isZero();
+        assertThat(api.book(runnerToken(), null, maya, clinic, assessment, monday("12:00"), "Idempotency-Key", key)
+                .text("sessionId")).isEqualTo(first);
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(commands.forgetKeysOlderThan(Duration.ofDays(1))).isPositive();
+        Response repeated = api.book(runnerToken(), null, maya, clinic, assessment, monday("12:00"), "Idempotency-Key", key);
+
+        assertThat(repeated.status()).as("the repeat acts again, and the rules refuse it").isEqualTo(409);
         assertThat(bookingsOf(runner)).isEqualTo(1);
     }
 

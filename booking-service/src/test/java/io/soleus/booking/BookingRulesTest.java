@@ -71,8 +71,9 @@ class BookingRulesTest {
         return scenario.given(practice.setUp());
     }
 
-    SessionDetails booked(BookSession command) {
-        return scenario.givenResult(command);
+    /** Given the practice, the runner booked with Maya at Riverside on Monday at {@code time}. */
+    SessionDetails runnerBookedWithMayaAtRiverside(String time) {
+        return givenThePractice().givenResult(practice.book(practice.runner, practice.maya, practice.riverside, monday(time)));
     }
 
     @Nested
@@ -109,8 +110,7 @@ class BookingRulesTest {
 
         @Test
         void a_closed_clinic_keeps_its_booked_sessions_until_they_are_cancelled() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.given(new CloseClinic(practice.riverside));
 
             scenario.when(new CancelSession(session.sessionId(), "Clinic closed", ADMIN)).only(SessionCancelled.class);
@@ -135,8 +135,7 @@ class BookingRulesTest {
 
         @Test
         void new_opening_hours_leave_booked_sessions_in_place() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("15:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("15:00");
             scenario.given(new ChangeOpeningHours(practice.riverside, weekdays("08:00", "12:00")));
 
             scenario.when(new RescheduleSession(session.sessionId(), monday("11:00"), ADMIN)).only(SessionRescheduled.class);
@@ -311,8 +310,7 @@ class BookingRulesTest {
 
         @Test
         void a_rescheduled_session_frees_its_old_time() {
-            SessionDetails first = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails first = runnerBookedWithMayaAtRiverside("10:00");
             scenario.given(new RescheduleSession(first.sessionId(), monday("14:00"), clientUser(practice.runner)));
 
             scenario.when(practice.book(practice.cyclist, practice.maya, practice.riverside, monday("10:00")))
@@ -321,8 +319,7 @@ class BookingRulesTest {
 
         @Test
         void a_reschedule_may_overlap_the_sessions_own_old_time() {
-            SessionDetails first = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails first = runnerBookedWithMayaAtRiverside("10:00");
 
             SessionRescheduled moved = scenario.when(new RescheduleSession(first.sessionId(), monday("10:30"), ADMIN))
                     .only(SessionRescheduled.class);
@@ -334,8 +331,7 @@ class BookingRulesTest {
 
         @Test
         void a_reschedule_into_a_taken_slot_is_refused() {
-            SessionDetails first = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails first = runnerBookedWithMayaAtRiverside("10:00");
             scenario.given(practice.book(practice.cyclist, practice.maya, practice.riverside, monday("14:00")));
 
             scenario.when(new RescheduleSession(first.sessionId(), monday("14:30"), ADMIN)).refusedBy("therapist-double-booked");
@@ -343,8 +339,7 @@ class BookingRulesTest {
 
         @Test
         void a_cancellation_well_ahead_is_not_late() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
 
             SessionCancelled cancelled = scenario.when(new CancelSession(session.sessionId(), "Work trip",
                     clientUser(practice.runner))).only(SessionCancelled.class);
@@ -355,8 +350,7 @@ class BookingRulesTest {
 
         @Test
         void a_cancellation_inside_the_clinics_window_is_late() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.clock.set(monday("10:00").minus(Duration.ofHours(23)));
 
             assertThat(scenario.when(new CancelSession(session.sessionId(), "Feeling ill", clientUser(practice.runner)))
@@ -378,8 +372,7 @@ class BookingRulesTest {
 
         @Test
         void a_cancelled_session_frees_its_time() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.given(new CancelSession(session.sessionId(), "Work trip", ADMIN));
 
             scenario.when(practice.book(practice.cyclist, practice.maya, practice.riverside, monday("10:00")))
@@ -388,8 +381,7 @@ class BookingRulesTest {
 
         @Test
         void a_cancelled_session_cannot_be_rescheduled() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.given(new CancelSession(session.sessionId(), "Work trip", ADMIN));
 
             scenario.when(new RescheduleSession(session.sessionId(), monday("12:00"), ADMIN)).refusedBy("session-cancelled");
@@ -397,8 +389,7 @@ class BookingRulesTest {
 
         @Test
         void a_client_cannot_cancel_someone_elses_session() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
 
             scenario.when(new CancelSession(session.sessionId(), "Mischief", clientUser(practice.cyclist)))
                     .refusedWith(NotFoundException.class, "No session");
@@ -410,8 +401,7 @@ class BookingRulesTest {
 
         @Test
         void a_session_is_marked_attended_once_it_has_started() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.clock.set(monday("10:05"));
 
             scenario.when(new MarkAttended(session.sessionId(), therapistUser(practice.maya, practice.riverside)))
@@ -420,16 +410,14 @@ class BookingRulesTest {
 
         @Test
         void a_session_cannot_be_marked_attended_before_it_starts() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
 
             scenario.when(new MarkAttended(session.sessionId(), ADMIN)).refusedBy("session-not-started");
         }
 
         @Test
         void a_no_show_is_recorded_as_missed() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.clock.set(monday("10:20"));
 
             scenario.when(new MarkMissed(session.sessionId(), ADMIN)).only(SessionMissed.class);
@@ -437,8 +425,7 @@ class BookingRulesTest {
 
         @Test
         void an_attended_session_cannot_be_cancelled() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.clock.set(monday("10:05"));
             scenario.given(new MarkAttended(session.sessionId(), ADMIN));
             scenario.clock.set(monday("09:00").minus(Duration.ofDays(1)));
@@ -448,8 +435,7 @@ class BookingRulesTest {
 
         @Test
         void a_missed_session_cannot_then_be_attended() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.clock.set(monday("10:30"));
             scenario.given(new MarkMissed(session.sessionId(), ADMIN));
 
@@ -458,8 +444,7 @@ class BookingRulesTest {
 
         @Test
         void a_therapist_of_another_clinic_cannot_mark_attendance() {
-            SessionDetails session = givenThePractice().givenResult(
-                    practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")));
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
             scenario.clock.set(monday("10:05"));
 
             scenario.when(new MarkAttended(session.sessionId(), therapistUser(practice.maya, practice.hillside)))

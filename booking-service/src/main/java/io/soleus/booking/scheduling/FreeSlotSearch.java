@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.Hours;
 import io.soleus.booking.WeeklyHours;
@@ -215,11 +214,7 @@ public class FreeSlotSearch {
     }
 
     private WeeklyHours hours(String json) {
-        try {
-            return mapper.readValue(json, WeeklyHours.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable hours in the scheduling read model", e);
-        }
+        return HoursColumn.read(mapper, json);
     }
 
     private record ClinicRow(ZoneId zone, WeeklyHours openingHours, boolean closed) {

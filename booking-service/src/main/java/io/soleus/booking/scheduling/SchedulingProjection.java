@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.WeeklyHours;
 import io.soleus.booking.clinic.ClinicEvents.ClinicClosed;
@@ -237,11 +236,7 @@ public class SchedulingProjection {
     }
 
     private String json(WeeklyHours hours) {
-        try {
-            return mapper.writeValueAsString(hours);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return HoursColumn.write(mapper, hours);
     }
 
     private static OffsetDateTime time(Instant instant) {

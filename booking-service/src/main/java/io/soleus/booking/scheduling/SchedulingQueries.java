@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.WeeklyHours;
 import io.soleus.kernel.InvalidValueException;
@@ -205,11 +204,7 @@ public class SchedulingQueries {
     }
 
     private WeeklyHours hours(String json) {
-        try {
-            return mapper.readValue(json, WeeklyHours.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable hours in the scheduling read model", e);
-        }
+        return HoursColumn.read(mapper, json);
     }
 
     private static <T> List<T> reversed(List<T> list) {

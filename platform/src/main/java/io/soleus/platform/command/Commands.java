@@ -42,14 +42,16 @@ public class Commands {
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final Clock clock;
     private final int maxAttempts;
 
     public Commands(CommandGateway gateway, TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper,
-                    int maxAttempts) {
+                    Clock clock, int maxAttempts) {
         this.gateway = gateway;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.clock = clock;
         this.maxAttempts = maxAttempts;
     }
 
@@ -75,8 +77,8 @@ public class Commands {
         String fingerprint = fingerprint(request);
         return retryingConflicts(() -> transactions.execute(status -> {
             int claimed = jdbc.update("""
-                    INSERT INTO idempotent_request (caller, idempotency_key, fingerprint) VALUES (?, ?, ?)
-                    ON CONFLICT DO NOTHING""", caller, key, fingerprint);
+                    INSERT INTO idempotent_request (caller, idempotency_key, fingerprint, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", caller, key, fingerprint, Timestamp.from(clock.instant()));
             if (claimed == 0) {
                 return replay(caller, key, fingerprint, resultType);
             }
@@ -88,7 +90,7 @@ public class Commands {
     }
 
     /** Forgets keys older than {@code retention}; a request repeated later acts again. */
-    public int forgetKeysOlderThan(Duration retention, Clock clock) {
+    public int forgetKeysOlderThan(Duration retention) {
         return jdbc.update("DELETE FROM idempotent_request WHERE created_at < ?",
                 Timestamp.from(clock.instant().minus(retention)));
     }

@@ -31,22 +31,22 @@ public class CommandsAutoConfiguration {
 
     @Bean
     Commands commands(CommandGateway gateway, TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper,
-                      @Value("${soleus.commands.max-attempts:12}") int maxAttempts) {
-        return new Commands(gateway, transactions, jdbc, mapper, maxAttempts);
+                      Clock clock, @Value("${soleus.commands.max-attempts:12}") int maxAttempts) {
+        return new Commands(gateway, transactions, jdbc, mapper, clock, maxAttempts);
     }
 
     @Bean
-    IdempotencyKeyPruner idempotencyKeyPruner(Commands commands, Clock clock,
+    IdempotencyKeyPruner idempotencyKeyPruner(Commands commands,
                                               @Value("${soleus.idempotency.retention:P1D}") Duration retention) {
-        return new IdempotencyKeyPruner(commands, clock, retention);
+        return new IdempotencyKeyPruner(commands, retention);
     }
 
     /** Forgets Idempotency-Keys after their retention (a day by default), every hour. */
-    record IdempotencyKeyPruner(Commands commands, Clock clock, Duration retention) {
+    record IdempotencyKeyPruner(Commands commands, Duration retention) {
 
         @Scheduled(fixedDelayString = "${soleus.idempotency.prune-every:PT1H}", initialDelayString = "PT1M")
         void prune() {
-            int forgotten = commands.forgetKeysOlderThan(retention, clock);
+            int forgotten = commands.forgetKeysOlderThan(retention);
             if (forgotten > 0) {
                 log.info("Forgot {} idempotency keys older than {}", forgotten, retention);
             }
