@@ -1,7 +1,7 @@
 package io.soleus.booking;
 
-import static io.soleus.booking.BookingApi.created;
-import static io.soleus.booking.BookingApi.expect;
+import static io.soleus.platform.test.ApiClient.created;
+import static io.soleus.platform.test.ApiClient.expect;
 import static io.soleus.booking.Practice.MONDAY;
 import static io.soleus.booking.Practice.monday;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.soleus.booking.BookingApi.Response;
+import io.soleus.platform.test.ApiClient.Response;
 import io.soleus.kernel.Topics;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.test.MutableClock;

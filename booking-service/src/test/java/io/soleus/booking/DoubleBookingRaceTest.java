@@ -1,6 +1,6 @@
 package io.soleus.booking;
 
-import static io.soleus.booking.BookingApi.created;
+import static io.soleus.platform.test.ApiClient.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.soleus.booking.BookingApi.Response;
+import io.soleus.platform.test.ApiClient.Response;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.SoleusInfrastructureExtension;

@@ -1,7 +1,7 @@
 package io.soleus.booking;
 
-import static io.soleus.booking.BookingApi.created;
-import static io.soleus.booking.BookingApi.expect;
+import static io.soleus.platform.test.ApiClient.created;
+import static io.soleus.platform.test.ApiClient.expect;
 import static io.soleus.booking.Practice.monday;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

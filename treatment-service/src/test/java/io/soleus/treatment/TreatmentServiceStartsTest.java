@@ -1,8 +1,7 @@
 package io.soleus.treatment;
 
 import io.soleus.platform.test.ServiceBaselineTest;
-import io.soleus.platform.test.SoleusSpringBootTest;
 
-@SoleusSpringBootTest
+@TreatmentServiceTest
 class TreatmentServiceStartsTest extends ServiceBaselineTest {
 }

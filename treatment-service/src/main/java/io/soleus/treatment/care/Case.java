@@ -1,0 +1,167 @@
+package io.soleus.treatment.care;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.soleus.kernel.id.CaseId;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.ExerciseId;
+import io.soleus.kernel.id.PlanId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.treatment.AssessmentRecorded;
+import io.soleus.kernel.treatment.CaseDischarged;
+import io.soleus.kernel.treatment.CaseOpened;
+import io.soleus.kernel.treatment.PlanAssigned;
+import io.soleus.kernel.treatment.PlanProgressLogged;
+import io.soleus.kernel.treatment.PrescribedExercise;
+import io.soleus.platform.security.CurrentUser;
+import io.soleus.platform.security.CurrentUser.Role;
+import io.soleus.platform.web.NotFoundException;
+import io.soleus.platform.web.RuleViolationException;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.springframework.http.HttpStatus;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One episode of care for one client: opened with a complaint and a working finding, then
+ * assessments, techniques and an aftercare plan session by session, until discharge. Its rules are
+ * about the case's own life; {@link ClinicalRecords} checks the sessions and the library around it.
+ */
+@Aggregate
+public class Case {
+
+    @AggregateIdentifier
+    private CaseId caseId;
+    private ClientId clientId;
+    private ClinicId clinicId;
+    private TherapistId therapistId;
+    private boolean discharged;
+    private final Set<SessionId> assessedSessions = new HashSet<>();
+    private PlanId planId;
+    private int planRevision;
+    private Instant planAssignedAt;
+    private final Set<ExerciseId> planExercises = new HashSet<>();
+
+    protected Case() {
+    }
+
+    Case(CaseOpened opened) {
+        apply(opened);
+    }
+
+    /** Admins, therapists of the case's clinic, and its client see it; for anyone else it does not exist. */
+    void ensureVisibleTo(CurrentUser user) {
+        if (!(user.worksAt(clinicId.toString()) || user.is(Role.CLIENT) && user.subject().equals(clientId.toString()))) {
+            throw new NotFoundException("No case " + caseId);
+        }
+    }
+
+    void ensureStaff(CurrentUser user) {
+        ensureVisibleTo(user);
+        if (!user.worksAt(clinicId.toString())) {
+            throw new RuleViolationException("staff-only", "Only the clinic's staff may change the clinical record",
+                    HttpStatus.FORBIDDEN);
+        }
+    }
+
+    void ensureOpen() {
+        if (discharged) {
+            throw new RuleViolationException("case-discharged", "A discharged case takes no more records");
+        }
+    }
+
+    void recordAssessment(AssessmentRecorded assessment) {
+        ensureOpen();
+        if (assessedSessions.contains(assessment.sessionId())) {
+            throw new RuleViolationException("session-already-assessed", "This session already has an assessment in this case");
+        }
+        apply(assessment);
+    }
+
+    void recordTechnique(Object technique) {
+        ensureOpen();
+        apply(technique);
+    }
+
+    void assignPlan(List<PrescribedExercise> exercises, Instant now) {
+        ensureOpen();
+        apply(new PlanAssigned(planId == null ? PlanId.random() : planId, caseId, clientId, therapistId,
+                planRevision + 1, exercises, now));
+    }
+
+    void logProgress(PlanProgressLogged progress, Instant now) {
+        if (planId == null) {
+            throw new RuleViolationException("no-plan", "This case has no aftercare plan yet");
+        }
+        if (!planExercises.contains(progress.exerciseId())) {
+            throw new RuleViolationException("exercise-not-in-plan", "That exercise is not in the current plan");
+        }
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate planned = planAssignedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        if (progress.day().isAfter(today.plusDays(1)) || progress.day().isBefore(planned.minusDays(1))) {
+            throw new RuleViolationException("progress-day-outside-plan", "Progress is logged for a day between the plan's start and today");
+        }
+        apply(progress);
+    }
+
+    void discharge(CaseDischarged discharged) {
+        ensureOpen();
+        apply(discharged);
+    }
+
+    CaseId caseId() {
+        return caseId;
+    }
+
+    ClientId clientId() {
+        return clientId;
+    }
+
+    ClinicId clinicId() {
+        return clinicId;
+    }
+
+    TherapistId therapistId() {
+        return therapistId;
+    }
+
+    PlanId planId() {
+        return planId;
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened event) {
+        caseId = event.caseId();
+        clientId = event.clientId();
+        clinicId = event.clinicId();
+        therapistId = event.therapistId();
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentRecorded event) {
+        assessedSessions.add(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(PlanAssigned event) {
+        planId = event.planId();
+        planRevision = event.revision();
+        planAssignedAt = event.assignedAt();
+        planExercises.clear();
+        event.exercises().forEach(exercise -> planExercises.add(exercise.exerciseId()));
+    }
+
+    @EventSourcingHandler
+    void on(CaseDischarged event) {
+        discharged = true;
+    }
+}

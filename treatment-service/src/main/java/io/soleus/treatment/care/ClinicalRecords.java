@@ -1,0 +1,217 @@
+package io.soleus.treatment.care;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.soleus.kernel.InvalidValueException;
+import io.soleus.kernel.Require;
+import io.soleus.kernel.id.CaseId;
+import io.soleus.kernel.id.ExerciseId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.treatment.AssessmentRecorded;
+import io.soleus.kernel.treatment.CaseDischarged;
+import io.soleus.kernel.treatment.CaseOpened;
+import io.soleus.kernel.treatment.MyofascialReleaseApplied;
+import io.soleus.kernel.treatment.PlanProgressLogged;
+import io.soleus.kernel.treatment.PrescribedExercise;
+import io.soleus.kernel.treatment.TriggerPointTreated;
+import io.soleus.platform.security.CurrentUser;
+import io.soleus.platform.security.CurrentUser.Role;
+import io.soleus.platform.web.NotFoundException;
+import io.soleus.platform.web.RuleViolationException;
+import io.soleus.treatment.booking.BookingFacts;
+import io.soleus.treatment.care.CaseCommands.AssignPlan;
+import io.soleus.treatment.care.CaseCommands.DischargeCase;
+import io.soleus.treatment.care.CaseCommands.LogProgress;
+import io.soleus.treatment.care.CaseCommands.OpenCase;
+import io.soleus.treatment.care.CaseCommands.Prescription;
+import io.soleus.treatment.care.CaseCommands.RecordAssessment;
+import io.soleus.treatment.care.CaseCommands.RecordMyofascialRelease;
+import io.soleus.treatment.care.CaseCommands.RecordTriggerPointTreatment;
+import io.soleus.treatment.exercise.Exercise;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the clinical record. Records of a session are checked against what booking published about
+ * it: the session must be the case's client's, recorded by its therapist (or an admin), and attended
+ * or taking place today. A record for a session booking has not told of yet is refused with
+ * {@code session-not-yet-known} (409) and changes nothing: the booking event is normally moments
+ * behind, so the caller sends it again shortly, rather than the service keeping records that might
+ * never match a real session.
+ */
+@Component
+public class ClinicalRecords {
+
+    private final Repository<Case> cases;
+    private final Repository<Exercise> exercises;
+    private final BookingFacts booking;
+    private final Clock clock;
+
+    public ClinicalRecords(@Qualifier("caseRepository") Repository<Case> cases,
+                           @Qualifier("exerciseRepository") Repository<Exercise> exercises, BookingFacts booking,
+                           Clock clock) {
+        this.cases = cases;
+        this.exercises = exercises;
+        this.booking = booking;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public void handle(OpenCase command) throws Exception {
+        Require.present("caseId", command.caseId());
+        Require.present("clientId", command.clientId());
+        Require.present("clinicId", command.clinicId());
+        CurrentUser by = command.by();
+        if (!by.worksAt(command.clinicId().toString())) {
+            throw new NotFoundException("No clinic " + command.clinicId());
+        }
+        TherapistId therapist = by.is(Role.ADMIN) ? Require.present("therapistId", command.therapistId())
+                : TherapistId.of(by.subject());
+        if (!booking.knowsClient(command.clientId())) {
+            throw new NotFoundException("No client " + command.clientId());
+        }
+        CaseOpened opened = new CaseOpened(command.caseId(), command.clientId(), command.clinicId(), therapist,
+                command.complaint(), command.workingFinding(), command.side(),
+                command.contributingFactors() == null ? Set.of() : command.contributingFactors(), clock.instant());
+        cases.newInstance(() -> new Case(opened));
+    }
+
+    @CommandHandler
+    public void handle(RecordAssessment command) {
+        Aggregate<Case> record = staffCase(command.caseId(), command.by());
+        Case current = record.invoke(it -> it);
+        checkSession(current, command.sessionId(), command.by());
+        AssessmentRecorded assessment = new AssessmentRecorded(command.assessmentId(), current.caseId(),
+                command.sessionId(), current.clientId(), therapistOf(command.by(), current), command.pain(),
+                command.triggerPoints() == null ? List.of() : command.triggerPoints(), command.tightness(),
+                command.notes(), clock.instant());
+        record.execute(it -> it.recordAssessment(assessment));
+    }
+
+    @CommandHandler
+    public void handle(RecordTriggerPointTreatment command) {
+        Aggregate<Case> record = staffCase(command.caseId(), command.by());
+        Case current = record.invoke(it -> it);
+        checkSession(current, command.sessionId(), command.by());
+        TriggerPointTreated treated = new TriggerPointTreated(current.caseId(), command.sessionId(),
+                therapistOf(command.by(), current), command.site(), command.pressure(), command.duration(),
+                command.response(), clock.instant());
+        record.execute(it -> it.recordTechnique(treated));
+    }
+
+    @CommandHandler
+    public void handle(RecordMyofascialRelease command) {
+        Aggregate<Case> record = staffCase(command.caseId(), command.by());
+        Case current = record.invoke(it -> it);
+        checkSession(current, command.sessionId(), command.by());
+        MyofascialReleaseApplied applied = new MyofascialReleaseApplied(current.caseId(), command.sessionId(),
+                therapistOf(command.by(), current), command.region(), command.duration(), command.response(),
+                clock.instant());
+        record.execute(it -> it.recordTechnique(applied));
+    }
+
+    @CommandHandler
+    public void handle(AssignPlan command) {
+        Aggregate<Case> record = staffCase(command.caseId(), command.by());
+        List<Prescription> prescriptions = Require.size("exercises", command.exercises(), 1, 20);
+        Set<ExerciseId> distinct = new HashSet<>();
+        List<PrescribedExercise> plan = new ArrayList<>();
+        for (int i = 0; i < prescriptions.size(); i++) {
+            Prescription prescription = prescriptions.get(i);
+            String field = "exercises[" + i + "]";
+            Require.present(field + ".exerciseId", prescription.exerciseId());
+            Require.present(field + ".dose", prescription.dose());
+            if (!distinct.add(prescription.exerciseId())) {
+                throw new InvalidValueException(field + ".exerciseId", "an exercise appears once in a plan");
+            }
+            plan.add(new PrescribedExercise(prescription.exerciseId(), exerciseName(prescription.exerciseId(), field),
+                    prescription.dose()));
+        }
+        record.execute(it -> it.assignPlan(plan, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(LogProgress command) {
+        Require.present("exerciseId", command.exerciseId());
+        Require.present("outcome", command.outcome());
+        Require.present("day", command.day());
+        Aggregate<Case> record = load(command.caseId());
+        record.execute(it -> it.ensureVisibleTo(command.by()));
+        Case current = record.invoke(it -> it);
+        if (current.planId() == null) {
+            throw new RuleViolationException("no-plan", "This case has no aftercare plan yet");
+        }
+        Instant now = clock.instant();
+        PlanProgressLogged progress = new PlanProgressLogged(current.planId(), current.caseId(), current.clientId(),
+                command.exerciseId(), command.outcome(), command.pain(), command.day(), now);
+        record.execute(it -> it.logProgress(progress, now));
+    }
+
+    @CommandHandler
+    public void handle(DischargeCase command) {
+        Aggregate<Case> record = staffCase(command.caseId(), command.by());
+        Case current = record.invoke(it -> it);
+        CaseDischarged discharged = new CaseDischarged(current.caseId(), current.clientId(), current.clinicId(),
+                therapistOf(command.by(), current), command.finalPain(), command.backToActivity(), command.reason(),
+                clock.instant());
+        record.execute(it -> it.discharge(discharged));
+    }
+
+    /**
+     * The session must be known, the case's client's, and attended or under way today; a therapist
+     * records only their own sessions.
+     */
+    private void checkSession(Case current, SessionId sessionId, CurrentUser by) {
+        Require.present("sessionId", sessionId);
+        BookingFacts.Session session = booking.session(sessionId).orElseThrow(() -> new RuleViolationException(
+                "session-not-yet-known", "The booking service has not told of this session yet; send the record again shortly"));
+        if (!session.clientId().equals(current.clientId())) {
+            throw new RuleViolationException("session-of-another-client", "That session is another client's");
+        }
+        if (!by.is(Role.ADMIN) && !session.therapistId().toString().equals(by.subject())) {
+            throw new RuleViolationException("not-the-sessions-therapist", "Only the session's therapist or an admin may record it");
+        }
+        if (!session.attended() && !session.bookedFor(clock.instant().atZone(session.zone()).toLocalDate())) {
+            throw new RuleViolationException("session-not-attended-or-today",
+                    "Records attach to sessions that were attended or take place today");
+        }
+    }
+
+    private Aggregate<Case> staffCase(CaseId caseId, CurrentUser by) {
+        Aggregate<Case> record = load(caseId);
+        record.execute(it -> it.ensureStaff(by));
+        return record;
+    }
+
+    private Aggregate<Case> load(CaseId caseId) {
+        Require.present("caseId", caseId);
+        try {
+            return cases.load(caseId.toString());
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("No case " + caseId);
+        }
+    }
+
+    private String exerciseName(ExerciseId exercise, String field) {
+        try {
+            return exercises.load(exercise.toString()).invoke(Exercise::name);
+        } catch (AggregateNotFoundException e) {
+            throw new InvalidValueException(field + ".exerciseId", "no such exercise in the library");
+        }
+    }
+
+    /** The therapist a record is attributed to: the one recording it, or the case's when an admin does. */
+    private static TherapistId therapistOf(CurrentUser by, Case current) {
+        return by.is(Role.THERAPIST) && !by.is(Role.ADMIN) ? TherapistId.of(by.subject()) : current.therapistId();
+    }
+}
