@@ -1,0 +1,98 @@
+package io.soleus.treatment;
+
+import static io.soleus.platform.test.ApiClient.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.platform.test.MutableClock;
+import io.soleus.treatment.booking.BookingFacts;
+import io.soleus.treatment.outcome.OutcomeProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The outcome figures are folds of this service's events and the booking topic: both thrown away
+ * and replayed, they come back identical, and so do the reports built on them.
+ */
+@TreatmentServiceTest
+class OutcomeReplayTest {
+
+    static final List<String> TABLES = List.of("booking_client", "booking_session", "outcome_case", "outcome_assessment",
+            "outcome_technique", "outcome_plan_exercise", "outcome_progress");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetTheClock() {
+        clock.set(TreatmentServiceTest.NOW);
+    }
+
+    @Test
+    void a_replay_of_both_sources_rebuilds_identical_figures() {
+        try (Practice practice = new Practice(port, jdbc)) {
+            String caseId = practice.openCase();
+            SessionId first = practice.sessionBooked(TreatmentServiceTest.NOW.minus(Duration.ofDays(1)));
+            practice.attended(first, TreatmentServiceTest.NOW.minus(Duration.ofDays(1)));
+            SessionId noShow = practice.sessionBooked(TreatmentServiceTest.NOW.minus(Duration.ofDays(3)));
+            practice.missed(noShow, TreatmentServiceTest.NOW.minus(Duration.ofDays(3)));
+            SessionId cancelled = practice.sessionBooked(TreatmentServiceTest.NOW.plus(Duration.ofDays(3)));
+            practice.cancelledLate(cancelled, TreatmentServiceTest.NOW);
+            practice.awaitSession(first, "ATTENDED");
+            practice.awaitSession(noShow, "MISSED");
+            practice.awaitSession(cancelled, "CANCELLED");
+            expect(201, practice.assess(caseId, first, 7));
+            expect(204, practice.treat(caseId, first));
+            expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()));
+            expect(204, practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/progress", Map.of("exerciseId",
+                    ReferenceCaseTest.exercise("soleus-wall-stretch"), "outcome", "DONE", "pain", 6, "day", "2026-11-30")));
+            expect(204, practice.api.post(practice.maya(), "/cases/" + caseId + "/discharge", Map.of("finalPain", 4,
+                    "backToActivity", true, "reason", "Running again")));
+
+            JsonNode operations = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> practice.api.get(practice.maya(), "/reports/operations?by=clinic").body(),
+                    rows -> rows.path(0).path("sessions").asLong() == 3);
+            assertThat(operations.path(0).path("attended").asLong()).isEqualTo(1);
+            assertThat(operations.path(0).path("noShows").asLong()).isEqualTo(1);
+            assertThat(operations.path(0).path("lateCancellations").asLong()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), "/cases/" + caseId)
+                    .body().path("discharge").has("at"));
+            Map<String, List<String>> before = readModels();
+            String reportBefore = practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString();
+
+            List<StreamingEventProcessor> processors = List.of(OutcomeProjection.GROUP, BookingFacts.GROUP).stream()
+                    .map(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
+            processors.forEach(StreamingEventProcessor::shutDown);
+            processors.forEach(StreamingEventProcessor::resetTokens);
+            assertThat(readModels().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+            processors.forEach(StreamingEventProcessor::start);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> readModels().equals(before));
+            assertThat(practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString())
+                    .isEqualTo(reportBefore);
+        }
+    }
+
+    Map<String, List<String>> readModels() {
+        return TABLES.stream().collect(Collectors.toMap(table -> table, table -> jdbc.queryForList(
+                "SELECT t::text FROM " + table + " t ORDER BY t::text", String.class)));
+    }
+}
