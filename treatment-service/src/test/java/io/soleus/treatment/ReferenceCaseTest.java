@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.kernel.Topics;
@@ -97,6 +99,13 @@ class ReferenceCaseTest {
             assertThat(byClinic.path(0).path("meanPainChange").asDouble()).isEqualTo(6.0);
             assertThat(byClinic.path(0).path("medianSessionsToMeaningfulChange").asDouble()).isEqualTo(2.0);
             assertThat(byClinic.path(0).path("adherencePercent").asDouble()).isEqualTo(87.5);
+            JsonNode byTherapist = expect(200, practice.api.get(practice.maya(), "/reports/outcomes?by=therapist")).body();
+            assertThat(row(byTherapist, practice.maya.toString()).path("meaningfulChangePercent").asDouble()).isEqualTo(100.0);
+            JsonNode byMonth = expect(200, practice.api.get(practice.maya(), "/reports/outcomes?by=month")).body();
+            assertThat(row(byMonth, "2026-11").path("cases").asLong()).isEqualTo(1);
+            JsonNode byTechnique = expect(200, practice.api.get(practice.maya(), "/reports/outcomes?by=technique")).body();
+            assertThat(byTechnique).extracting(technique -> technique.path("key").asText())
+                    .containsExactly("myofascial-release", "trigger-point-therapy");
             JsonNode operations = expect(200, practice.api.get(practice.maya(), "/reports/operations?by=clinic")).body();
             assertThat(operations.path(0).path("attended").asLong()).isEqualTo(4);
 
@@ -128,10 +137,10 @@ class ReferenceCaseTest {
     /** Two days of the week, all four exercises; in week two she skips one day's exercises. */
     void logAWeekOfExercises(Practice practice, String caseId, Instant sessionStart, int week) {
         for (int day = 1; day <= 2; day++) {
-            LocalDate date = LocalDate.ofInstant(sessionStart, java.time.ZoneOffset.UTC).plusDays(day);
+            LocalDate date = LocalDate.ofInstant(sessionStart, ZoneOffset.UTC).plusDays(day);
             for (String code : List.of("bent-knee-calf-raises", "soleus-wall-stretch", "seated-calf-raises", "foam-rolling-the-calf")) {
                 String outcome = week == 1 && day == 2 ? "SKIPPED" : "DONE";
-                clock.set(date.atTime(20, 0).toInstant(java.time.ZoneOffset.UTC));
+                clock.set(date.atTime(20, 0).toInstant(ZoneOffset.UTC));
                 expect(204, practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/progress", Map.of(
                         "exerciseId", exercise(code), "outcome", outcome, "pain", Math.max(0, PAIN[week] - 1), "day", date.toString())));
             }
@@ -139,7 +148,7 @@ class ReferenceCaseTest {
     }
 
     static String exercise(String code) {
-        return java.util.UUID.nameUUIDFromBytes(("soleus:exercise:" + code).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("soleus:exercise:" + code).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     static JsonNode row(JsonNode rows, String key) {

@@ -2,9 +2,12 @@ package io.soleus.treatment.outcome;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -154,48 +157,78 @@ public class OutcomeQueries {
                 || user.is(Role.CLIENT) && user.subject().equals(outcome.clientId().toString());
     }
 
+    /**
+     * The cases matching {@code condition}, with their trajectories, techniques, plans and progress
+     * read in one query each for all of them.
+     */
     private List<CaseOutcome> cases(String condition, Object id) {
-        return jdbc.query("SELECT * FROM outcome_case WHERE " + condition + " ORDER BY opened_at DESC",
-                (row, i) -> caseOutcome(row), id);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT * FROM outcome_case WHERE " + condition + " ORDER BY opened_at DESC", id);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = rows.stream().map(row -> (UUID) row.get("case_id")).toArray(UUID[]::new);
+        Map<UUID, List<PainPoint>> trajectories = new HashMap<>();
+        details("SELECT case_id, session_id, recorded_at, pain FROM outcome_assessment WHERE case_id = ANY (?) ORDER BY recorded_at",
+                ids, row -> trajectories.computeIfAbsent(row.getObject(1, UUID.class), c -> new ArrayList<>())
+                        .add(new PainPoint(row.getObject(2, UUID.class), instant(row, "recorded_at"), row.getInt(4))));
+        Map<UUID, Map<String, Integer>> techniques = new HashMap<>();
+        details("SELECT case_id, technique, count(*) FROM outcome_technique WHERE case_id = ANY (?) GROUP BY 1, 2",
+                ids, row -> techniques.computeIfAbsent(row.getObject(1, UUID.class), c -> new TreeMap<>())
+                        .put(row.getString(2), row.getInt(3)));
+        Map<UUID, List<PlanExercise>> plans = new HashMap<>();
+        details("""
+                SELECT p.case_id, p.exercise_id, p.name, coalesce(e.description, '') AS description, p.dose
+                FROM outcome_plan_exercise p LEFT JOIN exercise e ON e.exercise_id = p.exercise_id
+                WHERE p.case_id = ANY (?) ORDER BY p.position""",
+                ids, row -> plans.computeIfAbsent(row.getObject(1, UUID.class), c -> new ArrayList<>())
+                        .add(new PlanExercise(row.getObject(2, UUID.class), row.getString(3), row.getString(4),
+                                dose(row.getString(5)))));
+        Map<UUID, List<ProgressEntry>> progress = new HashMap<>();
+        details("SELECT case_id, exercise_id, day, outcome, pain FROM outcome_progress WHERE case_id = ANY (?) ORDER BY day, logged_at",
+                ids, row -> progress.computeIfAbsent(row.getObject(1, UUID.class), c -> new ArrayList<>())
+                        .add(new ProgressEntry(row.getObject(2, UUID.class), row.getObject(3, LocalDate.class),
+                                row.getString(4), (Integer) row.getObject(5))));
+        return rows.stream().map(row -> {
+            UUID caseId = (UUID) row.get("case_id");
+            return caseOutcome(row, trajectories.getOrDefault(caseId, List.of()), techniques.getOrDefault(caseId, Map.of()),
+                    plans.getOrDefault(caseId, List.of()), progress.getOrDefault(caseId, List.of()));
+        }).toList();
     }
 
-    private CaseOutcome caseOutcome(ResultSet row) throws SQLException {
-        UUID caseId = row.getObject("case_id", UUID.class);
-        List<PainPoint> trajectory = jdbc.query(
-                "SELECT session_id, recorded_at, pain FROM outcome_assessment WHERE case_id = ? ORDER BY recorded_at",
-                (point, i) -> new PainPoint(point.getObject(1, UUID.class), instant(point, "recorded_at"), point.getInt(3)),
-                caseId);
-        Map<String, Integer> techniques = new TreeMap<>();
-        jdbc.query("SELECT technique, count(*) FROM outcome_technique WHERE case_id = ? GROUP BY technique",
-                (ResultSet technique) -> {
-                    techniques.put(technique.getString(1), technique.getInt(2));
-                }, caseId);
-        List<PlanExercise> exercises = jdbc.query("""
-                SELECT p.exercise_id, p.name, coalesce(e.description, '') AS description, p.dose
-                FROM outcome_plan_exercise p LEFT JOIN exercise e ON e.exercise_id = p.exercise_id
-                WHERE p.case_id = ? ORDER BY p.position""",
-                (exercise, i) -> new PlanExercise(exercise.getObject(1, UUID.class), exercise.getString(2),
-                        exercise.getString(3), dose(exercise.getString(4))), caseId);
-        List<ProgressEntry> progress = jdbc.query(
-                "SELECT exercise_id, day, outcome, pain FROM outcome_progress WHERE case_id = ? ORDER BY day, logged_at",
-                (entry, i) -> new ProgressEntry(entry.getObject(1, UUID.class), entry.getObject(2, LocalDate.class),
-                        entry.getString(3), (Integer) entry.getObject(4)), caseId);
-        int done = row.getInt("progress_done");
-        int skipped = row.getInt("progress_skipped");
-        Plan plan = row.getObject("plan_id") == null ? null : new Plan(row.getObject("plan_id", UUID.class),
-                row.getInt("plan_revision"), exercises, done, skipped,
-                done + skipped == 0 ? null : Math.round(1000.0 * done / (done + skipped)) / 10.0);
-        Instant meaningfulAt = instant(row, "meaningful_at");
-        Instant dischargedAt = instant(row, "discharged_at");
-        return new CaseOutcome(caseId, row.getObject("client_id", UUID.class), row.getObject("clinic_id", UUID.class),
-                row.getObject("therapist_id", UUID.class), row.getString("complaint"), row.getString("finding_label"),
-                row.getString("side"), instant(row, "opened_at"), (Integer) row.getObject("baseline_pain"),
-                (Integer) row.getObject("latest_pain"), row.getInt("sessions_assessed"), trajectory,
-                new MeaningfulChange(meaningfulAt != null, meaningfulAt, (Integer) row.getObject("sessions_to_meaningful"),
-                        (Integer) row.getObject("days_to_meaningful")),
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void details(String sql, UUID[] caseIds, RowReader reader) {
+        jdbc.query(sql, statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", caseIds)),
+                (ResultSet row) -> {
+                    reader.read(row);
+                });
+    }
+
+    private static CaseOutcome caseOutcome(Map<String, Object> row, List<PainPoint> trajectory,
+                                           Map<String, Integer> techniques, List<PlanExercise> exercises,
+                                           List<ProgressEntry> progress) {
+        int done = (Integer) row.get("progress_done");
+        int skipped = (Integer) row.get("progress_skipped");
+        Plan plan = row.get("plan_id") == null ? null : new Plan((UUID) row.get("plan_id"), (Integer) row.get("plan_revision"),
+                exercises, done, skipped, done + skipped == 0 ? null : Math.round(1000.0 * done / (done + skipped)) / 10.0);
+        Instant meaningfulAt = instant(row.get("meaningful_at"));
+        Instant dischargedAt = instant(row.get("discharged_at"));
+        return new CaseOutcome((UUID) row.get("case_id"), (UUID) row.get("client_id"), (UUID) row.get("clinic_id"),
+                (UUID) row.get("therapist_id"), (String) row.get("complaint"), (String) row.get("finding_label"),
+                (String) row.get("side"), instant(row.get("opened_at")), (Integer) row.get("baseline_pain"),
+                (Integer) row.get("latest_pain"), (int) row.get("sessions_assessed"), trajectory,
+                new MeaningfulChange(meaningfulAt != null, meaningfulAt, (Integer) row.get("sessions_to_meaningful"),
+                        (Integer) row.get("days_to_meaningful")),
                 techniques, plan, progress,
-                dischargedAt == null ? null : new Discharge(dischargedAt, (Integer) row.getObject("final_pain"),
-                        (Boolean) row.getObject("back_to_activity"), row.getString("discharge_reason")));
+                dischargedAt == null ? null : new Discharge(dischargedAt, (Integer) row.get("final_pain"),
+                        (Boolean) row.get("back_to_activity"), (String) row.get("discharge_reason")));
+    }
+
+    private static Instant instant(Object timestamp) {
+        return timestamp == null ? null : ((Timestamp) timestamp).toInstant();
     }
 
     private ExerciseDose dose(String json) {
