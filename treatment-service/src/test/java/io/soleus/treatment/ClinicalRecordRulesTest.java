@@ -238,6 +238,15 @@ class ClinicalRecordRulesTest {
     }
 
     @Test
+    void the_api_is_described_by_openapi() {
+        Response docs = practice.api.get(null, "/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/cases/{caseId}/assessments")).isTrue();
+        assertThat(docs.body().path("paths").has("/reports/outcomes")).isTrue();
+    }
+
+    @Test
     void admins_and_therapists_add_exercises_to_the_library() {
         String exercise = created(practice.api.post(practice.maya(), "/exercises", Map.of("name", "Single-leg balance",
                 "description", "Stand on one leg, knee soft, for 30 seconds."))).text("exerciseId");
