@@ -202,6 +202,19 @@ class ClinicalRecordRulesTest {
     }
 
     @Test
+    void progress_is_logged_for_days_of_the_plan_not_the_future() {
+        expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()));
+        String stretch = ReferenceCaseTest.exercise("soleus-wall-stretch");
+
+        refused(practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/progress",
+                Map.of("exerciseId", stretch, "outcome", "DONE", "day", "2026-12-05")), "progress-day-outside-plan");
+        refused(practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/progress",
+                Map.of("exerciseId", stretch, "outcome", "DONE", "day", "2026-11-01")), "progress-day-outside-plan");
+        expect(204, practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/progress",
+                Map.of("exerciseId", stretch, "outcome", "SKIPPED", "pain", 4, "day", "2026-11-30")));
+    }
+
+    @Test
     void each_audience_reaches_only_its_own() {
         expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()));
         String stranger = TestTokens.client(ClientId.random().toString());
