@@ -14,6 +14,7 @@ CREATE TABLE booking_session (
     ends_at           TIMESTAMPTZ NOT NULL,
     time_zone         TEXT        NOT NULL,
     status            TEXT        NOT NULL,
+    cancelled_by      TEXT,
     late_cancellation BOOLEAN     NOT NULL DEFAULT FALSE
 );
 CREATE INDEX booking_session_client ON booking_session (client_id, starts_at);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.platform.test.ApiClient.Response;
@@ -142,18 +143,33 @@ class BookingApiTest {
                 "openingHours", Map.of("MONDAY", List.of(Map.of("from", "18:00", "to", "09:00")))));
         Response badZone = api.post(TestTokens.admin(), "/clinics", Map.of("name", "Odd", "address", "Odd Street",
                 "timeZone", "Mars/Olympus", "rooms", List.of(Map.of("name", "Room")), "openingHours", Map.of()));
+        Response nullRoom = api.post(TestTokens.admin(), "/clinics", "{\"name\":\"Odd\",\"address\":\"Odd Street\","
+                + "\"timeZone\":\"Europe/London\",\"openingHours\":{},\"rooms\":[null]}");
         Response badQuery = api.get(runnerToken(), "/clinics/" + clinic + "/free-slots?sessionTypeId=" + assessment
                 + "&from=2026-12-01&to=2027-06-01");
 
-        assertThat(List.of(noTherapist, badStart, badId, badHours, badZone, badQuery))
+        assertThat(List.of(noTherapist, badStart, badId, badHours, badZone, nullRoom, badQuery))
                 .extracting(Response::status).containsOnly(400);
         assertThat(noTherapist.invalidField()).isEqualTo("therapistId");
         assertThat(badStart.invalidField()).isEqualTo("start");
         assertThat(badId.invalidField()).isEqualTo("therapistId");
         assertThat(badHours.invalidField()).startsWith("openingHours");
         assertThat(badZone.invalidField()).isEqualTo("timeZone");
+        assertThat(nullRoom.invalidField()).startsWith("rooms[0]");
         assertThat(badQuery.invalidField()).isEqualTo("to");
         assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_client_registered_twice_is_refused() {
+        String client = UUID.randomUUID().toString();
+        Map<String, Object> details = Map.of("name", "Sam Swimmer", "email", "sam@example.org");
+        created(api.post(TestTokens.client(client), "/clients", details));
+
+        Response again = api.post(TestTokens.client(client), "/clients", details);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("rule")).isEqualTo("already-exists");
     }
 
     @Test
@@ -250,6 +266,10 @@ class BookingApiTest {
                 .isEqualTo(403);
         assertThat(api.put(TestTokens.therapist(tom, clinic), "/therapists/" + maya + "/availability/" + clinic, Map.of())
                 .status()).as("a colleague's hours").isEqualTo(403);
+        assertThat(api.put(mayaToken(), "/clients/" + runner + "/contact", Map.of("name", "Riley Runner",
+                "email", "elsewhere@example.org")).status()).as("a therapist rewriting where reminders go").isEqualTo(404);
+        assertThat(api.post(runnerToken(), "/sessions/" + runner + "/cancel", Map.of("reason", "x")).status())
+                .as("an id of another kind").isEqualTo(404);
         assertThat(api.get("not-a-token", "/clinics").status()).isEqualTo(401);
     }
 
@@ -286,7 +306,7 @@ class BookingApiTest {
         List<String> keys = List.of(moved, attended, missed, runner);
 
         List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(Topics.BOOKING,
-                read -> read.stream().filter(record -> keys.contains(record.key())).count() >= 8, Duration.ofSeconds(30));
+                read -> read.stream().filter(record -> keys.contains(record.key())).count() >= 9, Duration.ofSeconds(30));
 
         assertThat(typesOf(records, moved)).containsExactly("io.soleus.booking.SessionBooked",
                 "io.soleus.booking.SessionRescheduled", "io.soleus.booking.SessionCancelled");

@@ -9,6 +9,7 @@ import static io.soleus.booking.Practice.weekdays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -172,6 +173,13 @@ class BookingRulesTest {
         }
 
         @Test
+        void an_exception_lies_between_a_year_ago_and_two_years_ahead() {
+            givenThePractice().when(new AddAvailabilityException(practice.maya, UUID.randomUUID(), ExceptionKind.TIME_OFF,
+                            null, Instant.parse("+300000-01-01T00:00:00Z"), Instant.parse("+300000-01-02T00:00:00Z")))
+                    .refusedWith(InvalidValueException.class, "a year ago");
+        }
+
+        @Test
         void extra_hours_allow_bookings_outside_the_weekly_hours() {
             givenThePractice().given(new AddAvailabilityException(practice.maya, UUID.randomUUID(),
                     ExceptionKind.EXTRA_HOURS, practice.riverside, monday("17:00"), monday("19:00")));
@@ -284,6 +292,12 @@ class BookingRulesTest {
         }
 
         @Test
+        void an_absurd_start_is_beyond_the_horizon() {
+            givenThePractice().when(practice.book(practice.runner, practice.maya, practice.riverside,
+                    Instant.parse("+1000000000-12-31T23:30:00Z"))).refusedBy("beyond-booking-horizon");
+        }
+
+        @Test
         void a_client_books_only_for_themself() {
             givenThePractice().when(new BookSession(SessionId.random(), practice.cyclist, practice.maya,
                             practice.riverside, practice.initialAssessment, monday("10:00"), clientUser(practice.runner)))
@@ -368,6 +382,16 @@ class BookingRulesTest {
 
             assertThat(cancelled.late()).isTrue();
             assertThat(cancelled.cancelledBy()).isEqualTo(CancelledBy.CLINIC);
+        }
+
+        @Test
+        void inside_the_late_window_a_client_cannot_move_a_session_but_the_clinic_can() {
+            SessionDetails session = runnerBookedWithMayaAtRiverside("10:00");
+            scenario.clock.set(monday("10:00").minus(Duration.ofHours(20)));
+
+            scenario.when(new RescheduleSession(session.sessionId(), monday("14:00"), clientUser(practice.runner)))
+                    .refusedBy("inside-late-window");
+            scenario.when(new RescheduleSession(session.sessionId(), monday("14:00"), ADMIN)).only(SessionRescheduled.class);
         }
 
         @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.platform.test.ApiClient.Response;
@@ -105,6 +106,17 @@ class ClinicalRecordRulesTest {
         practice.awaitSession(theirs, "ATTENDED");
 
         refused(practice.assess(caseId, theirs, 6), "session-of-another-client");
+    }
+
+    @Test
+    void records_attach_only_to_sessions_at_the_cases_clinic() {
+        ClinicId hillside = ClinicId.random();
+        Instant yesterday = TreatmentServiceTest.NOW.minus(Duration.ofDays(1));
+        SessionId elsewhere = practice.sessionBooked(practice.runner, practice.maya, hillside, yesterday);
+        practice.attended(elsewhere, practice.runner, practice.maya, hillside, yesterday);
+        practice.awaitSession(elsewhere, "ATTENDED");
+
+        refused(practice.assess(caseId, elsewhere, 6), "session-at-another-clinic");
     }
 
     @Test
@@ -223,6 +235,8 @@ class ClinicalRecordRulesTest {
 
         assertThat(practice.api.post(stranger, "/cases/" + caseId + "/progress", done).status()).isEqualTo(404);
         assertThat(practice.api.get(stranger, "/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(practice.api.post(practice.runnerToken(), "/cases/" + ReferenceCaseTest.exercise("seated-calf-raises")
+                + "/progress", done).status()).as("an exercise's id where a case's is meant").isEqualTo(404);
         assertThat(practice.api.get(TestTokens.therapist(practice.maya.toString(), "another-clinic"), "/cases/" + caseId)
                 .status()).isEqualTo(404);
         assertThat(practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/discharge", Map.of("finalPain", 0,

@@ -63,8 +63,12 @@ public final class Practice implements AutoCloseable {
 
     /** Booking tells of a 45-minute session of {@code client} with {@code therapist} at {@code start}. */
     public SessionId sessionBooked(ClientId client, TherapistId therapist, Instant start) {
+        return sessionBooked(client, therapist, riverside, start);
+    }
+
+    public SessionId sessionBooked(ClientId client, TherapistId therapist, ClinicId clinic, Instant start) {
         SessionId session = SessionId.random();
-        booking.publish("Session", session.toString(), new SessionBooked(session, client, therapist, riverside,
+        booking.publish("Session", session.toString(), new SessionBooked(session, client, therapist, clinic,
                 RoomId.random(), followUp, "Follow-up treatment", new TimeSlot(start, start.plus(Duration.ofMinutes(45))),
                 "Europe/London", start.minus(Duration.ofDays(7))));
         return session;
@@ -75,7 +79,11 @@ public final class Practice implements AutoCloseable {
     }
 
     public void attended(SessionId session, ClientId client, TherapistId therapist, Instant at) {
-        booking.publish("Session", session.toString(), new SessionAttended(session, client, therapist, riverside, at));
+        attended(session, client, therapist, riverside, at);
+    }
+
+    public void attended(SessionId session, ClientId client, TherapistId therapist, ClinicId clinic, Instant at) {
+        booking.publish("Session", session.toString(), new SessionAttended(session, client, therapist, clinic, at));
     }
 
     public void attended(SessionId session, Instant at) {

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff register clients; a client signing up online registers themself under their token's
- * subject. A client changes their own contact details; staff can change anyone's.
+ * subject. Contact details, where reminders go, are changed by the client themself or an admin.
  */
 @RestController
 @RequestMapping("/clients")
@@ -62,7 +62,7 @@ class ClientController {
     @Operation(summary = "Change a client's contact details, channel, consent and language")
     ResponseEntity<Void> changeContact(@PathVariable ClientId clientId, @Valid @RequestBody ClientDetails details) {
         CurrentUser user = CurrentUser.get();
-        if (!isStaff(user) && !user.subject().equals(clientId.toString())) {
+        if (!user.is(Role.ADMIN) && !user.subject().equals(clientId.toString())) {
             throw new NotFoundException("No client " + clientId);
         }
         commands.send(new ChangeClientContact(clientId, details.name(), details.email(), details.phone(),

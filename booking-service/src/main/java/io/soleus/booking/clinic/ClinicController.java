@@ -46,7 +46,7 @@ class ClinicController {
 
     record OpenClinicRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String address,
                              @NotNull ZoneId timeZone, @NotNull WeeklyHours openingHours,
-                             @NotEmpty @Size(max = 50) List<@Valid NewRoom> rooms, Duration lateCancellationWindow) {
+                             @NotEmpty @Size(max = 50) List<@Valid @NotNull NewRoom> rooms, Duration lateCancellationWindow) {
     }
 
     record NewRoom(@NotBlank @Size(max = 200) String name) {

@@ -87,8 +87,8 @@ public class SessionBooking {
         Aggregates.load(clients, command.clientId(), "client");
         Aggregate<SessionType> type = Aggregates.load(sessionTypes, command.sessionTypeId(), "session type");
         type.execute(sessionType -> sessionType.ensureOfferedBy(command.therapistId()));
+        ensureBookable(command.start(), now);
         TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
-        ensureBookable(slot, now);
         Aggregate<Clinic> clinic = Aggregates.load(clinics, command.clinicId(), "clinic");
         ZoneId zone = checkClinicAndTherapist(clinic, command.clinicId(), command.therapistId(), slot);
 
@@ -113,9 +113,14 @@ public class SessionBooking {
 
         Aggregate<SessionType> type = Aggregates.load(sessionTypes, current.sessionTypeId(), "session type");
         Duration buffer = type.invoke(SessionType::bufferAfter);
-        TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
-        ensureBookable(slot, now);
         Aggregate<Clinic> clinic = Aggregates.load(clinics, current.clinicId(), "clinic");
+        if (isClientOnly(command.by())
+                && now.isAfter(current.slot().start().minus(clinic.invoke(Clinic::lateCancellationWindow)))) {
+            throw new RuleViolationException("inside-late-window",
+                    "Inside the clinic's cancellation window only the clinic can move a session");
+        }
+        ensureBookable(command.start(), now);
+        TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
         checkClinicAndTherapist(clinic, current.clinicId(), current.therapistId(), slot);
 
         TimeSlot previousBusy = current.slot().withBufferAfter(buffer);
@@ -138,7 +143,7 @@ public class SessionBooking {
         Instant now = clock.instant();
         Aggregate<Session> session = loadVisible(command.sessionId(), command.by());
         Session current = session.invoke(it -> it);
-        CancelledBy by = command.by().is(Role.ADMIN) || command.by().is(Role.THERAPIST) ? CancelledBy.CLINIC : CancelledBy.CLIENT;
+        CancelledBy by = isClientOnly(command.by()) ? CancelledBy.CLIENT : CancelledBy.CLINIC;
         Duration lateWindow = Aggregates.load(clinics, current.clinicId(), "clinic").invoke(Clinic::lateCancellationWindow);
         session.execute(it -> it.cancel(by, command.reason(), lateWindow, now));
 
@@ -162,11 +167,16 @@ public class SessionBooking {
         throw new NotFoundException(by.is(Role.CLIENT) ? "No client " + command.clientId() : "No clinic " + command.clinicId());
     }
 
-    private void ensureBookable(TimeSlot slot, Instant now) {
-        if (!slot.start().isAfter(now)) {
+    private static boolean isClientOnly(CurrentUser user) {
+        return !user.is(Role.ADMIN) && !user.is(Role.THERAPIST);
+    }
+
+    /** Checked before anything is computed from {@code start}, so an absurd start is refused, not overflowed. */
+    private void ensureBookable(Instant start, Instant now) {
+        if (!start.isAfter(now)) {
             throw new RuleViolationException("in-the-past", "A session cannot start in the past");
         }
-        if (slot.start().isAfter(now.plus(horizon))) {
+        if (start.isAfter(now.plus(horizon))) {
             throw new RuleViolationException("beyond-booking-horizon",
                     "Sessions can be booked at most " + horizon.toDays() + " days ahead");
         }

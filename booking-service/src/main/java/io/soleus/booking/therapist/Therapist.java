@@ -2,7 +2,9 @@ package io.soleus.booking.therapist;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -45,6 +47,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Therapist {
 
     private static final Duration LONGEST_EXCEPTION = Duration.ofDays(366);
+    private static final Duration FURTHEST_AHEAD = Duration.ofDays(2 * 366);
 
     @AggregateIdentifier
     private TherapistId therapistId;
@@ -81,11 +84,15 @@ public class Therapist {
     }
 
     @CommandHandler
-    void handle(AddAvailabilityException command) {
+    void handle(AddAvailabilityException command, Clock clock) {
         Require.present("exceptionId", command.exceptionId());
         Require.present("kind", command.kind());
         Require.present("from", command.from());
         Require.present("to", command.to());
+        Instant now = clock.instant();
+        if (command.from().isBefore(now.minus(LONGEST_EXCEPTION)) || command.to().isAfter(now.plus(FURTHEST_AHEAD))) {
+            throw new InvalidValueException("from", "an exception lies between a year ago and two years ahead");
+        }
         if (!command.to().isAfter(command.from())) {
             throw new InvalidValueException("to", "to must be after from");
         }

@@ -37,6 +37,7 @@ public class Commands {
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
     static final String HEADER = "Idempotency-Key";
+    private static final int CREATION_RETRIES = 2;
 
     private final CommandGateway gateway;
     private final TransactionTemplate transactions;
@@ -108,17 +109,30 @@ public class Commands {
     }
 
     private <T> T retryingConflicts(Supplier<T> attempt) {
+        int creations = 0;
         for (int tries = 1; ; tries++) {
             try {
                 return attempt.get();
             } catch (RuntimeException e) {
-                if (!isConflict(e) || tries >= maxAttempts) {
+                // Two commands creating the same aggregate at once: the loser's next attempt finds it and
+                // goes on. Still refused after that, the command creates what exists: no retry helps.
+                boolean creationConflict = causedBy(e, AggregateStreamCreationException.class);
+                if (!isConflict(e) || tries >= maxAttempts || creationConflict && ++creations > CREATION_RETRIES) {
                     throw e;
                 }
                 log.debug("Command lost a race for an aggregate (attempt {}), sending it again", tries);
                 pause(tries);
             }
         }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isConflict(Throwable e) {

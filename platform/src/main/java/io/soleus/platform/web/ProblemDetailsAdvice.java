@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.platform.command.IdempotencyKeyReusedException;
 import jakarta.validation.ConstraintViolationException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
@@ -106,6 +107,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
         return notFound(new NotFoundException("Nothing found with id " + e.getAggregateIdentifier()));
+    }
+
+    /**
+     * An id of one kind of aggregate used where another is meant (a client's id as a session's):
+     * Axon replays the other aggregate's events, none of which sets the identifier, and refuses the
+     * result. For the caller that id names nothing of the kind asked for. (Axon 4.13's Spring
+     * set-up ignores {@code @Aggregate(filterEventsByType)}, which would have made it a plain
+     * "not found".)
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> otherKindOfAggregate(IncompatibleAggregateException e) {
+        return notFound(new NotFoundException("Nothing of this kind found with that id"));
     }
 
     /** A create command for an id that already exists: a 409, as the id names something that is there. */

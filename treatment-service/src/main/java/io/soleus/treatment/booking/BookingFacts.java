@@ -101,8 +101,9 @@ public class BookingFacts {
 
     @EventHandler
     void on(SessionCancelled event) {
-        jdbc.update("UPDATE booking_session SET status = 'CANCELLED', late_cancellation = ? WHERE session_id = ?",
-                event.late(), event.sessionId().value());
+        jdbc.update("""
+                UPDATE booking_session SET status = 'CANCELLED', cancelled_by = ?, late_cancellation = ?
+                WHERE session_id = ?""", event.cancelledBy().name(), event.late(), event.sessionId().value());
     }
 
     @EventHandler

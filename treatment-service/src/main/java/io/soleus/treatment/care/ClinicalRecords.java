@@ -168,8 +168,8 @@ public class ClinicalRecords {
     }
 
     /**
-     * The session must be known, the case's client's, and attended or under way today; a therapist
-     * records only their own sessions.
+     * The session must be known, the case's client's at the case's clinic, and attended or under
+     * way today; a therapist records only their own sessions.
      */
     private void checkSession(Case current, SessionId sessionId, CurrentUser by) {
         Require.present("sessionId", sessionId);
@@ -177,6 +177,10 @@ public class ClinicalRecords {
                 "session-not-yet-known", "The booking service has not told of this session yet; send the record again shortly"));
         if (!session.clientId().equals(current.clientId())) {
             throw new RuleViolationException("session-of-another-client", "That session is another client's");
+        }
+        if (!session.clinicId().equals(current.clinicId())) {
+            throw new RuleViolationException("session-at-another-clinic",
+                    "That session is at another clinic than the case; its record belongs to a case there");
         }
         if (!by.is(Role.ADMIN) && !session.therapistId().toString().equals(by.subject())) {
             throw new RuleViolationException("not-the-sessions-therapist", "Only the session's therapist or an admin may record it");

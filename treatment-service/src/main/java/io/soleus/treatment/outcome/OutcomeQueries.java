@@ -101,7 +101,9 @@ public class OutcomeQueries {
             case "therapist" -> "c.therapist_id::text";
             case "finding" -> "c.finding_code";
             case "technique" -> "t.technique";
-            case "month" -> "to_char(c.opened_at AT TIME ZONE 'UTC', 'YYYY-MM')";
+            // the month in the clinic's own time zone, as booking told of it; UTC for a clinic without sessions yet
+            case "month" -> "to_char(c.opened_at AT TIME ZONE coalesce((SELECT s.time_zone FROM booking_session s"
+                    + " WHERE s.clinic_id = c.clinic_id LIMIT 1), 'UTC'), 'YYYY-MM')";
             default -> throw new InvalidValueException("by", "by is one of clinic, therapist, finding, technique, month");
         };
         String techniques = "technique".equals(by)
@@ -119,7 +121,7 @@ public class OutcomeQueries {
                 scope.args());
     }
 
-    /** Sessions attended, cancelled late and missed, grouped {@code by} clinic, therapist or month. */
+    /** Sessions attended, cancelled late by the client and missed, grouped {@code by} clinic, therapist or month. */
     public List<OperationsRow> operations(String by, CurrentUser user) {
         String key = switch (by) {
             case "clinic" -> "clinic_id::text";
@@ -130,7 +132,7 @@ public class OutcomeQueries {
         Scope scope = scope(user, "clinic_id");
         return jdbc.query("SELECT " + key + " AS key, count(*) AS sessions,"
                         + " count(*) FILTER (WHERE status = 'ATTENDED') AS attended,"
-                        + " count(*) FILTER (WHERE status = 'CANCELLED' AND late_cancellation) AS late,"
+                        + " count(*) FILTER (WHERE status = 'CANCELLED' AND late_cancellation AND cancelled_by = 'CLIENT') AS late,"
                         + " count(*) FILTER (WHERE status = 'MISSED') AS missed"
                         + " FROM booking_session WHERE " + scope.condition() + " GROUP BY 1 ORDER BY 1",
                 (row, i) -> new OperationsRow(row.getString("key"), row.getLong("sessions"), row.getLong("attended"),
