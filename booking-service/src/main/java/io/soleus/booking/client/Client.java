@@ -21,7 +21,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A client of the practice. The booking service owns clients and publishes who they are and how to
  * reach them; the published contracts check every field.
  */
-@Aggregate
+@Aggregate(lockFactory = "readMostlyLockFactory") // see BookingAxonConfiguration
 public class Client {
 
     @AggregateIdentifier

@@ -39,7 +39,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A clinic: where it is, when it is open and which rooms it has. Booking asks it whether a slot
  * lies inside its hours and which rooms may take a session.
  */
-@Aggregate
+@Aggregate(lockFactory = "readMostlyLockFactory") // see BookingAxonConfiguration
 public class Clinic {
 
     static final Duration DEFAULT_LATE_CANCELLATION_WINDOW = Duration.ofHours(24);

@@ -21,7 +21,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A kind of session (e.g. "Initial assessment", 60 min): how long it takes and who offers it. */
-@Aggregate
+@Aggregate(lockFactory = "readMostlyLockFactory") // see BookingAxonConfiguration
 public class SessionType {
 
     private static final Duration SHORTEST = Duration.ofMinutes(10);

@@ -43,7 +43,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A therapist: the clinics they work at, their weekly hours at each, and the exceptions to those
  * hours. Booking asks it whether a slot at a clinic is inside their availability.
  */
-@Aggregate
+@Aggregate(lockFactory = "readMostlyLockFactory") // see BookingAxonConfiguration
 public class Therapist {
 
     private static final Duration LONGEST_EXCEPTION = Duration.ofDays(366);
