@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.soleus.booking.BookingApplication;
 import io.soleus.booking.Hours;
 import io.soleus.booking.WeeklyHours;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
@@ -38,8 +36,6 @@ import io.soleus.kernel.value.Channel;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.platform.test.SoleusInfrastructure;
-import io.soleus.platform.test.SoleusInfrastructureInitializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -56,12 +52,7 @@ public final class BookingThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int bookings = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
-        SoleusInfrastructure.Database database = SoleusInfrastructure.get().newDatabase("bench-bookings");
-        Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(database));
-        settings.put("server.port", 0);
-        settings.put("logging.level.root", "WARN");
-        try (ConfigurableApplicationContext booking = new SpringApplicationBuilder(BookingApplication.class)
-                .initializers(SoleusInfrastructureInitializer.overriding(settings)).run()) {
+        try (ConfigurableApplicationContext booking = BookingService.start("bench-bookings")) {
             Commands commands = booking.getBean(Commands.class);
             run(commands, bookings / 2, "warm-up");
             run(commands, bookings, "measured");

@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import io.soleus.booking.BookingApplication;
 import io.soleus.booking.Hours;
 import io.soleus.booking.WeeklyHours;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
@@ -46,14 +44,12 @@ import io.soleus.kernel.value.Channel;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.platform.test.SoleusInfrastructure;
-import io.soleus.platform.test.SoleusInfrastructureInitializer;
 import io.soleus.platform.test.TestTokens;
 import io.soleus.platform.web.RuleViolationException;
 import org.HdrHistogram.Histogram;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,12 +71,7 @@ public final class FreeSlotBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        SoleusInfrastructure.Database database = SoleusInfrastructure.get().newDatabase("bench-free-slots");
-        Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(database));
-        settings.put("server.port", 0);
-        settings.put("logging.level.root", "WARN");
-        try (ConfigurableApplicationContext booking = new SpringApplicationBuilder(BookingApplication.class)
-                .initializers(SoleusInfrastructureInitializer.overriding(settings)).run()) {
+        try (ConfigurableApplicationContext booking = BookingService.start("bench-free-slots")) {
             new FreeSlotBenchmark(booking).run(rounds);
         } finally {
             SoleusInfrastructure.get().close();

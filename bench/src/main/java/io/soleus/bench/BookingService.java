@@ -1,0 +1,26 @@
+package io.soleus.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.soleus.booking.BookingApplication;
+import io.soleus.platform.test.SoleusInfrastructure;
+import io.soleus.platform.test.SoleusInfrastructureInitializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The booking service in the benchmark's JVM, on a database of its own and the shared broker, logging only warnings. */
+final class BookingService {
+
+    private BookingService() {
+    }
+
+    static ConfigurableApplicationContext start(String database) {
+        Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(
+                SoleusInfrastructure.get().newDatabase(database)));
+        settings.put("server.port", 0);
+        settings.put("logging.level.root", "WARN");
+        return new SpringApplicationBuilder(BookingApplication.class)
+                .initializers(SoleusInfrastructureInitializer.overriding(settings)).run();
+    }
+}
