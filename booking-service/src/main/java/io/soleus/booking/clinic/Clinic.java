@@ -141,7 +141,7 @@ public class Clinic {
         return lateCancellationWindow;
     }
 
-    public LocalDateTime local(Instant instant) {
+    private LocalDateTime local(Instant instant) {
         return LocalDateTime.ofInstant(instant, timeZone);
     }
 

@@ -12,7 +12,7 @@ import io.soleus.kernel.value.TimeSlot;
  * Names one day (UTC) of one therapist's, room's or client's schedule. A session is reserved in
  * every day its time touches, so two overlapping sessions always meet in at least one schedule.
  */
-public record ScheduleKey(Kind kind, UUID owner, LocalDate day) implements Comparable<ScheduleKey> {
+public record ScheduleKey(Kind kind, UUID owner, LocalDate day) {
 
     /** Whose schedule, and the rule a clash breaks. */
     public enum Kind {
@@ -38,11 +38,6 @@ public record ScheduleKey(Kind kind, UUID owner, LocalDate day) implements Compa
             keys.add(new ScheduleKey(kind, owner, day));
         }
         return keys;
-    }
-
-    @Override
-    public int compareTo(ScheduleKey other) {
-        return toString().compareTo(other.toString());
     }
 
     @Override

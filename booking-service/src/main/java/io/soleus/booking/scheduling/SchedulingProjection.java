@@ -3,6 +3,8 @@ package io.soleus.booking.scheduling;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +47,9 @@ import org.springframework.stereotype.Component;
 public class SchedulingProjection {
 
     public static final String GROUP = "scheduling";
+    private static final String ADD_ROOM = """
+            INSERT INTO scheduling_room (room_id, clinic_id, name, position) VALUES (?, ?, ?, ?)
+            ON CONFLICT (room_id) DO NOTHING""";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
@@ -64,9 +69,12 @@ public class SchedulingProjection {
                     late_cancellation_minutes = excluded.late_cancellation_minutes""",
                 event.clinicId().value(), event.name(), event.address(), event.timeZone(), json(event.openingHours()),
                 (int) event.lateCancellationWindow().toMinutes());
+        List<Object[]> rooms = new ArrayList<>();
         for (int i = 0; i < event.rooms().size(); i++) {
-            addRoom(event.clinicId().value(), event.rooms().get(i).roomId().value(), event.rooms().get(i).name(), i);
+            rooms.add(new Object[] {event.rooms().get(i).roomId().value(), event.clinicId().value(),
+                    event.rooms().get(i).name(), i});
         }
+        jdbc.batchUpdate(ADD_ROOM, rooms);
     }
 
     @EventHandler
@@ -77,9 +85,11 @@ public class SchedulingProjection {
 
     @EventHandler
     void on(RoomAdded event) {
-        Integer next = jdbc.queryForObject("SELECT count(*) FROM scheduling_room WHERE clinic_id = ?", Integer.class,
-                event.clinicId().value());
-        addRoom(event.clinicId().value(), event.roomId().value(), event.name(), next);
+        jdbc.update("""
+                INSERT INTO scheduling_room (room_id, clinic_id, name, position)
+                SELECT ?, ?, ?, count(*) FROM scheduling_room WHERE clinic_id = ?
+                ON CONFLICT (room_id) DO NOTHING""",
+                event.roomId().value(), event.clinicId().value(), event.name(), event.clinicId().value());
     }
 
     @EventHandler
@@ -207,11 +217,7 @@ public class SchedulingProjection {
                     scheduling_client, scheduling_session""");
     }
 
-    private void addRoom(Object clinicId, Object roomId, String name, int position) {
-        jdbc.update("""
-                INSERT INTO scheduling_room (room_id, clinic_id, name, position) VALUES (?, ?, ?, ?)
-                ON CONFLICT (room_id) DO NOTHING""", roomId, clinicId, name, position);
-    }
+
 
     private void joinClinic(Object therapistId, Object clinicId) {
         jdbc.update("""

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import io.soleus.booking.Aggregates;
+import io.soleus.platform.axon.Aggregates;
 import io.soleus.booking.client.Client;
 import io.soleus.booking.clinic.Clinic;
 import io.soleus.booking.schedule.Schedule;

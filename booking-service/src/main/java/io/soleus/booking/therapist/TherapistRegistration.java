@@ -2,7 +2,7 @@ package io.soleus.booking.therapist;
 
 import java.util.Set;
 
-import io.soleus.booking.Aggregates;
+import io.soleus.platform.axon.Aggregates;
 import io.soleus.booking.clinic.Clinic;
 import io.soleus.booking.therapist.TherapistCommands.JoinClinic;
 import io.soleus.booking.therapist.TherapistCommands.RegisterTherapist;

@@ -22,6 +22,8 @@ import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
+import io.soleus.kernel.treatment.ProgressOutcome;
+import io.soleus.kernel.value.PainScore;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.platform.security.CurrentUser.Role;
 import io.soleus.platform.web.NotFoundException;
@@ -98,19 +100,19 @@ public class Case {
                 planRevision + 1, exercises, now));
     }
 
-    void logProgress(PlanProgressLogged progress, Instant now) {
+    void logProgress(ExerciseId exercise, ProgressOutcome outcome, PainScore pain, LocalDate day, Instant now) {
         if (planId == null) {
             throw new RuleViolationException("no-plan", "This case has no aftercare plan yet");
         }
-        if (!planExercises.contains(progress.exerciseId())) {
+        if (!planExercises.contains(exercise)) {
             throw new RuleViolationException("exercise-not-in-plan", "That exercise is not in the current plan");
         }
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate planned = planAssignedAt.atOffset(ZoneOffset.UTC).toLocalDate();
-        if (progress.day().isAfter(today.plusDays(1)) || progress.day().isBefore(planned.minusDays(1))) {
+        if (day.isAfter(today.plusDays(1)) || day.isBefore(planned.minusDays(1))) {
             throw new RuleViolationException("progress-day-outside-plan", "Progress is logged for a day between the plan's start and today");
         }
-        apply(progress);
+        apply(new PlanProgressLogged(planId, caseId, clientId, exercise, outcome, pain, day, now));
     }
 
     void discharge(CaseDischarged discharged) {
@@ -132,10 +134,6 @@ public class Case {
 
     TherapistId therapistId() {
         return therapistId;
-    }
-
-    PlanId planId() {
-        return planId;
     }
 
     @EventSourcingHandler

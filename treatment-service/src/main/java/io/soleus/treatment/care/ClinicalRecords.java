@@ -17,9 +17,9 @@ import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
-import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.TriggerPointTreated;
+import io.soleus.platform.axon.Aggregates;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.platform.security.CurrentUser.Role;
 import io.soleus.platform.web.NotFoundException;
@@ -147,14 +147,8 @@ public class ClinicalRecords {
         Require.present("day", command.day());
         Aggregate<Case> record = load(command.caseId());
         record.execute(it -> it.ensureVisibleTo(command.by()));
-        Case current = record.invoke(it -> it);
-        if (current.planId() == null) {
-            throw new RuleViolationException("no-plan", "This case has no aftercare plan yet");
-        }
-        Instant now = clock.instant();
-        PlanProgressLogged progress = new PlanProgressLogged(current.planId(), current.caseId(), current.clientId(),
-                command.exerciseId(), command.outcome(), command.pain(), command.day(), now);
-        record.execute(it -> it.logProgress(progress, now));
+        record.execute(it -> it.logProgress(command.exerciseId(), command.outcome(), command.pain(), command.day(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -198,12 +192,7 @@ public class ClinicalRecords {
     }
 
     private Aggregate<Case> load(CaseId caseId) {
-        Require.present("caseId", caseId);
-        try {
-            return cases.load(caseId.toString());
-        } catch (AggregateNotFoundException e) {
-            throw new NotFoundException("No case " + caseId);
-        }
+        return Aggregates.load(cases, Require.present("caseId", caseId), "case");
     }
 
     private String exerciseName(ExerciseId exercise, String field) {

@@ -1,11 +1,11 @@
-package io.soleus.booking;
+package io.soleus.platform.axon;
 
 import io.soleus.platform.web.NotFoundException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
-/** Loads an aggregate another one's command refers to, answering "not found" in the caller's words. */
+/** Loads an aggregate a command refers to, answering "not found" in the caller's words (a 404 naming what is missing). */
 public final class Aggregates {
 
     private Aggregates() {
