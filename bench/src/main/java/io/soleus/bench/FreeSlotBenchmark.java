@@ -43,12 +43,12 @@ import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.security.CurrentUser;
+import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.TestTokens;
 import io.soleus.platform.web.RuleViolationException;
 import org.HdrHistogram.Histogram;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -99,7 +99,9 @@ public final class FreeSlotBenchmark {
         int booked = seed(clinic, followUp, therapists, first);
         System.out.printf(Locale.ROOT, "seeded %d therapists, %d rooms, %d sessions over %d days in %.1f s%n",
                 THERAPISTS, ROOMS, booked, DAYS, (System.nanoTime() - seeding) / 1e9);
-        awaitReadModel();
+        ReadModels.awaitCaughtUp(booking.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(SchedulingProjection.GROUP, StreamingEventProcessor.class).orElseThrow(),
+                booking.getBean(JdbcTemplate.class), Duration.ofMinutes(5));
 
         FindFreeSlots wholeClinic = new FindFreeSlots(clinic, first, last, followUp, null);
         FindFreeSlots oneTherapist = new FindFreeSlots(clinic, first, last, followUp, therapists.get(0));
@@ -165,20 +167,6 @@ public final class FreeSlotBenchmark {
             }
         }
         return booked;
-    }
-
-    private void awaitReadModel() throws InterruptedException {
-        long head = booking.getBean(JdbcTemplate.class).queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        StreamingEventProcessor processor = booking.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(SchedulingProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!processor.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .allMatch(position -> position.isPresent() && position.getAsLong() >= head)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The scheduling read model did not catch up");
-            }
-            Thread.sleep(100); // polling a progress figure, not synchronising a test
-        }
     }
 
     private static void measure(String name, int rounds, Callable<?> search) throws Exception {

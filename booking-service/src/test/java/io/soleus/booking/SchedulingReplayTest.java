@@ -4,18 +4,16 @@ import static io.soleus.platform.test.ApiClient.created;
 import static io.soleus.platform.test.ApiClient.expect;
 import static io.soleus.booking.Practice.monday;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.soleus.booking.scheduling.SchedulingProjection;
 import io.soleus.platform.test.MutableClock;
+import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,8 +63,8 @@ class SchedulingReplayTest {
         expect(204, api.post(TestTokens.admin(), "/clinics/" + clinic + "/close", null));
         PooledStreamingEventProcessor scheduling = processing
                 .eventProcessor(SchedulingProjection.GROUP, PooledStreamingEventProcessor.class).orElseThrow();
-        awaitCaughtUp(scheduling);
-        Map<String, List<String>> before = readModel();
+        ReadModels.awaitCaughtUp(scheduling, jdbc, Duration.ofSeconds(30));
+        Map<String, List<String>> before = ReadModels.snapshot(jdbc, TABLES);
         assertThat(before.get("scheduling_session")).anySatisfy(row -> assertThat(row).contains(kept, "ATTENDED"));
 
         scheduling.shutDown();
@@ -74,20 +72,7 @@ class SchedulingReplayTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduling_session", Long.class)).isZero();
         scheduling.start();
 
-        awaitCaughtUp(scheduling);
-        assertThat(readModel()).isEqualTo(before);
-    }
-
-    void awaitCaughtUp(PooledStreamingEventProcessor processor) {
-        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
-    }
-
-    /** Every row of every table of the model, as text, in a stable order. */
-    Map<String, List<String>> readModel() {
-        return TABLES.stream().collect(Collectors.toMap(table -> table, table -> jdbc.queryForList(
-                "SELECT t::text FROM " + table + " t ORDER BY t::text", String.class)));
+        ReadModels.awaitCaughtUp(scheduling, jdbc, Duration.ofSeconds(30));
+        assertThat(ReadModels.snapshot(jdbc, TABLES)).isEqualTo(before);
     }
 }

@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.platform.test.MutableClock;
+import io.soleus.platform.test.ReadModels;
 import io.soleus.treatment.booking.BookingFacts;
 import io.soleus.treatment.outcome.OutcomeProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -75,24 +75,19 @@ class OutcomeReplayTest {
             assertThat(operations.path(0).path("lateCancellations").asLong()).isEqualTo(1);
             await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), "/cases/" + caseId)
                     .body().path("discharge").has("at"));
-            Map<String, List<String>> before = readModels();
+            Map<String, List<String>> before = ReadModels.snapshot(jdbc, TABLES);
             String reportBefore = practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString();
 
             List<StreamingEventProcessor> processors = List.of(OutcomeProjection.GROUP, BookingFacts.GROUP).stream()
                     .map(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
             processors.forEach(StreamingEventProcessor::shutDown);
             processors.forEach(StreamingEventProcessor::resetTokens);
-            assertThat(readModels().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+            assertThat(ReadModels.snapshot(jdbc, TABLES).values()).allSatisfy(rows -> assertThat(rows).isEmpty());
             processors.forEach(StreamingEventProcessor::start);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> readModels().equals(before));
+            await().atMost(Duration.ofSeconds(30)).until(() -> ReadModels.snapshot(jdbc, TABLES).equals(before));
             assertThat(practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString())
                     .isEqualTo(reportBefore);
         }
-    }
-
-    Map<String, List<String>> readModels() {
-        return TABLES.stream().collect(Collectors.toMap(table -> table, table -> jdbc.queryForList(
-                "SELECT t::text FROM " + table + " t ORDER BY t::text", String.class)));
     }
 }

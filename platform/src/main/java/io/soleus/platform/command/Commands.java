@@ -136,13 +136,15 @@ public class Commands {
     }
 
     static boolean isConflict(Throwable e) {
+        return causedBy(e, AxonTransientException.class) || causedBy(e, AggregateStreamCreationException.class)
+                || causedBy(e, ConcurrencyFailureException.class) || retryableSqlState(e);
+    }
+
+    /** A serialization failure or deadlock victim (SQLSTATE class 40): the transaction may simply run again. */
+    private static boolean retryableSqlState(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AxonTransientException || cause instanceof AggregateStreamCreationException
-                    || cause instanceof ConcurrencyFailureException) {
-                return true;
-            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true; // serialization failure or deadlock victim: the transaction may simply run again
+                return true;
             }
         }
         return false;

@@ -57,7 +57,11 @@ public class ExerciseLibrary implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        List<ExerciseId> present = all().stream().map(LibraryExercise::exerciseId).toList();
         for (LibraryExercise starter : STARTERS) {
+            if (present.contains(starter.exerciseId())) {
+                continue; // a restart: the library already holds it, no command needed
+            }
             try {
                 commands.send(new AddExercise(starter.exerciseId(), starter.name(), starter.description(), "soleus"));
             } catch (AggregateStreamCreationException alreadyThere) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -91,12 +92,13 @@ public class OutcomeProjection {
                 event.planId().value(), event.revision(), event.caseId().value());
         jdbc.update("DELETE FROM outcome_plan_exercise WHERE case_id = ?", event.caseId().value());
         List<PrescribedExercise> exercises = event.exercises();
+        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < exercises.size(); i++) {
-            jdbc.update("""
-                    INSERT INTO outcome_plan_exercise (case_id, position, exercise_id, name, dose) VALUES (?, ?, ?, ?, ?)""",
-                    event.caseId().value(), i, exercises.get(i).exerciseId().value(), exercises.get(i).name(),
-                    json(exercises.get(i).dose()));
+            rows.add(new Object[] {event.caseId().value(), i, exercises.get(i).exerciseId().value(),
+                    exercises.get(i).name(), json(exercises.get(i).dose())});
         }
+        jdbc.batchUpdate("INSERT INTO outcome_plan_exercise (case_id, position, exercise_id, name, dose) VALUES (?, ?, ?, ?, ?)",
+                rows);
     }
 
     @EventHandler
