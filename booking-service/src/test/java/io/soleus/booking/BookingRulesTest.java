@@ -20,7 +20,8 @@ import io.soleus.booking.clinic.ClinicCommands.CloseClinic;
 import io.soleus.booking.clinic.ClinicCommands.CloseRoom;
 import io.soleus.booking.clinic.ClinicCommands.OpenClinic;
 import io.soleus.booking.clinic.ClinicCommands.Room;
-import io.soleus.booking.clinic.ClinicEvents.ClinicOpened;
+import io.soleus.booking.clinic.ClinicEvents.ClinicLaidOut;
+import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.booking.session.SessionCommands.BookSession;
@@ -82,9 +83,13 @@ class BookingRulesTest {
 
         @Test
         void a_clinic_opens_with_its_hours_rooms_and_a_24_hour_late_cancellation_window_by_default() {
-            ClinicOpened opened = scenario.when(practice.openRiverside()).only(ClinicOpened.class);
+            List<Object> events = scenario.when(practice.openRiverside()).published();
 
-            assertThat(opened.rooms()).extracting(Room::name).containsExactly("Treatment room 1", "Treatment room 2");
+            assertThat(events).hasSize(2);
+            ClinicOpened opened = (ClinicOpened) events.get(0);
+            ClinicLaidOut laidOut = (ClinicLaidOut) events.get(1);
+
+            assertThat(laidOut.rooms()).extracting(Room::name).containsExactly("Treatment room 1", "Treatment room 2");
             assertThat(opened.timeZone()).isEqualTo("Europe/London");
             assertThat(opened.lateCancellationWindow()).isEqualTo(Duration.ofHours(24));
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.soleus.kernel.booking.ClientContactChanged;
 import io.soleus.kernel.booking.ClientRegistered;
+import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
@@ -28,6 +29,7 @@ import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
+import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
@@ -85,6 +87,8 @@ public final class ContractSamples {
     public static Map<Class<?>, Object> all() {
         Map<Class<?>, Object> samples = new LinkedHashMap<>();
         for (Object sample : List.of(
+                new ClinicOpened(RIVERSIDE, "Riverside Clinic", "12 River Walk, Kingston KT1 1AA", "Europe/London",
+                        Duration.ofHours(24)),
                 new ClientRegistered(RUNNER, "Maya Runner", "maya@example.org", "+44 7700 900123", Channel.EMAIL, true,
                         "en", BOOKED.minus(Duration.ofMinutes(5))),
                 new ClientContactChanged(RUNNER, "Maya Runner", "maya.runner@example.org", "+44 7700 900123",
@@ -97,6 +101,9 @@ public final class ContractSamples {
                         "Race-day travel", true, Instant.parse("2026-03-06T20:00:00Z")),
                 new SessionAttended(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, Instant.parse("2026-03-07T11:58:00Z")),
                 new SessionMissed(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, Instant.parse("2026-03-07T11:20:00Z")),
+                new ExerciseAdded(SOLEUS_WALL_STRETCH, "Soleus wall stretch",
+                        "Facing a wall, the back foot flat, bend both knees until the lower calf stretches.",
+                        "therapist-ana"),
                 new CaseOpened(CASE, RUNNER, RIVERSIDE, THERAPIST,
                         "Deep, persistent ache in the lower left calf after weekend runs",
                         Finding.SOLEUS_MYOFASCIAL_PAIN, Side.LEFT,

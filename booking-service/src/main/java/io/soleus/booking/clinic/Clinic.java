@@ -19,12 +19,13 @@ import io.soleus.booking.clinic.ClinicCommands.CloseRoom;
 import io.soleus.booking.clinic.ClinicCommands.OpenClinic;
 import io.soleus.booking.clinic.ClinicCommands.Room;
 import io.soleus.booking.clinic.ClinicEvents.ClinicClosed;
-import io.soleus.booking.clinic.ClinicEvents.ClinicOpened;
+import io.soleus.booking.clinic.ClinicEvents.ClinicLaidOut;
 import io.soleus.booking.clinic.ClinicEvents.OpeningHoursChanged;
 import io.soleus.booking.clinic.ClinicEvents.RoomAdded;
 import io.soleus.booking.clinic.ClinicEvents.RoomClosed;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Require;
+import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
 import io.soleus.kernel.value.TimeSlot;
@@ -76,7 +77,8 @@ public class Clinic {
                     "lateCancellationWindow must be between PT0S and P14D");
         }
         apply(new ClinicOpened(command.clinicId(), command.name(), command.address(), command.timeZone().getId(),
-                command.openingHours(), List.copyOf(rooms), window));
+                window));
+        apply(new ClinicLaidOut(command.clinicId(), command.openingHours(), List.copyOf(rooms)));
     }
 
     @CommandHandler
@@ -156,8 +158,12 @@ public class Clinic {
     void on(ClinicOpened event) {
         clinicId = event.clinicId();
         timeZone = ZoneId.of(event.timeZone());
-        openingHours = event.openingHours();
         lateCancellationWindow = event.lateCancellationWindow();
+    }
+
+    @EventSourcingHandler
+    void on(ClinicLaidOut event) {
+        openingHours = event.openingHours();
         event.rooms().forEach(room -> openRooms.put(room.roomId(), room.name()));
     }
 

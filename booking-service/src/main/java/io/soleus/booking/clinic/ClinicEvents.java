@@ -1,6 +1,5 @@
 package io.soleus.booking.clinic;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.soleus.booking.WeeklyHours;
@@ -14,8 +13,8 @@ public final class ClinicEvents {
     private ClinicEvents() {
     }
 
-    public record ClinicOpened(ClinicId clinicId, String name, String address, String timeZone,
-                               WeeklyHours openingHours, List<Room> rooms, Duration lateCancellationWindow) {
+    /** Follows the published {@link io.soleus.kernel.booking.ClinicOpened}: the clinic's hours and rooms. */
+    public record ClinicLaidOut(ClinicId clinicId, WeeklyHours openingHours, List<Room> rooms) {
     }
 
     public record OpeningHoursChanged(ClinicId clinicId, WeeklyHours openingHours) {

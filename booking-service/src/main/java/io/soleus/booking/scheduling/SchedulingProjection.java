@@ -10,7 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.WeeklyHours;
 import io.soleus.booking.clinic.ClinicEvents.ClinicClosed;
-import io.soleus.booking.clinic.ClinicEvents.ClinicOpened;
+import io.soleus.booking.clinic.ClinicEvents.ClinicLaidOut;
 import io.soleus.booking.clinic.ClinicEvents.OpeningHoursChanged;
 import io.soleus.booking.clinic.ClinicEvents.RoomAdded;
 import io.soleus.booking.clinic.ClinicEvents.RoomClosed;
@@ -24,6 +24,7 @@ import io.soleus.booking.therapist.TherapistEvents.TherapistRegistered;
 import io.soleus.booking.therapist.TherapistEvents.WeeklyAvailabilitySet;
 import io.soleus.kernel.booking.ClientContactChanged;
 import io.soleus.kernel.booking.ClientRegistered;
+import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
@@ -63,12 +64,17 @@ public class SchedulingProjection {
     void on(ClinicOpened event) {
         jdbc.update("""
                 INSERT INTO scheduling_clinic (clinic_id, name, address, time_zone, opening_hours, late_cancellation_minutes)
-                VALUES (?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, '{}', ?)
                 ON CONFLICT (clinic_id) DO UPDATE SET name = excluded.name, address = excluded.address,
-                    time_zone = excluded.time_zone, opening_hours = excluded.opening_hours,
-                    late_cancellation_minutes = excluded.late_cancellation_minutes""",
-                event.clinicId().value(), event.name(), event.address(), event.timeZone(), json(event.openingHours()),
+                    time_zone = excluded.time_zone, late_cancellation_minutes = excluded.late_cancellation_minutes""",
+                event.clinicId().value(), event.name(), event.address(), event.timeZone(),
                 (int) event.lateCancellationWindow().toMinutes());
+    }
+
+    @EventHandler
+    void on(ClinicLaidOut event) {
+        jdbc.update("UPDATE scheduling_clinic SET opening_hours = ? WHERE clinic_id = ?",
+                json(event.openingHours()), event.clinicId().value());
         List<Object[]> rooms = new ArrayList<>();
         for (int i = 0; i < event.rooms().size(); i++) {
             rooms.add(new Object[] {event.rooms().get(i).roomId().value(), event.clinicId().value(),

@@ -20,6 +20,7 @@ import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Topics;
 import io.soleus.kernel.booking.ClientContactChanged;
 import io.soleus.kernel.booking.ClientRegistered;
+import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
@@ -28,6 +29,7 @@ import io.soleus.kernel.booking.SessionRescheduled;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
+import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
@@ -50,6 +52,7 @@ public final class EventCodec {
             .build();
 
     private static final EventCodec STANDARD = builder()
+            .register(ClinicOpened.class, Topics.BOOKING)
             .register(ClientRegistered.class, Topics.BOOKING)
             .register(ClientContactChanged.class, Topics.BOOKING)
             .register(SessionBooked.class, Topics.BOOKING)
@@ -57,6 +60,7 @@ public final class EventCodec {
             .register(SessionCancelled.class, Topics.BOOKING)
             .register(SessionAttended.class, Topics.BOOKING)
             .register(SessionMissed.class, Topics.BOOKING)
+            .register(ExerciseAdded.class, Topics.TREATMENT)
             .register(CaseOpened.class, Topics.TREATMENT)
             .register(AssessmentRecorded.class, Topics.TREATMENT)
             .register(TriggerPointTreated.class, Topics.TREATMENT)

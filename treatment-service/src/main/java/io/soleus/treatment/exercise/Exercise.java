@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.soleus.kernel.Require;
 import io.soleus.kernel.id.ExerciseId;
+import io.soleus.kernel.treatment.ExerciseAdded;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,9 +16,6 @@ public class Exercise {
 
     /** Adds an exercise to the library; {@code addedBy} is the subject of the admin or therapist. */
     public record AddExercise(ExerciseId exerciseId, String name, String description, String addedBy) {
-    }
-
-    public record ExerciseAdded(ExerciseId exerciseId, String name, String description, String addedBy) {
     }
 
     @AggregateIdentifier

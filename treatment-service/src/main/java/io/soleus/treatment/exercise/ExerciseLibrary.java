@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.soleus.kernel.id.ExerciseId;
+import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.platform.command.Commands;
 import io.soleus.treatment.exercise.Exercise.AddExercise;
-import io.soleus.treatment.exercise.Exercise.ExerciseAdded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
