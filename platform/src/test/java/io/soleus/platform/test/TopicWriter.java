@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /**
@@ -42,15 +43,21 @@ public final class TopicWriter implements AutoCloseable {
     }
 
     /** Publishes the next event of aggregate {@code aggregateId} and waits for the broker's acknowledgement. */
-    public void publish(String aggregateType, String aggregateId, Object event) {
+    public DomainEventMessage<?> publish(String aggregateType, String aggregateId, Object event) {
         long sequence = sequences.merge(aggregateId, 0L, (last, zero) -> last + 1);
-        ContractType type = codec.typeOf(event.getClass());
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event);
+        resend(message);
+        return message;
+    }
+
+    /** Publishes a message again, same id and all, as a publisher does that crashed before committing its token. */
+    public void resend(DomainEventMessage<?> message) {
+        ContractType type = codec.typeOf(message.getPayloadType());
         try {
             if (topics.add(type.topic())) {
                 createIfMissing(type.topic());
             }
-            producer.send(mapping.toRecord(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event),
-                    type)).get();
+            producer.send(mapping.toRecord(message, type)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,0 +1,49 @@
+package io.soleus.notifications.feed;
+
+import java.util.List;
+
+import io.soleus.kernel.id.ClientId;
+import io.soleus.notifications.preference.Clients;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** A client's in-app feed: the messages sent to them, and a live stream of new ones. The client and admins only. */
+@RestController
+@Validated
+@Tag(name = "Feed")
+@PreAuthorize("hasAnyRole('ADMIN', 'CLIENT')")
+class FeedController {
+
+    private final Feed feed;
+    private final FeedStream stream;
+
+    FeedController(Feed feed, FeedStream stream) {
+        this.feed = feed;
+        this.stream = stream;
+    }
+
+    @GetMapping("/clients/{clientId}/notifications")
+    @Operation(summary = "The messages sent to a client, newest first")
+    List<FeedItem> feed(@PathVariable ClientId clientId,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Clients.requireSelfOrAdmin(clientId);
+        return feed.of(clientId.value(), limit);
+    }
+
+    @GetMapping(path = "/clients/{clientId}/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events: each new message as a 'notification' event")
+    SseEmitter live(@PathVariable ClientId clientId) {
+        Clients.requireSelfOrAdmin(clientId);
+        return stream.open(clientId.value());
+    }
+}

@@ -1,0 +1,323 @@
+package io.soleus.notifications.planning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.booking.ClientContactChanged;
+import io.soleus.kernel.booking.ClientRegistered;
+import io.soleus.kernel.booking.ClinicOpened;
+import io.soleus.kernel.booking.SessionAttended;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.booking.SessionCancelled;
+import io.soleus.kernel.booking.SessionMissed;
+import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.treatment.AssessmentRecorded;
+import io.soleus.kernel.treatment.CaseDischarged;
+import io.soleus.kernel.treatment.CaseOpened;
+import io.soleus.kernel.treatment.ExerciseAdded;
+import io.soleus.kernel.treatment.PlanAssigned;
+import io.soleus.kernel.value.Channel;
+import io.soleus.notifications.NotificationsProperties;
+import io.soleus.notifications.NotificationsProperties.ClinicDefaults;
+import io.soleus.notifications.planning.Notifications.Subject;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads booking's and treatment's topics and decides what to tell whom and when: it keeps what it
+ * needs to know of clients, clinics, sessions, cases and the exercise library, and plans each
+ * message in the same transaction as the event's token, keyed by the event's id. A re-sent event, a
+ * replay or a second instance therefore plans nothing twice. Messages about the past are not
+ * planned: a session that has begun gets no confirmation, a reminder whose time has gone is dropped,
+ * and events older than the freshness window (an old history read again) tell no one anything.
+ */
+@Component
+@ProcessingGroup(NotificationPlanner.GROUP)
+class NotificationPlanner {
+
+    static final String GROUP = "notifications";
+
+    private static final List<Kind> REMINDERS = List.of(Kind.REMINDER, Kind.LAST_REMINDER);
+
+    private final JdbcTemplate jdbc;
+    private final Notifications notifications;
+    private final NotificationsProperties properties;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    NotificationPlanner(JdbcTemplate jdbc, Notifications notifications, NotificationsProperties properties,
+                        ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(ClientRegistered event) {
+        recipient(event.clientId().value(), event.name(), event.email(), event.phone(), event.preferredChannel(),
+                event.remindersConsent(), event.language());
+    }
+
+    @EventHandler
+    void on(ClientContactChanged event) {
+        recipient(event.clientId().value(), event.name(), event.email(), event.phone(), event.preferredChannel(),
+                event.remindersConsent(), event.language());
+    }
+
+    @EventHandler
+    void on(ClinicOpened event) {
+        ClinicDefaults defaults = properties.getClinicDefaults();
+        jdbc.update("""
+                INSERT INTO clinic (clinic_id, name, address, time_zone, late_cancellation_minutes, reminder_minutes,
+                    reminder_channel, last_reminder_minutes, last_reminder_channel, check_in_after_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (clinic_id) DO UPDATE SET name = excluded.name, address = excluded.address,
+                    time_zone = excluded.time_zone, late_cancellation_minutes = excluded.late_cancellation_minutes""",
+                event.clinicId().value(), event.name(), event.address(), event.timeZone(),
+                (int) event.lateCancellationWindow().toMinutes(), minutes(defaults.getReminder()),
+                defaults.getReminderChannel().name(), minutes(defaults.getLastReminder()),
+                defaults.getLastReminderChannel().name(), (int) defaults.getCheckInAfter().toDays());
+    }
+
+    @EventHandler
+    void on(ExerciseAdded event) {
+        jdbc.update("""
+                INSERT INTO exercise (exercise_id, name, description) VALUES (?, ?, ?)
+                ON CONFLICT (exercise_id) DO UPDATE SET name = excluded.name, description = excluded.description""",
+                event.exerciseId().value(), event.name(), event.description());
+    }
+
+    @EventHandler
+    void on(SessionBooked event, @MessageIdentifier String eventId) {
+        UUID session = event.sessionId().value();
+        UUID client = event.clientId().value();
+        Instant start = event.slot().start();
+        jdbc.update("""
+                INSERT INTO session (session_id, client_id, clinic_id, session_type_name, starts_at, time_zone, status)
+                VALUES (?, ?, ?, ?, ?, ?, 'BOOKED') ON CONFLICT (session_id) DO NOTHING""",
+                session, client, event.clinicId().value(), event.sessionTypeName(), Notifications.utc(start),
+                event.clinicTimeZone());
+        Instant now = clock.instant();
+        if (!start.isAfter(now)) {
+            return;
+        }
+        Subject subject = Subject.session(client, event.clinicId().value(), session);
+        notifications.plan(eventId, Kind.CONFIRMATION, channel(client, Kind.CONFIRMATION, null), subject, Map.of(), now);
+        for (Reminder reminder : reminders(event.clinicId().value())) {
+            Instant due = start.minus(reminder.before());
+            if (due.isAfter(now)) {
+                notifications.plan(eventId, reminder.kind(), channel(client, reminder.kind(), reminder.channel()),
+                        subject, Map.of(), due);
+            }
+        }
+    }
+
+    @EventHandler
+    void on(SessionRescheduled event, @MessageIdentifier String eventId) {
+        UUID session = event.sessionId().value();
+        UUID client = event.clientId().value();
+        Instant start = event.slot().start();
+        jdbc.update("UPDATE session SET starts_at = ? WHERE session_id = ?", Notifications.utc(start), session);
+        Instant now = clock.instant();
+        if (!start.isAfter(now)) {
+            return;
+        }
+        Subject subject = Subject.session(client, event.clinicId().value(), session);
+        notifications.plan(eventId, Kind.RESCHEDULE, channel(client, Kind.RESCHEDULE, null), subject,
+                Map.of("previousStart", event.previousSlot().start().toString()), now);
+        for (Reminder reminder : reminders(event.clinicId().value())) {
+            Instant due = start.minus(reminder.before());
+            List<UUID> waiting = notifications.pending(session, reminder.kind());
+            if (!waiting.isEmpty()) {
+                // a reminder that has not gone out moves with the session, or is dropped if its time has passed
+                if (due.isAfter(now)) {
+                    waiting.forEach(id -> notifications.move(id, due));
+                } else {
+                    notifications.cancelPending("session_id", session, List.of(reminder.kind()));
+                }
+            } else if (due.isAfter(now)) {
+                // one already sent for the old time: the client is reminded of the new time too
+                notifications.plan(eventId, reminder.kind(), channel(client, reminder.kind(), reminder.channel()),
+                        subject, Map.of(), due);
+            }
+        }
+    }
+
+    @EventHandler
+    void on(SessionCancelled event, @MessageIdentifier String eventId) {
+        UUID session = event.sessionId().value();
+        jdbc.update("UPDATE session SET status = 'CANCELLED' WHERE session_id = ?", session);
+        notifications.cancelPending("session_id", session, REMINDERS);
+        Optional<Instant> start = sessionStart(session);
+        if (start.isPresent() && start.get().isAfter(clock.instant()) && fresh(event.cancelledAt())) {
+            UUID client = event.clientId().value();
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("cancelledBy", event.cancelledBy().name());
+            facts.put("late", event.late());
+            facts.put("reason", event.reason());
+            notifications.plan(eventId, Kind.CANCELLATION, channel(client, Kind.CANCELLATION, null),
+                    Subject.session(client, event.clinicId().value(), session), facts, clock.instant());
+        }
+    }
+
+    @EventHandler
+    void on(SessionAttended event) {
+        jdbc.update("UPDATE session SET status = 'ATTENDED' WHERE session_id = ?", event.sessionId().value());
+        notifications.cancelPending("session_id", event.sessionId().value(), REMINDERS);
+    }
+
+    @EventHandler
+    void on(SessionMissed event, @MessageIdentifier String eventId) {
+        UUID session = event.sessionId().value();
+        jdbc.update("UPDATE session SET status = 'MISSED' WHERE session_id = ?", session);
+        notifications.cancelPending("session_id", session, REMINDERS);
+        if (fresh(event.recordedAt())) {
+            UUID client = event.clientId().value();
+            notifications.plan(eventId, Kind.NO_SHOW, channel(client, Kind.NO_SHOW, null),
+                    Subject.session(client, event.clinicId().value(), session), Map.of(), clock.instant());
+        }
+    }
+
+    @EventHandler
+    void on(CaseOpened event) {
+        jdbc.update("""
+                INSERT INTO care_case (case_id, client_id, clinic_id) VALUES (?, ?, ?)
+                ON CONFLICT (case_id) DO NOTHING""",
+                event.caseId().value(), event.clientId().value(), event.clinicId().value());
+    }
+
+    @EventHandler
+    void on(AssessmentRecorded event) {
+        // the first assessment's pain is the baseline the discharge summary compares with
+        jdbc.update("UPDATE care_case SET baseline_pain = COALESCE(baseline_pain, ?) WHERE case_id = ?",
+                event.pain().value(), event.caseId().value());
+    }
+
+    @EventHandler
+    void on(PlanAssigned event, @MessageIdentifier String eventId) throws JsonProcessingException {
+        UUID caseId = event.caseId().value();
+        jdbc.update("""
+                INSERT INTO plan (plan_id, revision, case_id, exercises) VALUES (?, ?, ?, ?::jsonb)
+                ON CONFLICT (plan_id, revision) DO NOTHING""",
+                event.planId().value(), event.revision(), caseId, json.writeValueAsString(event.exercises()));
+        if (!fresh(event.assignedAt())) {
+            return;
+        }
+        UUID client = event.clientId().value();
+        UUID clinic = clinicOfCase(caseId);
+        Subject subject = Subject.care(client, clinic, caseId, event.planId().value(), event.revision());
+        notifications.plan(eventId, Kind.PLAN, channel(client, Kind.PLAN, null), subject, Map.of(), clock.instant());
+        if (event.revision() == 1) {
+            Instant due = event.assignedAt().plus(checkInAfter(clinic));
+            if (due.isAfter(clock.instant())) {
+                notifications.plan(eventId, Kind.PLAN_CHECK_IN, channel(client, Kind.PLAN_CHECK_IN, null), subject,
+                        Map.of(), due);
+            }
+        }
+    }
+
+    @EventHandler
+    void on(CaseDischarged event, @MessageIdentifier String eventId) {
+        UUID caseId = event.caseId().value();
+        notifications.cancelPending("case_id", caseId, List.of(Kind.PLAN_CHECK_IN));
+        if (fresh(event.dischargedAt())) {
+            UUID client = event.clientId().value();
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("finalPain", event.finalPain().value());
+            facts.put("backToActivity", event.backToActivity());
+            notifications.plan(eventId, Kind.DISCHARGE, channel(client, Kind.DISCHARGE, null),
+                    Subject.care(client, event.clinicId().value(), caseId, null, null), facts, clock.instant());
+        }
+    }
+
+    private record Reminder(Kind kind, Duration before, Channel channel) {
+    }
+
+    /** The clinic's reminders, or the defaults while its settings have not arrived. */
+    private List<Reminder> reminders(UUID clinic) {
+        ClinicDefaults defaults = properties.getClinicDefaults();
+        List<Reminder> configured = jdbc.query("""
+                SELECT reminder_minutes, reminder_channel, last_reminder_minutes, last_reminder_channel
+                FROM clinic WHERE clinic_id = ?""",
+                (row, i) -> {
+                    List<Reminder> reminders = new java.util.ArrayList<>(2);
+                    if (row.getObject(1) != null) {
+                        reminders.add(new Reminder(Kind.REMINDER, Duration.ofMinutes(row.getInt(1)),
+                                Channel.valueOf(row.getString(2))));
+                    }
+                    if (row.getObject(3) != null) {
+                        reminders.add(new Reminder(Kind.LAST_REMINDER, Duration.ofMinutes(row.getInt(3)),
+                                Channel.valueOf(row.getString(4))));
+                    }
+                    return reminders;
+                }, clinic).stream().findFirst().orElse(null);
+        return configured != null ? configured : List.of(
+                new Reminder(Kind.REMINDER, defaults.getReminder(), defaults.getReminderChannel()),
+                new Reminder(Kind.LAST_REMINDER, defaults.getLastReminder(), defaults.getLastReminderChannel()));
+    }
+
+    private Duration checkInAfter(UUID clinic) {
+        return jdbc.queryForList("SELECT check_in_after_days FROM clinic WHERE clinic_id = ?", Integer.class, clinic)
+                .stream().findFirst().map(Duration::ofDays).orElse(properties.getClinicDefaults().getCheckInAfter());
+    }
+
+    /**
+     * The channel of a message: the client's choice for its kind, else the clinic's for a reminder,
+     * else the client's preferred channel; SMS only to a client with a phone number, email otherwise.
+     */
+    private Channel channel(UUID client, Kind kind, Channel clinicChoice) {
+        Map<String, Object> who = jdbc.queryForList("""
+                SELECT r.preferred_channel, r.phone, p.channels ->> ? AS chosen
+                FROM recipient r LEFT JOIN preference p ON p.client_id = r.client_id
+                WHERE r.client_id = ?""", kind.name(), client).stream().findFirst().orElse(Map.of());
+        String chosen = (String) who.get("chosen");
+        Channel channel = chosen != null ? Channel.valueOf(chosen)
+                : clinicChoice != null ? clinicChoice
+                : who.get("preferred_channel") != null ? Channel.valueOf((String) who.get("preferred_channel"))
+                : Channel.EMAIL;
+        return channel == Channel.SMS && who.get("phone") == null ? Channel.EMAIL : channel;
+    }
+
+    private Optional<Instant> sessionStart(UUID session) {
+        return jdbc.queryForList("SELECT starts_at FROM session WHERE session_id = ?", OffsetDateTime.class, session)
+                .stream().findFirst().map(OffsetDateTime::toInstant);
+    }
+
+    private UUID clinicOfCase(UUID caseId) {
+        return jdbc.queryForList("SELECT clinic_id FROM care_case WHERE case_id = ?", UUID.class, caseId)
+                .stream().findFirst().orElse(null);
+    }
+
+    private boolean fresh(Instant happened) {
+        return happened.isAfter(clock.instant().minus(properties.getFreshness()));
+    }
+
+    private void recipient(UUID client, String name, String email, String phone, Channel preferred, boolean consent,
+                           String language) {
+        jdbc.update("""
+                INSERT INTO recipient (client_id, name, email, phone, preferred_channel, reminders_consent, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, email = excluded.email,
+                    phone = excluded.phone, preferred_channel = excluded.preferred_channel,
+                    reminders_consent = excluded.reminders_consent, language = excluded.language""",
+                client, name, email, phone, preferred.name(), consent, language);
+    }
+
+    private static Integer minutes(Duration duration) {
+        return duration == null || duration.isZero() ? null : (int) duration.toMinutes();
+    }
+}
