@@ -81,8 +81,14 @@ public abstract class NotificationsServiceTest {
 
     /** Waits until the client's notification of this kind reaches a status. */
     protected Map<String, Object> awaitStatus(UUID client, String kind, String status) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(client, kind).stream()
-                .anyMatch(row -> status.equals(row.get("status"))));
+        await().atMost(Duration.ofSeconds(30)).alias(kind + " of client " + client + " reaches " + status)
+                .failFast("the notifications are", () -> false)
+                .conditionEvaluationListener(condition -> {
+                    if (condition.getRemainingTimeInMS() < 300) {
+                        System.err.println("Still waiting: " + notifications(client, kind) + " at " + CLOCK.instant());
+                    }
+                })
+                .until(() -> notifications(client, kind).stream().anyMatch(row -> status.equals(row.get("status"))));
         return notifications(client, kind).stream().filter(row -> status.equals(row.get("status"))).findFirst()
                 .orElseThrow();
     }

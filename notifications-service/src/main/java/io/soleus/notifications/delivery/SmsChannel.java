@@ -1,5 +1,6 @@
 package io.soleus.notifications.delivery;
 
+import java.net.http.HttpClient;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +30,11 @@ class SmsChannel {
     SmsChannel(RestClient.Builder builder, NotificationsProperties properties) {
         NotificationsProperties.Sms sms = properties.getSms();
         this.http = builder.baseUrl(sms.getBaseUrl())
-                .requestFactory(ClientHttpRequestFactoryBuilder.simple().build(ClientHttpRequestFactorySettings.defaults()
-                        .withConnectTimeout(sms.getConnectTimeout()).withReadTimeout(sms.getReadTimeout())))
+                // HTTP/1.1: no cleartext HTTP/2 upgrade, which some gateways answer with an empty body
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                        .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
+                        .build(ClientHttpRequestFactorySettings.defaults()
+                                .withConnectTimeout(sms.getConnectTimeout()).withReadTimeout(sms.getReadTimeout())))
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + sms.getApiKey())
                 .build();
         this.sender = sms.getSender();

@@ -1,0 +1,138 @@
+package io.soleus.notifications;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.value.Channel;
+import io.soleus.platform.test.ApiClient;
+import io.soleus.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The in-app feed over REST and server-sent events, and what a client's preferences change. */
+class FeedAndPreferencesTest extends NotificationsServiceTest {
+
+    @Test
+    void a_client_sees_a_new_message_arrive_on_the_live_feed_and_in_the_feed() throws Exception {
+        Practice riverside = new Practice("Riverside Clinic");
+        ClientId client = riverside.client("Kim Lake", NotificationFlowTest.address("kim"), null, Channel.IN_APP);
+        awaitRecipient(client);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/clients/" + client + "/notifications/stream"))
+                .header("Authorization", "Bearer " + TestTokens.client(client.toString()))
+                .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(lines)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(":connected"));
+
+        riverside.book(SessionId.random(), client, "Initial assessment", CLOCK.instant().plus(Duration.ofDays(4)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:notification"));
+        String data = lines.stream().filter(line -> line.startsWith("data:")).findFirst().orElseThrow();
+        assertThat(data).contains("\"kind\":\"CONFIRMATION\"").contains("\"channel\":\"IN_APP\"")
+                .contains("Your Initial assessment at Riverside Clinic is booked");
+        JsonNode feed = ApiClient.expect(200, api().get(TestTokens.client(client.toString()),
+                "/clients/" + client + "/notifications")).body();
+        assertThat(feed).hasSize(1);
+        assertThat(feed.get(0).get("title").asText()).isEqualTo("Your Initial assessment at Riverside Clinic is booked");
+        assertThat(feed.get(0).get("text").asText()).startsWith("Booked: Initial assessment");
+        stream.cancel(true);
+
+        ClientId someoneElse = ClientId.random();
+        ApiClient.expect(404, api().get(TestTokens.client(someoneElse.toString()), "/clients/" + client + "/notifications"));
+        ApiClient.expect(404, api().get(TestTokens.client(someoneElse.toString()),
+                "/clients/" + client + "/notifications/stream"));
+        ApiClient.expect(403, api().get(TestTokens.therapist("t", riverside.clinic.toString()),
+                "/clients/" + client + "/notifications"));
+        ApiClient.expect(401, api().get(null, "/clients/" + client + "/notifications"));
+        ApiClient.expect(200, api().get(TestTokens.admin(), "/clients/" + client + "/notifications"));
+    }
+
+    @Test
+    void bad_preferences_are_refused_naming_the_field_and_change_nothing() {
+        Practice riverside = new Practice("Riverside Clinic");
+        ClientId client = riverside.client("Rae Stone", NotificationFlowTest.address("rae"), null, Channel.EMAIL);
+        awaitRecipient(client);
+        String token = TestTokens.client(client.toString());
+        String path = "/clients/" + client + "/notification-preferences";
+        JsonNode before = ApiClient.expect(200, api().get(token, path)).body();
+        assertThat(before.get("quietHours").get("from").asText()).isEqualTo("21:00:00");
+        assertThat(before.get("language").asText()).isEqualTo("en");
+
+        assertThat(ApiClient.expect(400, api().put(token, path, Map.of("channels", Map.of(), "nonEssential", true,
+                "quietHours", Map.of("from", "25:00", "until", "07:00"), "language", "en"))).invalidField())
+                .isEqualTo("quietHours.from");
+        assertThat(ApiClient.expect(400, api().put(token, path, Map.of("channels", Map.of(), "nonEssential", true,
+                "quietHours", Map.of("from", "22:00", "until", "07:00"), "language", "English"))).invalidField())
+                .isEqualTo("language");
+        assertThat(ApiClient.expect(400, api().put(token, path, Map.of("channels", Map.of("REMINDER", "PIGEON"),
+                "nonEssential", true, "quietHours", Map.of("from", "22:00", "until", "07:00"), "language", "en")))
+                .invalidField()).startsWith("channels");
+        ApiClient.Response noPhone = ApiClient.expect(409, api().put(token, path, Map.of("channels",
+                Map.of("REMINDER", "SMS"), "nonEssential", true, "quietHours", Map.of("from", "22:00", "until", "07:00"),
+                "language", "en")));
+        assertThat(noPhone.text("rule")).isEqualTo("sms-needs-a-phone-number");
+        ApiClient.expect(404, api().put(TestTokens.client(ClientId.random().toString()), path, before));
+
+        assertThat(ApiClient.expect(200, api().get(token, path)).body()).isEqualTo(before);
+    }
+
+    @Test
+    void a_client_who_opts_out_of_non_essential_messages_still_gets_the_essential_ones_on_the_channel_chosen() {
+        Practice riverside = new Practice("Riverside Clinic");
+        String email = NotificationFlowTest.address("dee");
+        ClientId client = riverside.client("Dee Moss", email, null, Channel.EMAIL);
+        awaitRecipient(client);
+        ApiClient.expect(200, api().put(TestTokens.client(client.toString()),
+                "/clients/" + client + "/notification-preferences", Map.of("channels", Map.of("CONFIRMATION", "IN_APP"),
+                        "nonEssential", false, "quietHours", Map.of("from", "22:00", "until", "07:00"), "language", "en")));
+        SessionId session = SessionId.random();
+        riverside.book(session, client, "Follow-up treatment", CLOCK.instant().plus(Duration.ofDays(2)));
+
+        Map<String, Object> confirmation = awaitStatus(client.value(), "CONFIRMATION", "SENT");
+        assertThat(confirmation.get("channel")).isEqualTo("IN_APP");
+        Map<String, Object> reminder = awaitNotification(client.value(), "REMINDER");
+        CLOCK.set(((java.sql.Timestamp) reminder.get("due_at")).toInstant().plusSeconds(1));
+        assertThat(awaitStatus(client.value(), "REMINDER", "SKIPPED").get("last_error"))
+                .isEqualTo("the client does not want this kind of message");
+        riverside.cancel(session, io.soleus.kernel.value.CancelledBy.CLINIC, false, "The therapist is ill");
+        awaitStatus(client.value(), "CANCELLATION", "SENT");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Mailbox.to(email).size() == 1);
+        assertThat(Mailbox.to(email).get(0).text()).contains("we had to cancel your session")
+                .contains("The reason: The therapist is ill");
+    }
+
+    /** Collects the lines of an event stream as they arrive. */
+    private record LineCollector(List<String> lines) implements java.util.concurrent.Flow.Subscriber<String> {
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+}
