@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,11 +24,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The notifications service on the real infrastructure with a real SMTP server and an SMS provider
- * stub, its clock ticking from a fixed Monday and moved forward by tests. One service is shared by
- * every test class; tests keep apart by their own clinics, clients and addresses.
+ * stub, its clock ticking from a fixed Monday and moved forward by tests. Tests keep apart by their
+ * own clinics, clients and addresses.
  */
 @SoleusSpringBootTest
 @Import(NotificationsServiceTest.Time.class)
+// a service left running would also read the next class's events and send its mails a second time
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class NotificationsServiceTest {
 
     /** Monday 30 November 2026, 08:00 in London (UTC in winter). */

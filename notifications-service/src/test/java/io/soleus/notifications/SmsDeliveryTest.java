@@ -10,6 +10,7 @@ import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.platform.test.ApiClient;
 import io.soleus.platform.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -21,6 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** SMS through the provider stub: a transient failure is retried with backoff, a permanent one is a dead letter. */
 class SmsDeliveryTest extends NotificationsServiceTest {
+
+    /** Texts wait out the night (quiet hours), so these tests run in the clinic's day. */
+    @BeforeEach
+    void daytime() {
+        java.time.ZonedDateTime london = CLOCK.instant().atZone(java.time.ZoneId.of("Europe/London"));
+        if (london.getHour() < 9 || london.getHour() >= 19) {
+            CLOCK.set(london.toLocalDate().plusDays(london.getHour() < 9 ? 0 : 1).atTime(10, 0)
+                    .atZone(london.getZone()).toInstant());
+        }
+    }
 
     @Test
     void a_5xx_is_retried_after_the_backoff_with_the_same_idempotency_key_and_then_sent() {
