@@ -40,7 +40,9 @@ class FeedAndPreferencesTest extends NotificationsServiceTest {
 
         riverside.book(SessionId.random(), client, "Initial assessment", CLOCK.instant().plus(Duration.ofDays(4)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:notification"));
+        // an event is its lines up to a blank one: "id:", "event:", "data:"
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:notification")
+                && lines.stream().anyMatch(line -> line.startsWith("data:")));
         String data = lines.stream().filter(line -> line.startsWith("data:")).findFirst().orElseThrow();
         assertThat(data).contains("\"kind\":\"CONFIRMATION\"").contains("\"channel\":\"IN_APP\"")
                 .contains("Your Initial assessment at Riverside Clinic is booked");

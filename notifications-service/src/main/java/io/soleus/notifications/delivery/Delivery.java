@@ -127,7 +127,8 @@ class Delivery {
                 && (!recipient.nonEssential() || pending.kind().reminder() && !recipient.remindersConsent())) {
             return skip(id, "the client does not want this kind of message");
         }
-        Optional<Letters.Session> session = pending.sessionId() == null ? Optional.empty() : session(pending.sessionId());
+        Optional<Letters.Session> session = pending.sessionId() == null ? Optional.empty()
+                : letters.session(pending.sessionId());
         if (pending.kind().reminder()
                 && session.filter(s -> "BOOKED".equals(s.status()) && s.start().isAfter(now)).isEmpty()) {
             return skip(id, "the session is no longer ahead and booked");
@@ -215,22 +216,10 @@ class Delivery {
                 client).stream().findFirst().orElse(null);
     }
 
-    private Optional<Letters.Session> session(UUID sessionId) {
-        return jdbc.query("SELECT session_type_name, starts_at, time_zone, status FROM session WHERE session_id = ?",
-                (row, i) -> new Letters.Session(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant(),
-                        ZoneId.of(row.getString(3)), row.getString(4)), sessionId).stream().findFirst();
-    }
-
     /** The clinic's time zone, else the session's, else UTC. */
     private ZoneId zone(Pending pending, Optional<Letters.Session> session) {
-        if (pending.clinicId() != null) {
-            Optional<String> zone = jdbc.queryForList("SELECT time_zone FROM clinic WHERE clinic_id = ?", String.class,
-                    pending.clinicId()).stream().findFirst();
-            if (zone.isPresent()) {
-                return ZoneId.of(zone.get());
-            }
-        }
-        return session.map(Letters.Session::zone).orElse(ZoneOffset.UTC);
+        Letters.Clinic clinic = pending.clinicId() == null ? null : letters.clinic(pending.clinicId());
+        return clinic != null ? clinic.zone() : session.map(Letters.Session::zone).orElse(ZoneOffset.UTC);
     }
 
     /** When the client's quiet hours end, if {@code now} falls inside them; equal ends mean no quiet hours. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,7 +59,7 @@ class Letters {
         Kind kind = pending.kind();
         return switch (kind) {
             case CONFIRMATION, RESCHEDULE, CANCELLATION, REMINDER, LAST_REMINDER, NO_SHOW -> {
-                Session session = session(pending.sessionId());
+                Session session = session(pending.sessionId()).orElseThrow();
                 ZoneId zone = clinic != null ? clinic.zone() : session.zone();
                 String when = text.when(session.start(), zone);
                 String time = text.time(session.start(), zone);
@@ -144,11 +145,7 @@ class Letters {
         return new Text(letter.locale()).get("label.footer", clinic == null ? "Soleus" : clinic.name());
     }
 
-    String label(Letter letter, String key) {
-        return new Text(letter.locale()).get(key);
-    }
-
-    private Clinic clinic(UUID clinicId) {
+    Clinic clinic(UUID clinicId) {
         return jdbc.query("""
                 SELECT name, address, time_zone, late_cancellation_minutes, late_cancellation_policy
                 FROM clinic WHERE clinic_id = ?""",
@@ -156,10 +153,10 @@ class Letters {
                         row.getString(5)), clinicId).stream().findFirst().orElse(null);
     }
 
-    private Session session(UUID sessionId) {
-        return jdbc.queryForObject("SELECT session_type_name, starts_at, time_zone, status FROM session WHERE session_id = ?",
+    Optional<Session> session(UUID sessionId) {
+        return jdbc.query("SELECT session_type_name, starts_at, time_zone, status FROM session WHERE session_id = ?",
                 (row, i) -> new Session(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant(),
-                        ZoneId.of(row.getString(3)), row.getString(4)), sessionId);
+                        ZoneId.of(row.getString(3)), row.getString(4)), sessionId).stream().findFirst();
     }
 
     private List<ExerciseLine> exercises(UUID planId, Integer revision, Text text) {

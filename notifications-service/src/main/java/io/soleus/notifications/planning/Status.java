@@ -6,9 +6,5 @@ package io.soleus.notifications.planning;
  * own. {@code FAILED} and {@code UNCERTAIN} are the dead letters an admin may retry.
  */
 public enum Status {
-    SCHEDULED, SENDING, RETRYING, SENT, FAILED, UNCERTAIN, SKIPPED, CANCELLED;
-
-    public boolean deadLetter() {
-        return this == FAILED || this == UNCERTAIN;
-    }
+    SCHEDULED, SENDING, RETRYING, SENT, FAILED, UNCERTAIN, SKIPPED, CANCELLED
 }
