@@ -67,7 +67,7 @@ CREATE TABLE preference (
 );
 
 -- Every message: what it is, to whom, on which channel, and how its delivery went. The unique key
--- is the promise that one event gives at most one message of a kind on a channel.
+-- is the promise that one event gives at most one message of a kind, on whichever channel.
 CREATE TABLE notification (
     notification_id UUID PRIMARY KEY,
     source_event_id TEXT        NOT NULL,
@@ -90,7 +90,7 @@ CREATE TABLE notification (
     sent_at         TIMESTAMPTZ,
     title           TEXT,
     summary         TEXT,
-    UNIQUE (source_event_id, kind, channel)
+    UNIQUE (source_event_id, kind)
 );
 
 CREATE INDEX notification_feed ON notification (client_id, sent_at DESC) WHERE status = 'SENT';

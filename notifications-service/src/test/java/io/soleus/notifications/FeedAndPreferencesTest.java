@@ -117,6 +117,60 @@ class FeedAndPreferencesTest extends NotificationsServiceTest {
                 .contains("The reason: The therapist is ill");
     }
 
+    @Test
+    void a_reminder_goes_by_the_channel_the_client_chose_after_it_was_planned() {
+        Practice riverside = new Practice("Riverside Clinic");
+        String phone = "+44 7700 8" + (100000 + (int) (Math.random() * 899999));
+        ClientId client = riverside.client("Val Brook", NotificationFlowTest.address("val"), phone, Channel.EMAIL);
+        awaitRecipient(client);
+        java.time.Instant start = CLOCK.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().plusDays(3)
+                .atTime(14, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+        riverside.book(SessionId.random(), client, "Sports massage", start);
+        Map<String, Object> planned = awaitNotification(client.value(), "REMINDER");
+        assertThat(planned.get("channel")).isEqualTo("EMAIL");
+
+        ApiClient.expect(200, api().put(TestTokens.admin(), "/clients/" + client + "/notification-preferences",
+                Map.of("channels", Map.of("REMINDER", "SMS"), "nonEssential", true,
+                        "quietHours", Map.of("from", "22:00", "until", "07:00"), "language", "en")));
+        CLOCK.set(start.minus(Duration.ofHours(24)).plusSeconds(1));
+
+        Map<String, Object> sent = awaitStatus(client.value(), "REMINDER", "SENT");
+        assertThat(sent.get("channel")).isEqualTo("SMS");
+        assertThat(SmsProvider.to(phone)).extracting(request -> request.getBodyAsString())
+                .anySatisfy(body -> assertThat(body).contains("Reminder: Sports massage"));
+    }
+
+    @Test
+    void clinic_settings_are_read_by_its_staff_changed_by_admins_and_refused_naming_the_field() {
+        Practice riverside = new Practice("Riverside Clinic");
+        String path = "/clinics/" + riverside.clinic + "/notification-settings";
+        JsonNode defaults = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api().get(TestTokens.admin(), path), response -> response.status() == 200).body();
+        assertThat(defaults.get("reminder").get("before").asText()).isEqualTo("PT24H");
+        assertThat(defaults.get("lastReminder").get("channel").asText()).isEqualTo("SMS");
+
+        ApiClient.expect(200, api().get(TestTokens.therapist("t", riverside.clinic.toString()), path));
+        ApiClient.expect(404, api().get(TestTokens.therapist("t", io.soleus.kernel.id.ClinicId.random().toString()), path));
+        ApiClient.expect(403, api().put(TestTokens.therapist("t", riverside.clinic.toString()), path, defaults));
+        ApiClient.expect(403, api().get(TestTokens.client(ClientId.random().toString()), path));
+        assertThat(ApiClient.expect(400, api().put(TestTokens.admin(), path, Map.of(
+                "reminder", Map.of("before", "PT5M", "channel", "EMAIL"), "checkInAfter", "P3D"))).invalidField())
+                .isEqualTo("reminder.before");
+        assertThat(ApiClient.expect(400, api().put(TestTokens.admin(), path, Map.of("checkInAfter", "P90D")))
+                .invalidField()).isEqualTo("checkInAfter");
+        assertThat(ApiClient.expect(400, api().put(TestTokens.admin(), path, Map.of(
+                "reminder", Map.of("before", "PT24H", "channel", "PIGEON"), "checkInAfter", "P3D"))).invalidField())
+                .startsWith("reminder.channel");
+        assertThat(ApiClient.expect(200, api().get(TestTokens.admin(), path)).body()).isEqualTo(defaults);
+
+        JsonNode changed = ApiClient.expect(200, api().put(TestTokens.admin(), path, Map.of(
+                "reminder", Map.of("before", "PT48H", "channel", "SMS"), "checkInAfter", "P5D",
+                "lateCancellationPolicy", "Late cancellations are charged in full."))).body();
+        assertThat(changed.get("reminder").get("before").asText()).isEqualTo("PT48H");
+        assertThat(changed.get("lastReminder").isNull()).isTrue();
+        assertThat(changed.get("checkInAfter").asText()).isEqualTo("PT120H");
+    }
+
     /** Collects the lines of an event stream as they arrive. */
     private record LineCollector(List<String> lines) implements java.util.concurrent.Flow.Subscriber<String> {
         @Override

@@ -31,6 +31,9 @@ class ReplayTest extends NotificationsServiceTest {
         SessionId cancelled = SessionId.random();
         riverside.book(kept, client, "Follow-up treatment", CLOCK.instant().plus(Duration.ofDays(3)));
         riverside.book(cancelled, client, "Sports massage", CLOCK.instant().plus(Duration.ofDays(4)));
+        // both confirmations go out before the changes (a confirmation still waiting when its session is cancelled is not sent)
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(client.value(), "CONFIRMATION").stream()
+                .filter(row -> "SENT".equals(row.get("status"))).count() == 2);
         riverside.reschedule(kept, CLOCK.instant().plus(Duration.ofDays(5)));
         riverside.cancel(cancelled, CancelledBy.CLIENT, false, "Away");
         awaitStatus(client.value(), "CANCELLATION", "SENT");

@@ -7,7 +7,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.soleus.kernel.value.Channel;
 import io.soleus.notifications.NotificationsProperties;
+import io.soleus.notifications.planning.Channels;
 import io.soleus.notifications.planning.Kind;
 import io.soleus.notifications.planning.Status;
 import org.slf4j.Logger;
@@ -44,20 +47,26 @@ class Delivery {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
+    /** Kinds that only make sense while their session is booked and still ahead. */
+    private static final Set<Kind> AHEAD_OF_A_SESSION = EnumSet.of(Kind.CONFIRMATION, Kind.RESCHEDULE, Kind.REMINDER,
+            Kind.LAST_REMINDER);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Letters letters;
+    private final Channels channels;
     private final EmailChannel email;
     private final SmsChannel sms;
     private final NotificationsProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Delivery(JdbcTemplate jdbc, TransactionTemplate transaction, Letters letters, EmailChannel email, SmsChannel sms,
-             NotificationsProperties properties, ObjectMapper json, Clock clock) {
+    Delivery(JdbcTemplate jdbc, TransactionTemplate transaction, Letters letters, Channels channels, EmailChannel email,
+             SmsChannel sms, NotificationsProperties properties, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.letters = letters;
+        this.channels = channels;
         this.email = email;
         this.sms = sms;
         this.properties = properties;
@@ -78,13 +87,17 @@ class Delivery {
 
     CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
         UUID id = UUID.fromString(instance.getId());
-        Step step = transaction.execute(status -> prepare(id));
+        Step step;
+        try {
+            step = transaction.execute(status -> prepare(id));
+        } catch (RuntimeException e) {
+            // a notification that cannot even be prepared (its session never arrived, say) is retried, then a dead letter
+            log.warn("Notification {} could not be prepared: {}", id, e.getClass().getName());
+            step = transaction.execute(status -> tryAgain(id, countAttempt(id), "could not be prepared: "
+                    + e.getClass().getSimpleName()));
+        }
         if (step instanceof Step.Send send) {
-            Outcome outcome = switch (send.pending().channel()) {
-                case EMAIL -> email.send(send.pending(), send.recipient(), send.letter());
-                case SMS -> sms.send(send.pending(), send.recipient(), send.letter());
-                case IN_APP -> new Outcome.Sent(null);
-            };
+            Outcome outcome = send(send);
             step = transaction.execute(status -> record(send.pending(), outcome));
         }
         if (step instanceof Step.Later later) {
@@ -93,7 +106,28 @@ class Delivery {
         return (done, operations) -> operations.stop();
     }
 
+    private Outcome send(Step.Send send) {
+        Pending pending = send.pending();
+        try {
+            return switch (pending.channel()) {
+                case EMAIL -> email.send(pending, send.recipient(), send.letter());
+                case SMS -> send.recipient().phone() == null ? new Outcome.Permanent("the client has no phone number")
+                        : sms.send(pending, send.recipient(), send.letter());
+                case IN_APP -> new Outcome.Sent(null);
+            };
+        } catch (RuntimeException e) {
+            log.warn("Notification {} by {} failed unexpectedly: {}", pending.id(), pending.channel(), e.getClass().getName());
+            // a mail may have left before the failure; a text carries its idempotency key and may be sent again
+            return pending.channel() == Channel.EMAIL ? new Outcome.Uncertain(e.getClass().getSimpleName())
+                    : new Outcome.Transient(e.getClass().getSimpleName());
+        }
+    }
+
     private Step prepare(UUID id) {
+        // the session first, then the notification: the planner changes them in that order too, so a
+        // cancellation being written is waited for and seen, and the two never wait for each other
+        jdbc.query("SELECT 1 FROM session WHERE session_id = (SELECT session_id FROM notification WHERE notification_id = ?)"
+                + " FOR SHARE", row -> { }, id);
         Pending pending = lock(id);
         if (pending == null) {
             return new Step.Done();
@@ -103,6 +137,10 @@ class Delivery {
                 return new Step.Done();
             }
             case SENDING -> {
+                if (pending.attempts() >= properties.getRetry().getMaxAttempts()) {
+                    finish(id, Status.FAILED, "stopped during each of " + pending.attempts() + " attempts");
+                    return new Step.Done();
+                }
                 if (pending.channel() == Channel.EMAIL) {
                     finish(id, Status.UNCERTAIN, "stopped after handing the mail to the SMTP server and before "
                             + "recording it; not sent again on its own");
@@ -129,12 +167,20 @@ class Delivery {
         }
         Optional<Letters.Session> session = pending.sessionId() == null ? Optional.empty()
                 : letters.session(pending.sessionId());
-        if (pending.kind().reminder()
+        if (AHEAD_OF_A_SESSION.contains(pending.kind())
                 && session.filter(s -> "BOOKED".equals(s.status()) && s.start().isAfter(now)).isEmpty()) {
             return skip(id, "the session is no longer ahead and booked");
         }
+        if (pending.attempts() == 0) {
+            // before the first attempt the channel follows the client's current choices
+            Channel channel = channels.channelFor(pending.clientId(), pending.kind(), pending.clinicId());
+            if (channel != pending.channel()) {
+                jdbc.update("UPDATE notification SET channel = ? WHERE notification_id = ?", channel.name(), id);
+                pending = pending.on(channel);
+            }
+        }
         if (pending.channel() == Channel.SMS) {
-            Optional<Instant> morning = endOfQuietHours(now, zone(pending, session), recipient);
+            Optional<Instant> morning = endOfQuietHours(now, zone(pending.clinicId(), session), recipient);
             if (morning.isPresent()) {
                 if (pending.kind().reminder() && !morning.get().isBefore(session.get().start())) {
                     return skip(id, "the session starts before the client's quiet hours end");
@@ -155,7 +201,7 @@ class Delivery {
         if (outcome instanceof Outcome.Sent sent) {
             jdbc.update("""
                     UPDATE notification SET status = 'SENT', sent_at = ?, provider_id = ?, last_error = NULL
-                    WHERE notification_id = ?""", utc(clock.instant()), sent.providerId(), id);
+                    WHERE notification_id = ? AND status = 'SENDING'""", utc(clock.instant()), sent.providerId(), id);
             // the feed's live stream on every instance hears of it once this commits
             jdbc.queryForList("SELECT pg_notify('soleus_feed', ?)", pending.clientId() + " " + id);
             log.info("Notification {} ({}) sent by {}", id, pending.kind(), pending.channel());
@@ -163,6 +209,11 @@ class Delivery {
         }
         if (outcome instanceof Outcome.Transient failure) {
             return tryAgain(id, pending.attempts() + 1, failure.reason());
+        }
+        if (outcome instanceof Outcome.Uncertain uncertain) {
+            finish(id, Status.UNCERTAIN, uncertain.reason() + "; it may have been delivered, so it is not sent again on its own");
+            log.warn("Notification {} ({}) may or may not have gone out; marked uncertain", id, pending.kind());
+            return new Step.Done();
         }
         String reason = ((Outcome.Permanent) outcome).reason();
         finish(id, Status.FAILED, reason);
@@ -181,6 +232,12 @@ class Delivery {
         jdbc.update("UPDATE notification SET status = 'RETRYING', due_at = ?, last_error = ? WHERE notification_id = ?",
                 utc(next), reason, id);
         return new Step.Later(next);
+    }
+
+    private int countAttempt(UUID id) {
+        return jdbc.queryForObject("""
+                UPDATE notification SET attempts = attempts + 1, last_attempt_at = ? WHERE notification_id = ?
+                RETURNING attempts""", Integer.class, utc(clock.instant()), id);
     }
 
     private Step skip(UUID id, String reason) {
@@ -217,8 +274,8 @@ class Delivery {
     }
 
     /** The clinic's time zone, else the session's, else UTC. */
-    private ZoneId zone(Pending pending, Optional<Letters.Session> session) {
-        Letters.Clinic clinic = pending.clinicId() == null ? null : letters.clinic(pending.clinicId());
+    private ZoneId zone(UUID clinicId, Optional<Letters.Session> session) {
+        Letters.Clinic clinic = clinicId == null ? null : letters.clinic(clinicId);
         return clinic != null ? clinic.zone() : session.map(Letters.Session::zone).orElse(ZoneOffset.UTC);
     }
 

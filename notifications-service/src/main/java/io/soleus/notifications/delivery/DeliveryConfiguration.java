@@ -21,14 +21,15 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class DeliveryConfiguration {
 
     /**
-     * The db-scheduler task behind every delivery. An execution that throws (a bug or a crash of the
-     * code, not a channel's failure, which {@link Delivery} records itself) runs again after the first
-     * backoff; one whose instance died is revived by another instance once its heartbeat is stale.
+     * The db-scheduler task behind every delivery. An execution that dies with an error (not a
+     * channel's failure nor an exception, which {@link Delivery} records itself) runs again after the
+     * first backoff, then after doubling waits; one whose instance died is revived by another instance
+     * once its heartbeat is stale. Either way the delivery finds its row as the crash left it.
      */
     @Bean
     CustomTask<Void> deliverNotification(Delivery delivery, NotificationsProperties properties) {
         return Tasks.custom(Notifications.DELIVER)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(properties.getRetry().getFirstBackoff()))
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.getRetry().getFirstBackoff()))
                 .onDeadExecutionRevive()
                 .execute(delivery::execute);
     }

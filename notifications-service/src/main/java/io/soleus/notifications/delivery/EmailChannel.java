@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 import io.soleus.notifications.NotificationsProperties;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -37,6 +38,31 @@ class EmailChannel {
         this.properties = properties;
     }
 
+    /**
+     * Spring's sender reports three situations apart: no connection (nothing was sent), a failure of
+     * the message (the server's reply code says whether to try again: 4xx yes, 5xx no; without one,
+     * say a reply that never came after the data, the server may have the mail), and a failure to
+     * close the connection after every mail was accepted (sent).
+     */
+    private static Outcome classify(MailSendException e, String messageId) {
+        if (e.getFailedMessages().isEmpty()) {
+            return new Outcome.Sent(messageId);
+        }
+        Exception failure = e.getFailedMessages().values().iterator().next();
+        if ("Mail server connection failed".equals(e.getMessage())) {
+            return new Outcome.Transient("the SMTP server could not be reached");
+        }
+        int code = failure instanceof SMTPAddressFailedException address ? address.getReturnCode()
+                : failure instanceof SMTPSendFailedException send ? send.getReturnCode() : -1;
+        if (code >= 400 && code < 500) {
+            return new Outcome.Transient(code + " from the SMTP server");
+        }
+        if (code >= 500) {
+            return new Outcome.Permanent(code + " from the SMTP server");
+        }
+        return new Outcome.Uncertain("the SMTP server's answer to the mail was lost");
+    }
+
     Outcome send(Pending pending, Recipient recipient, Letter letter) {
         String messageId = "<" + pending.id() + "@soleus>";
         try {
@@ -58,13 +84,9 @@ class EmailChannel {
         } catch (MessagingException e) {
             return new Outcome.Permanent("the mail could not be built: " + e.getClass().getSimpleName());
         } catch (MailSendException e) {
-            if (e.getFailedMessages().values().stream().anyMatch(SendFailedException.class::isInstance)) {
-                return new Outcome.Permanent("the SMTP server refused the address");
-            }
-            // the server could not be reached or refused for now; nothing was accepted, so sending again is safe
-            return new Outcome.Transient(e.getClass().getSimpleName());
+            return classify(e, messageId);
         } catch (MailException e) {
-            return new Outcome.Transient(e.getClass().getSimpleName());
+            return new Outcome.Uncertain(e.getClass().getSimpleName());
         }
     }
 }

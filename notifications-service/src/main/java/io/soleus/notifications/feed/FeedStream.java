@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class FeedStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStream.class);
+    private static final long KEEP_ALIVE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
 
     private final DataSource dataSource;
     private final Feed feed;
@@ -92,6 +93,7 @@ class FeedStream implements SmartLifecycle {
                     statement.execute("LISTEN soleus_feed");
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
+                long lastKeepAlive = System.nanoTime();
                 while (listener != null) {
                     PGNotification[] notifications = postgres.getNotifications(1000);
                     if (notifications != null) {
@@ -99,10 +101,15 @@ class FeedStream implements SmartLifecycle {
                             push(notification.getParameter());
                         }
                     }
+                    if (System.nanoTime() - lastKeepAlive > KEEP_ALIVE_NANOS) {
+                        keepAlive();
+                        lastKeepAlive = System.nanoTime();
+                    }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (listener != null) {
-                    log.warn("The feed's listening connection failed; listening again in a second", e);
+                    log.warn("The feed's listening connection failed; listening again in a second: {}",
+                            e.getClass().getName());
                     pause();
                 }
             }
@@ -110,21 +117,33 @@ class FeedStream implements SmartLifecycle {
     }
 
     private void push(String payload) {
-        String[] ids = payload.split(" ");
-        Set<SseEmitter> emitters = streams.get(UUID.fromString(ids[0]));
-        if (emitters == null || emitters.isEmpty()) {
-            return;
-        }
-        feed.item(UUID.fromString(ids[1])).ifPresent(item -> {
-            for (SseEmitter emitter : emitters) {
-                try {
-                    emitter.send(SseEmitter.event().id(item.id().toString()).name("notification")
-                            .data(item, MediaType.APPLICATION_JSON));
-                } catch (IOException | IllegalStateException gone) {
-                    emitters.remove(emitter);
-                }
+        try {
+            String[] ids = payload.split(" ");
+            Set<SseEmitter> emitters = streams.get(UUID.fromString(ids[0]));
+            if (emitters == null || emitters.isEmpty()) {
+                return;
             }
-        });
+            feed.item(UUID.fromString(ids[1])).ifPresent(item -> emitters.forEach(emitter -> send(emitters, emitter,
+                    SseEmitter.event().id(item.id().toString()).name("notification").data(item, MediaType.APPLICATION_JSON))));
+        } catch (RuntimeException e) {
+            // one message that cannot be pushed (a database hiccup) must not end the stream for everyone
+            log.warn("A feed message could not be pushed: {}", e.getClass().getName());
+        }
+    }
+
+    /** A comment now and then keeps proxies from closing a quiet stream. */
+    private void keepAlive() {
+        streams.values().removeIf(Set::isEmpty);
+        streams.values().forEach(emitters -> emitters.forEach(emitter ->
+                send(emitters, emitter, SseEmitter.event().comment("keep-alive"))));
+    }
+
+    private static void send(Set<SseEmitter> emitters, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            emitters.remove(emitter);
+        }
     }
 
     private static void pause() {

@@ -28,6 +28,7 @@ import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.value.Channel;
 import io.soleus.notifications.NotificationsProperties;
 import io.soleus.notifications.NotificationsProperties.ClinicDefaults;
+import io.soleus.notifications.planning.Channels.Reminder;
 import io.soleus.notifications.planning.Notifications.Subject;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -51,16 +52,22 @@ class NotificationPlanner {
 
     private static final List<Kind> REMINDERS = List.of(Kind.REMINDER, Kind.LAST_REMINDER);
 
+    /** What is about a session still to come; none of it is wanted once the session is cancelled. */
+    private static final List<Kind> SESSION_MESSAGES = List.of(Kind.CONFIRMATION, Kind.RESCHEDULE, Kind.REMINDER,
+            Kind.LAST_REMINDER);
+
     private final JdbcTemplate jdbc;
     private final Notifications notifications;
+    private final Channels channels;
     private final NotificationsProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
-    NotificationPlanner(JdbcTemplate jdbc, Notifications notifications, NotificationsProperties properties,
-                        ObjectMapper json, Clock clock) {
+    NotificationPlanner(JdbcTemplate jdbc, Notifications notifications, Channels channels,
+                        NotificationsProperties properties, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.notifications = notifications;
+        this.channels = channels;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -104,24 +111,24 @@ class NotificationPlanner {
     @EventHandler
     void on(SessionBooked event, @MessageIdentifier String eventId) {
         UUID session = event.sessionId().value();
-        UUID client = event.clientId().value();
         Instant start = event.slot().start();
         jdbc.update("""
                 INSERT INTO session (session_id, client_id, clinic_id, session_type_name, starts_at, time_zone, status)
                 VALUES (?, ?, ?, ?, ?, ?, 'BOOKED') ON CONFLICT (session_id) DO NOTHING""",
-                session, client, event.clinicId().value(), event.sessionTypeName(), Notifications.utc(start),
-                event.clinicTimeZone());
+                session, event.clientId().value(), event.clinicId().value(), event.sessionTypeName(),
+                Notifications.utc(start), event.clinicTimeZone());
         Instant now = clock.instant();
         if (!start.isAfter(now)) {
             return;
         }
-        Subject subject = Subject.session(client, event.clinicId().value(), session);
-        notifications.plan(eventId, Kind.CONFIRMATION, channel(client, Kind.CONFIRMATION, null), subject, Map.of(), now);
-        for (Reminder reminder : reminders(event.clinicId().value())) {
+        Subject subject = Subject.session(event.clientId().value(), event.clinicId().value(), session);
+        if (fresh(event.bookedAt())) {
+            notifications.plan(eventId, Kind.CONFIRMATION, subject, Map.of(), now);
+        }
+        for (Reminder reminder : channels.reminders(event.clinicId().value())) {
             Instant due = start.minus(reminder.before());
             if (due.isAfter(now)) {
-                notifications.plan(eventId, reminder.kind(), channel(client, reminder.kind(), reminder.channel()),
-                        subject, Map.of(), due);
+                notifications.plan(eventId, reminder.kind(), subject, Map.of(), due);
             }
         }
     }
@@ -129,30 +136,33 @@ class NotificationPlanner {
     @EventHandler
     void on(SessionRescheduled event, @MessageIdentifier String eventId) {
         UUID session = event.sessionId().value();
-        UUID client = event.clientId().value();
+        UUID clinic = event.clinicId().value();
         Instant start = event.slot().start();
         jdbc.update("UPDATE session SET starts_at = ? WHERE session_id = ?", Notifications.utc(start), session);
         Instant now = clock.instant();
+        // a confirmation still waiting needs no change: it shows the session's time when it goes out
         if (!start.isAfter(now)) {
+            notifications.cancelPending("session_id", session, REMINDERS);
             return;
         }
-        Subject subject = Subject.session(client, event.clinicId().value(), session);
-        notifications.plan(eventId, Kind.RESCHEDULE, channel(client, Kind.RESCHEDULE, null), subject,
-                Map.of("previousStart", event.previousSlot().start().toString()), now);
-        for (Reminder reminder : reminders(event.clinicId().value())) {
-            Instant due = start.minus(reminder.before());
-            List<UUID> waiting = notifications.pending(session, reminder.kind());
-            if (!waiting.isEmpty()) {
-                // a reminder that has not gone out moves with the session, or is dropped if its time has passed
-                if (due.isAfter(now)) {
-                    waiting.forEach(id -> notifications.move(id, due));
-                } else {
-                    notifications.cancelPending("session_id", session, List.of(reminder.kind()));
-                }
-            } else if (due.isAfter(now)) {
-                // one already sent for the old time: the client is reminded of the new time too
-                notifications.plan(eventId, reminder.kind(), channel(client, reminder.kind(), reminder.channel()),
-                        subject, Map.of(), due);
+        Subject subject = Subject.session(event.clientId().value(), clinic, session);
+        if (fresh(event.rescheduledAt())) {
+            notifications.plan(eventId, Kind.RESCHEDULE, subject,
+                    Map.of("previousStart", event.previousSlot().start().toString()), now);
+        }
+        List<Reminder> reminders = channels.reminders(clinic);
+        for (Kind kind : REMINDERS) {
+            Optional<Instant> due = reminders.stream().filter(reminder -> reminder.kind() == kind).findFirst()
+                    .map(reminder -> start.minus(reminder.before())).filter(time -> time.isAfter(now));
+            List<UUID> waiting = notifications.pending(session, kind);
+            if (due.isEmpty()) {
+                // the clinic no longer sends it, or its time has passed
+                notifications.cancelPending("session_id", session, List.of(kind));
+            } else if (!waiting.isEmpty()) {
+                waiting.forEach(id -> notifications.move(id, due.get()));
+            } else {
+                // one already went out for the old time: the client is reminded of the new time too
+                notifications.plan(eventId, kind, subject, Map.of(), due.get());
             }
         }
     }
@@ -161,16 +171,15 @@ class NotificationPlanner {
     void on(SessionCancelled event, @MessageIdentifier String eventId) {
         UUID session = event.sessionId().value();
         jdbc.update("UPDATE session SET status = 'CANCELLED' WHERE session_id = ?", session);
-        notifications.cancelPending("session_id", session, REMINDERS);
+        notifications.cancelPending("session_id", session, SESSION_MESSAGES);
         Optional<Instant> start = sessionStart(session);
         if (start.isPresent() && start.get().isAfter(clock.instant()) && fresh(event.cancelledAt())) {
-            UUID client = event.clientId().value();
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("cancelledBy", event.cancelledBy().name());
             facts.put("late", event.late());
             facts.put("reason", event.reason());
-            notifications.plan(eventId, Kind.CANCELLATION, channel(client, Kind.CANCELLATION, null),
-                    Subject.session(client, event.clinicId().value(), session), facts, clock.instant());
+            notifications.plan(eventId, Kind.CANCELLATION,
+                    Subject.session(event.clientId().value(), event.clinicId().value(), session), facts, clock.instant());
         }
     }
 
@@ -186,9 +195,9 @@ class NotificationPlanner {
         jdbc.update("UPDATE session SET status = 'MISSED' WHERE session_id = ?", session);
         notifications.cancelPending("session_id", session, REMINDERS);
         if (fresh(event.recordedAt())) {
-            UUID client = event.clientId().value();
-            notifications.plan(eventId, Kind.NO_SHOW, channel(client, Kind.NO_SHOW, null),
-                    Subject.session(client, event.clinicId().value(), session), Map.of(), clock.instant());
+            notifications.plan(eventId, Kind.NO_SHOW,
+                    Subject.session(event.clientId().value(), event.clinicId().value(), session), Map.of(),
+                    clock.instant());
         }
     }
 
@@ -220,12 +229,11 @@ class NotificationPlanner {
         UUID client = event.clientId().value();
         UUID clinic = clinicOfCase(caseId);
         Subject subject = Subject.care(client, clinic, caseId, event.planId().value(), event.revision());
-        notifications.plan(eventId, Kind.PLAN, channel(client, Kind.PLAN, null), subject, Map.of(), clock.instant());
+        notifications.plan(eventId, Kind.PLAN, subject, Map.of(), clock.instant());
         if (event.revision() == 1) {
             Instant due = event.assignedAt().plus(checkInAfter(clinic));
             if (due.isAfter(clock.instant())) {
-                notifications.plan(eventId, Kind.PLAN_CHECK_IN, channel(client, Kind.PLAN_CHECK_IN, null), subject,
-                        Map.of(), due);
+                notifications.plan(eventId, Kind.PLAN_CHECK_IN, subject, Map.of(), due);
             }
         }
     }
@@ -235,61 +243,18 @@ class NotificationPlanner {
         UUID caseId = event.caseId().value();
         notifications.cancelPending("case_id", caseId, List.of(Kind.PLAN_CHECK_IN));
         if (fresh(event.dischargedAt())) {
-            UUID client = event.clientId().value();
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("finalPain", event.finalPain().value());
             facts.put("backToActivity", event.backToActivity());
-            notifications.plan(eventId, Kind.DISCHARGE, channel(client, Kind.DISCHARGE, null),
-                    Subject.care(client, event.clinicId().value(), caseId, null, null), facts, clock.instant());
+            notifications.plan(eventId, Kind.DISCHARGE,
+                    Subject.care(event.clientId().value(), event.clinicId().value(), caseId, null, null), facts,
+                    clock.instant());
         }
-    }
-
-    private record Reminder(Kind kind, Duration before, Channel channel) {
-    }
-
-    /** The clinic's reminders, or the defaults while its settings have not arrived. */
-    private List<Reminder> reminders(UUID clinic) {
-        ClinicDefaults defaults = properties.getClinicDefaults();
-        List<Reminder> configured = jdbc.query("""
-                SELECT reminder_minutes, reminder_channel, last_reminder_minutes, last_reminder_channel
-                FROM clinic WHERE clinic_id = ?""",
-                (row, i) -> {
-                    List<Reminder> reminders = new java.util.ArrayList<>(2);
-                    if (row.getObject(1) != null) {
-                        reminders.add(new Reminder(Kind.REMINDER, Duration.ofMinutes(row.getInt(1)),
-                                Channel.valueOf(row.getString(2))));
-                    }
-                    if (row.getObject(3) != null) {
-                        reminders.add(new Reminder(Kind.LAST_REMINDER, Duration.ofMinutes(row.getInt(3)),
-                                Channel.valueOf(row.getString(4))));
-                    }
-                    return reminders;
-                }, clinic).stream().findFirst().orElse(null);
-        return configured != null ? configured : List.of(
-                new Reminder(Kind.REMINDER, defaults.getReminder(), defaults.getReminderChannel()),
-                new Reminder(Kind.LAST_REMINDER, defaults.getLastReminder(), defaults.getLastReminderChannel()));
     }
 
     private Duration checkInAfter(UUID clinic) {
         return jdbc.queryForList("SELECT check_in_after_days FROM clinic WHERE clinic_id = ?", Integer.class, clinic)
                 .stream().findFirst().map(Duration::ofDays).orElse(properties.getClinicDefaults().getCheckInAfter());
-    }
-
-    /**
-     * The channel of a message: the client's choice for its kind, else the clinic's for a reminder,
-     * else the client's preferred channel; SMS only to a client with a phone number, email otherwise.
-     */
-    private Channel channel(UUID client, Kind kind, Channel clinicChoice) {
-        Map<String, Object> who = jdbc.queryForList("""
-                SELECT r.preferred_channel, r.phone, p.channels ->> ? AS chosen
-                FROM recipient r LEFT JOIN preference p ON p.client_id = r.client_id
-                WHERE r.client_id = ?""", kind.name(), client).stream().findFirst().orElse(Map.of());
-        String chosen = (String) who.get("chosen");
-        Channel channel = chosen != null ? Channel.valueOf(chosen)
-                : clinicChoice != null ? clinicChoice
-                : who.get("preferred_channel") != null ? Channel.valueOf((String) who.get("preferred_channel"))
-                : Channel.EMAIL;
-        return channel == Channel.SMS && who.get("phone") == null ? Channel.EMAIL : channel;
     }
 
     private Optional<Instant> sessionStart(UUID session) {

@@ -14,12 +14,13 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.soleus.kernel.value.Channel;
+import io.soleus.platform.web.RuleViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The notification rows and their delivery tasks, always changed together in the caller's
- * transaction: a notification is inserted at most once per (event, kind, channel), and only an
+ * transaction: a notification is inserted at most once per (event, kind), and only an
  * inserted one gets a db-scheduler task, named by its id, due when the message is.
  */
 @Component
@@ -32,12 +33,14 @@ public class Notifications {
 
     private final JdbcTemplate jdbc;
     private final SchedulerClient scheduler;
+    private final Channels channels;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Notifications(JdbcTemplate jdbc, SchedulerClient scheduler, ObjectMapper json, Clock clock) {
+    Notifications(JdbcTemplate jdbc, SchedulerClient scheduler, Channels channels, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
+        this.channels = channels;
         this.json = json;
         this.clock = clock;
     }
@@ -54,20 +57,24 @@ public class Notifications {
         }
     }
 
-    /** Plans a message; false when this event already planned it (a re-sent event, a replay, another instance). */
-    public boolean plan(String sourceEventId, Kind kind, Channel channel, Subject subject, Map<String, ?> facts,
-                        Instant due) {
+    /**
+     * Plans a message on the channel it would take now (the delivery asks again before its first
+     * attempt); false when this event already planned one of this kind (a re-sent event, a replay,
+     * another instance).
+     */
+    public boolean plan(String sourceEventId, Kind kind, Subject subject, Map<String, ?> facts, Instant due) {
         UUID id = UUID.randomUUID();
+        Channel channel = channels.channelFor(subject.clientId(), kind, subject.clinicId());
         int inserted = jdbc.update("""
                 INSERT INTO notification (notification_id, source_event_id, kind, channel, client_id, clinic_id,
                     session_id, case_id, plan_id, plan_revision, facts, status, due_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'SCHEDULED', ?, ?)
-                ON CONFLICT (source_event_id, kind, channel) DO NOTHING""",
+                ON CONFLICT (source_event_id, kind) DO NOTHING""",
                 id, sourceEventId, kind.name(), channel.name(), subject.clientId(), subject.clinicId(),
                 subject.sessionId(), subject.caseId(), subject.planId(), subject.planRevision(), write(facts),
                 utc(due), utc(clock.instant()));
         if (inserted == 1) {
-            scheduler.schedule(DELIVER.instance(id.toString()).scheduledTo(due));
+            scheduler.scheduleIfNotExists(DELIVER.instance(id.toString()).scheduledTo(due));
         }
         return inserted == 1;
     }
@@ -113,8 +120,14 @@ public class Notifications {
         int updated = jdbc.update("""
                 UPDATE notification SET status = 'RETRYING', due_at = ?, last_error = NULL
                 WHERE notification_id = ? AND status IN ('FAILED', 'UNCERTAIN')""", utc(now), notificationId);
-        if (updated == 1) {
-            scheduler.schedule(DELIVER.instance(notificationId.toString()).scheduledTo(now));
+        if (updated == 1 && !scheduler.scheduleIfNotExists(DELIVER.instance(notificationId.toString()).scheduledTo(now))) {
+            // the last run's task is still being cleared away: bring it forward instead
+            try {
+                scheduler.reschedule(DELIVER.instanceId(notificationId.toString()), now);
+            } catch (TaskInstanceException stillRunning) {
+                throw new RuleViolationException("delivery-still-running",
+                        "The last delivery attempt is still finishing; try again in a moment");
+            }
         }
         return updated == 1;
     }
