@@ -23,11 +23,15 @@ import io.soleus.platform.test.ApiClient;
 import io.soleus.platform.test.TestTokens;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** From an event on Kafka to the mail in the client's inbox: what is sent, when, and only once. */
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationFlowTest extends NotificationsServiceTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -72,7 +76,28 @@ class NotificationFlowTest extends NotificationsServiceTest {
     }
 
     @Test
-    void reminders_fire_before_the_session_move_with_a_reschedule_and_never_come_for_a_cancelled_one() {
+    void a_client_who_reads_german_gets_the_confirmation_in_german() {
+        Practice riverside = new Practice("Praxis am Fluss");
+        String email = address("lena");
+        ClientId lena = riverside.client("Lena Berg", email, null, Channel.EMAIL, "de");
+        awaitRecipient(lena);
+        LocalDate day = day(3);
+
+        riverside.book(SessionId.random(), lena, "Erstbefund", day.atTime(10, 0).atZone(LONDON).toInstant());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 1);
+        Mail mail = Mailbox.to(email).get(0);
+        assertThat(mail.subject()).isEqualTo("Ihr Termin Erstbefund bei Praxis am Fluss ist gebucht");
+        String when = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.GERMAN)
+                + ", " + day.getDayOfMonth() + ". Dezember um 10:00";
+        assertThat(mail.text()).contains("Hallo Lena Berg,", "Wir freuen uns auf Sie am " + when + ".",
+                "weniger als 24 Stunden vorher gilt als kurzfristig");
+        assertThat(mail.html()).contains("lang=\"de\"", "Wann", when);
+    }
+
+    @Test
+    void reminders_fire_before_the_session_move_with_a_reschedule_and_never_come_for_a_cancelled_one(
+            CapturedOutput output) {
         Practice hillside = new Practice("Hillside Clinic");
         String email = address("jo");
         String phone = "+44 7700 9" + (100000 + (int) (Math.random() * 899999));
@@ -120,6 +145,12 @@ class NotificationFlowTest extends NotificationsServiceTest {
         assertThat(reminders(email)).doesNotContain("Cancelled session");
         assertThat(notifications(jo.value(), "REMINDER")).extracting(row -> row.get("status"))
                 .containsExactlyInAnyOrder("SENT", "SENT", "CANCELLED");
+        // the service logged its work by ids: no name, address or number of the client (the test's own
+        // SMTP server, GreenMail, logs the mailboxes it creates; that is not the service)
+        String serviceLog = String.join("\n", output.getAll().lines()
+                .filter(line -> !line.contains("c.icegreen.greenmail")).toList());
+        assertThat(serviceLog).contains("sent by SMS").doesNotContain("Jo Walker").doesNotContain(email)
+                .doesNotContain(phone).doesNotContain(phone.replace(" ", ""));
     }
 
     @Test

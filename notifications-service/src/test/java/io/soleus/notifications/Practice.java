@@ -53,9 +53,13 @@ public final class Practice {
     }
 
     public ClientId client(String name, String email, String phone, Channel preferred) {
+        return client(name, email, phone, preferred, "en");
+    }
+
+    public ClientId client(String name, String email, String phone, Channel preferred, String language) {
         ClientId client = ClientId.random();
         BOOKING.publish("Client", client.toString(), new ClientRegistered(client, name, email, phone, preferred, true,
-                "en", NotificationsServiceTest.CLOCK.instant()));
+                language, NotificationsServiceTest.CLOCK.instant()));
         return client;
     }
 

@@ -110,6 +110,32 @@ class SmsDeliveryTest extends NotificationsServiceTest {
         assertThat(log.body().get(0).get("providerId").asText()).isEqualTo("sms-again");
     }
 
+    @Test
+    void a_text_held_overnight_is_not_sent_once_its_session_is_cancelled() {
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        java.time.LocalDate today = CLOCK.instant().atZone(london).toLocalDate();
+        CLOCK.set(today.atTime(23, 0).atZone(london).toInstant());
+        String phone = phone();
+        Practice riverside = new Practice("Riverside Clinic");
+        ClientId client = riverside.client("Noor Hale", NotificationFlowTest.address("noor"), phone, Channel.SMS);
+        awaitRecipient(client);
+        SessionId session = SessionId.random();
+        riverside.book(session, client, "Sports massage", CLOCK.instant().plus(Duration.ofDays(3)));
+        java.time.Instant morning = today.plusDays(1).atTime(8, 0).atZone(london).toInstant();
+        // the confirmation is held for the morning
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                notifications(client.value(), "CONFIRMATION").stream().anyMatch(row ->
+                        ((java.sql.Timestamp) row.get("due_at")).toInstant().equals(morning)));
+
+        riverside.cancel(session, io.soleus.kernel.value.CancelledBy.CLIENT, false, "Changed my mind");
+        awaitStatus(client.value(), "CONFIRMATION", "CANCELLED");
+        CLOCK.set(morning.plusSeconds(1));
+
+        awaitStatus(client.value(), "CANCELLATION", "SENT");
+        assertThat(SmsProvider.to(phone)).singleElement()
+                .satisfies(request -> assertThat(request.getBodyAsString()).contains("Cancelled: Sports massage"));
+    }
+
     private ClientId bookFor(String phone) {
         Practice riverside = new Practice("Riverside Clinic");
         ClientId client = riverside.client("Ash Green", NotificationFlowTest.address("ash"), phone, Channel.SMS);
