@@ -4,13 +4,15 @@
 #   bench/run.sh bridge [events]      the Kafka bridge against plain clients (default 20000 events)
 #   bench/run.sh free-slots [rounds]  free-slot search, 20 therapists over 90 days (default 1000 rounds)
 #   bench/run.sh bookings [count]     bookings per second from 8 callers at one clinic (default 4000)
+#   bench/run.sh notifications [count] confirmations from Kafka to the SMTP server (default 2000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-bridge}" in
   bridge) main=io.soleus.bench.BridgeBenchmark; args="${2:-20000}" ;;
   free-slots) main=io.soleus.bench.FreeSlotBenchmark; args="${2:-1000}" ;;
   bookings) main=io.soleus.bench.BookingThroughputBenchmark; args="${2:-4000}" ;;
-  *) echo "usage: bench/run.sh bridge|free-slots|bookings [count]" >&2; exit 2 ;;
+  notifications) main=io.soleus.bench.NotificationBenchmark; args="${2:-2000}" ;;
+  *) echo "usage: bench/run.sh bridge|free-slots|bookings|notifications [count]" >&2; exit 2 ;;
 esac
 ./mvnw -B -q -ntp install -DskipTests -pl bench -am
 ./mvnw -B -q -ntp -pl bench exec:java -Dexec.mainClass="$main" -Dexec.args="$args"

@@ -157,9 +157,7 @@ class Delivery {
         }
         Recipient recipient = recipient(pending.clientId());
         if (recipient == null) {
-            jdbc.update("UPDATE notification SET attempts = attempts + 1, last_attempt_at = ? WHERE notification_id = ?",
-                    utc(now), id);
-            return tryAgain(pending.id(), pending.attempts() + 1, "the client's contact details have not arrived yet");
+            return tryAgain(id, countAttempt(id), "the client's contact details have not arrived yet");
         }
         if (!pending.kind().essential()
                 && (!recipient.nonEssential() || pending.kind().reminder() && !recipient.remindersConsent())) {
