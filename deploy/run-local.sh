@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole platform on this machine: builds it, then starts Kafka, the three services, an SMTP
+# catcher and a development token issuer, each in its own process, on the PostgreSQL at
+# localhost:5432 (or SOLEUS_DB_URL). Prints the URLs and demo logins; Ctrl-C stops everything.
+#   deploy/run-local.sh          fresh databases and topics
+#   deploy/run-local.sh --keep   keep the last run's data
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "Building (the first time downloads dependencies)…"
+./mvnw -B -q -ntp install -DskipTests
+./mvnw -B -q -ntp -pl deploy dependency:build-classpath -Dmdep.outputFile=target/local.classpath -Dmdep.includeScope=runtime
+classpath="deploy/target/classes:$(cat deploy/target/local.classpath)"
+greenmail=$(tr ':' '\n' < deploy/target/local.classpath | grep greenmail-standalone)
+exec java -Dsoleus.greenmail.jar="$greenmail" -cp "$classpath" io.soleus.deploy.local.LocalPlatform "$@"
