@@ -56,6 +56,11 @@ class SecurityAndProblemsTest {
     }
 
     @Test
+    void the_development_clock_is_not_there_unless_switched_on() {
+        assertThat(call("GET", "/dev/clock", TestTokens.admin(), null).status()).isEqualTo(404);
+    }
+
+    @Test
     void a_role_outside_the_endpoints_scope_gets_403() {
         assertThat(call("GET", "/probe/admin", TestTokens.client("client-1"), null).status()).isEqualTo(403);
         assertThat(call("GET", "/probe/admin", TestTokens.admin(), null).status()).isEqualTo(200);
