@@ -64,15 +64,18 @@ public final class LocalPlatform {
     private final Path data = root.resolve("target/local");
     private final List<Process> processes = new ArrayList<>();
     private final boolean fresh;
+    private final boolean demo;
     private HttpServer issuer;
     private RSAKey key;
 
-    private LocalPlatform(boolean fresh) {
+    private LocalPlatform(boolean fresh, boolean demo) {
         this.fresh = fresh;
+        this.demo = demo;
     }
 
     public static void main(String[] args) throws Exception {
-        LocalPlatform platform = new LocalPlatform(!List.of(args).contains("--keep"));
+        boolean keep = List.of(args).contains("--keep");
+        LocalPlatform platform = new LocalPlatform(!keep, !keep && !List.of(args).contains("--no-demo"));
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "stop-local-platform"));
         try {
             platform.start();
@@ -102,7 +105,14 @@ public final class LocalPlatform {
             waitFor(Duration.ofMinutes(3), () -> ready(service.getValue()));
             done();
         }
-        welcome();
+        DemoData.Written written = null;
+        if (demo) {
+            step("Writing demo data through the APIs (12 weeks of history; a minute or two)");
+            Instant until = Instant.now().plus(Duration.ofHours(12));
+            written = new DemoData((subject, roles, clinics) -> token(subject, roles, clinics, until)).write();
+            done();
+        }
+        welcome(written);
     }
 
     // ---- the parts
@@ -226,40 +236,45 @@ public final class LocalPlatform {
                 "http://127.0.0.1:" + ISSUER_PORT + "/jwks.json");
         environment.put("SOLEUS_SMTP_HOST", "127.0.0.1");
         environment.put("SOLEUS_SMTP_PORT", String.valueOf(SMTP_PORT));
-        java(name, List.of("-Xmx512m", "-jar", jar.toString()), environment);
+        // the development clock, so the demo data can write months of history through the public APIs
+        java(name, List.of("-Xmx512m", "-Dsoleus.dev.clock-control=true", "-jar", jar.toString()), environment);
         done();
     }
 
-    private void welcome() {
+    private void welcome(DemoData.Written written) {
         Instant until = Instant.now().plus(Duration.ofHours(12));
-        String therapist = token("therapist-demo", List.of("THERAPIST"), List.of(), until);
         String admin = token("admin-demo", List.of("ADMIN"), List.of(), until);
-        String client = UUID.randomUUID().toString();
+        String therapistId = written == null ? "therapist-demo" : written.referenceTherapist().id();
+        List<String> clinics = written == null ? List.of() : written.referenceTherapist().clinics();
+        String therapist = token(therapistId, List.of("THERAPIST"), clinics, until);
+        String client = written == null ? UUID.randomUUID().toString() : written.referenceClient();
         String clientToken = token(client, List.of("CLIENT"), List.of(), until);
+        String data = written == null ? "  none (--keep or --no-demo)" : "  " + String.join("\n  ", written.summary());
         String text = """
 
                 Soleus is running.
 
                   booking        http://localhost:8081/swagger-ui.html
-                  treatment      http://localhost:8082/swagger-ui.html
+                  treatment      http://localhost:8082/swagger-ui.html  (dashboards: /reports/outcomes?by=clinic)
                   notifications  http://localhost:8083/swagger-ui.html
                   mail inbox     http://localhost:%d  (GreenMail API: /api/user/<address>/messages/INBOX)
                   Kafka          localhost:%d
                   logs           %s
 
+                Demo data:
+                %s
+
                 Demo logins (bearer tokens, valid 12 hours; also in logs/tokens.txt):
-                  admin                      %s
-                  therapist (no clinic yet)  %s
+                  admin                          %s
+                  therapist %s  %s
                   client %s  %s
 
-                A therapist's token names its clinics; make one for your clinics with the admin token's
-                help: the issuer signs whatever this launcher prints, so restart to get new ones.
                 Ctrl-C stops everything.
-                """.formatted(INBOX_PORT, KAFKA_PORT, logs, admin, therapist, client, clientToken);
+                """.formatted(INBOX_PORT, KAFKA_PORT, logs, data, admin, therapistId, therapist, client, clientToken);
         System.out.println(text);
         try {
-            Files.writeString(logs.resolve("tokens.txt"), "admin " + admin + "\ntherapist " + therapist + "\nclient "
-                    + client + " " + clientToken + "\n");
+            Files.writeString(logs.resolve("tokens.txt"), "admin " + admin + "\ntherapist " + therapistId + " "
+                    + therapist + "\nclient " + client + " " + clientToken + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
