@@ -9,6 +9,4 @@ cd "$(dirname "$0")/.."
 echo "Building (the first time downloads dependencies)…"
 ./mvnw -B -q -ntp install -DskipTests
 ./mvnw -B -q -ntp -pl deploy dependency:build-classpath -Dmdep.outputFile=target/local.classpath -Dmdep.includeScope=runtime
-classpath="deploy/target/classes:$(cat deploy/target/local.classpath)"
-greenmail=$(tr ':' '\n' < deploy/target/local.classpath | grep greenmail-standalone)
-exec java -Dsoleus.greenmail.jar="$greenmail" -cp "$classpath" io.soleus.deploy.local.LocalPlatform "$@"
+exec java -cp "deploy/target/classes:$(cat deploy/target/local.classpath)" io.soleus.deploy.local.LocalPlatform "$@"

@@ -58,8 +58,15 @@ final class DemoData {
                            int visit) {
     }
 
-    DemoData(TokenMinter tokens) {
+    private final int bookingPort;
+    private final int treatmentPort;
+    private final Map<String, Integer> services;
+
+    DemoData(TokenMinter tokens, Map<String, Integer> services) {
         this.tokens = tokens;
+        this.services = services;
+        this.bookingPort = services.get("booking-service");
+        this.treatmentPort = services.get("treatment-service");
         this.admin = tokens.mint("admin-demo", List.of("ADMIN"), List.of());
     }
 
@@ -72,7 +79,7 @@ final class DemoData {
 
         List<String> clinics = new ArrayList<>();
         for (String town : List.of("Kingston", "Richmond", "Twickenham")) {
-            clinics.add(post(8081, admin, "/clinics", Map.of("name", town + " Soft Tissue Clinic",
+            clinics.add(post(bookingPort, admin, "/clinics", Map.of("name", town + " Soft Tissue Clinic",
                     "address", "1 High Street, " + town, "timeZone", "Europe/London",
                     "openingHours", weekdays("07:30", "19:00"),
                     "rooms", List.of(Map.of("name", "Room 1"), Map.of("name", "Room 2")))).path("clinicId").asText());
@@ -81,10 +88,10 @@ final class DemoData {
         String[] names = {"Ana Silva", "Ben Okafor", "Chloe Martin", "Dev Patel", "Eva Novak", "Finn Byrne"};
         for (int i = 0; i < names.length; i++) {
             List<String> at = List.of(clinics.get(i % 3), clinics.get((i + 1) % 3));
-            String id = post(8081, admin, "/therapists", Map.of("name", names[i], "clinics", at)).path("therapistId").asText();
+            String id = post(bookingPort, admin, "/therapists", Map.of("name", names[i], "clinics", at)).path("therapistId").asText();
             // the first clinic on Monday, Wednesday and Friday, the second on Tuesday and Thursday
-            put(8081, admin, "/therapists/" + id + "/availability/" + at.get(0), days(List.of("MONDAY", "WEDNESDAY", "FRIDAY")));
-            put(8081, admin, "/therapists/" + id + "/availability/" + at.get(1), days(List.of("TUESDAY", "THURSDAY")));
+            put(bookingPort, admin, "/therapists/" + id + "/availability/" + at.get(0), days(List.of("MONDAY", "WEDNESDAY", "FRIDAY")));
+            put(bookingPort, admin, "/therapists/" + id + "/availability/" + at.get(1), days(List.of("TUESDAY", "THURSDAY")));
             therapists.add(new Therapist(id, names[i], at));
         }
         List<String> everyone = therapists.stream().map(Therapist::id).toList();
@@ -99,7 +106,7 @@ final class DemoData {
             client.put("email", i == 0 ? "riley.runner@soleus.local" : "client" + (i + 1) + "@soleus.local");
             client.put("preferredChannel", "EMAIL");
             client.put("remindersConsent", true);
-            clients.add(post(8081, admin, "/clients", client).path("clientId").asText());
+            clients.add(post(bookingPort, admin, "/clients", client).path("clientId").asText());
         }
 
         // courses of four weekly sessions, staggered over twelve weeks; the first client is the reference case
@@ -125,24 +132,24 @@ final class DemoData {
         int lateCancellations = 0;
         for (Booking booking : bookings) {
             setClocks(booking.start().minus(Duration.ofDays(3)));
-            String session = post(8081, admin, "/sessions", Map.of("clientId", booking.client(),
+            String session = post(bookingPort, admin, "/sessions", Map.of("clientId", booking.client(),
                     "therapistId", booking.therapist().id(), "clinicId", booking.clinic(),
                     "sessionTypeId", booking.type(), "start", booking.start().toString())).path("sessionId").asText();
             boolean reference = booking.course() == 0;
             if (!reference && booking.visit() == 2 && booking.course() % 7 == 3) {
                 setClocks(booking.start().minus(Duration.ofHours(5)));
-                post(8081, tokens.mint(booking.client(), List.of("CLIENT"), List.of()), "/sessions/" + session + "/cancel",
+                post(bookingPort, tokens.mint(booking.client(), List.of("CLIENT"), List.of()), "/sessions/" + session + "/cancel",
                         Map.of("reason", "Something came up at work"));
                 lateCancellations++;
                 continue;
             }
             setClocks(booking.start().plus(Duration.ofMinutes(50)));
             if (!reference && booking.visit() == 3 && booking.course() % 5 == 2) {
-                post(8081, admin, "/sessions/" + session + "/missed", Map.of());
+                post(bookingPort, admin, "/sessions/" + session + "/missed", Map.of());
                 noShows++;
                 continue;
             }
-            post(8081, admin, "/sessions/" + session + "/attended", Map.of());
+            post(bookingPort, admin, "/sessions/" + session + "/attended", Map.of());
             attended++;
             treat(booking, session, cases, reference);
         }
@@ -159,7 +166,7 @@ final class DemoData {
         String therapist = tokens.mint(booking.therapist().id(), List.of("THERAPIST"), booking.therapist().clinics());
         int pain = reference ? REFERENCE_PAIN[booking.visit()] : Math.max(1, 7 - booking.visit() * (1 + booking.course() % 3));
         if (booking.visit() == 0) {
-            cases.put(booking.course(), retrying(() -> post(8082, therapist, "/cases", Map.of("clientId", booking.client(),
+            cases.put(booking.course(), retrying(() -> post(treatmentPort, therapist, "/cases", Map.of("clientId", booking.client(),
                     "clinicId", booking.clinic(), "complaint", "Deep ache in the lower calf after running",
                     "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus myofascial pain"),
                     "side", booking.course() % 2 == 0 ? "LEFT" : "RIGHT", "contributingFactors", List.of("OVERUSE"))))
@@ -167,18 +174,18 @@ final class DemoData {
         }
         String caseId = cases.get(booking.course());
         String side = booking.course() % 2 == 0 ? "LEFT" : "RIGHT";
-        retrying(() -> post(8082, therapist, "/cases/" + caseId + "/assessments", Map.of("sessionId", session, "pain", pain,
+        retrying(() -> post(treatmentPort, therapist, "/cases/" + caseId + "/assessments", Map.of("sessionId", session, "pain", pain,
                 "triggerPoints", List.of(Map.of("site", Map.of("muscle", "soleus", "side", side, "region", "lower-medial"),
                         "severity", pain >= 5 ? "SEVERE" : "MODERATE")),
                 "tightness", pain >= 5 ? "SEVERE" : "MODERATE", "notes", "Tight soleus, tender trigger points")));
-        post(8082, therapist, "/cases/" + caseId + "/myofascial-releases", Map.of("sessionId", session,
+        post(treatmentPort, therapist, "/cases/" + caseId + "/myofascial-releases", Map.of("sessionId", session,
                 "region", Map.of("muscle", "soleus", "side", side, "region", "lower calf"), "minutes", 12,
                 "response", "RELEASED"));
-        post(8082, therapist, "/cases/" + caseId + "/trigger-point-treatments", Map.of("sessionId", session,
+        post(treatmentPort, therapist, "/cases/" + caseId + "/trigger-point-treatments", Map.of("sessionId", session,
                 "site", Map.of("muscle", "soleus", "side", side, "region", "lower-medial"), "pressure", "MODERATE",
                 "seconds", 90, "response", "PARTIALLY_RELEASED"));
         if (booking.visit() == 0) {
-            put(8082, therapist, "/cases/" + caseId + "/plan", plan());
+            put(treatmentPort, therapist, "/cases/" + caseId + "/plan", plan());
         }
         // the client logs the exercises of the two days before this session
         String client = tokens.mint(booking.client(), List.of("CLIENT"), List.of());
@@ -187,13 +194,13 @@ final class DemoData {
                 LocalDate date = LocalDate.ofInstant(booking.start(), LONDON).minusDays(day);
                 for (String exercise : EXERCISES) {
                     String outcome = (booking.course() + day + exercise.length()) % 8 == 0 ? "SKIPPED" : "DONE";
-                    post(8082, client, "/cases/" + caseId + "/progress", Map.of("exerciseId", exerciseId(exercise),
+                    post(treatmentPort, client, "/cases/" + caseId + "/progress", Map.of("exerciseId", exerciseId(exercise),
                             "outcome", outcome, "pain", Math.max(0, pain - 1), "day", date.toString()));
                 }
             }
         }
         if (booking.visit() == 3) {
-            post(8082, therapist, "/cases/" + caseId + "/discharge", Map.of("finalPain", Math.max(0, pain - 1),
+            post(treatmentPort, therapist, "/cases/" + caseId + "/discharge", Map.of("finalPain", Math.max(0, pain - 1),
                     "backToActivity", pain <= 3, "reason", pain <= 3 ? "Back to running without pain" : "Improving; home programme"));
         }
     }
@@ -211,7 +218,7 @@ final class DemoData {
     }
 
     private String type(String name, int minutes, List<String> therapists) {
-        return post(8081, admin, "/session-types", Map.of("name", name, "durationMinutes", minutes, "bufferMinutes", 15,
+        return post(bookingPort, admin, "/session-types", Map.of("name", name, "durationMinutes", minutes, "bufferMinutes", 15,
                 "therapists", therapists)).path("sessionTypeId").asText();
     }
 
@@ -230,7 +237,7 @@ final class DemoData {
     }
 
     private void setClocks(Instant instant) {
-        for (int port : List.of(8081, 8082, 8083)) {
+        for (int port : services.values()) {
             put(port, admin, "/dev/clock", Map.of("now", instant.toString()));
         }
     }

@@ -47,39 +47,73 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class LocalPlatform {
 
-    private static final int KAFKA_PORT = 9092;
-    private static final int SMTP_PORT = 3025;
-    private static final int INBOX_PORT = 8025;
-    private static final int ISSUER_PORT = 9000;
-    private static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+    /** Where each part listens. */
+    public record Ports(int kafka, int controller, int smtp, int inbox, int issuer, Map<String, Integer> services) {
 
-    static {
-        SERVICES.put("booking-service", 8081);
-        SERVICES.put("treatment-service", 8082);
-        SERVICES.put("notifications-service", 8083);
+        /** The ports the README names, for a developer's machine. */
+        static Ports standard() {
+            return new Ports(9092, 19093, 3025, 8025, 9000, services(8081, 8082, 8083));
+        }
+
+        /** Ports free right now, for a system test that must not meet a developer's running platform. */
+        public static Ports free() {
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
+                    services(freePort(), freePort(), freePort()));
+        }
+
+        private static Map<String, Integer> services(int booking, int treatment, int notifications) {
+            Map<String, Integer> services = new LinkedHashMap<>();
+            services.put("booking-service", booking);
+            services.put("treatment-service", treatment);
+            services.put("notifications-service", notifications);
+            return services;
+        }
     }
 
-    private final Path root = Path.of("").toAbsolutePath();
-    private final Path logs = root.resolve("logs");
-    private final Path data = root.resolve("target/local");
-    private final List<Process> processes = new ArrayList<>();
+    private final Path root;
+    private final Path logs;
+    private final Path data;
+    private final Ports ports;
+    private final String databasePrefix;
     private final boolean fresh;
     private final boolean demo;
+    private final boolean chatty;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private HttpServer issuer;
     private RSAKey key;
+    private String database;
 
-    private LocalPlatform(boolean fresh, boolean demo) {
+    private LocalPlatform(Path root, Path logs, Path data, Ports ports, String databasePrefix, boolean fresh,
+                          boolean demo, boolean chatty) {
+        this.root = root;
+        this.logs = logs;
+        this.data = data;
+        this.ports = ports;
+        this.databasePrefix = databasePrefix;
         this.fresh = fresh;
         this.demo = demo;
+        this.chatty = chatty;
+    }
+
+    /**
+     * A fresh platform for system tests: free ports, its own databases, no demo data, logs and data in
+     * {@code work}. The repository's {@code root} holds the built service jars.
+     */
+    public static LocalPlatform forSystemTests(Path root, Path work) {
+        return new LocalPlatform(root, work.resolve("logs"), work.resolve("data"), Ports.free(), "soleus_system_", true,
+                false, false);
     }
 
     public static void main(String[] args) throws Exception {
         boolean keep = List.of(args).contains("--keep");
-        LocalPlatform platform = new LocalPlatform(!keep, !keep && !List.of(args).contains("--no-demo"));
+        Path root = Path.of("").toAbsolutePath();
+        LocalPlatform platform = new LocalPlatform(root, root.resolve("logs"), root.resolve("target/local"),
+                Ports.standard(), "soleus_local_", !keep, !keep && !List.of(args).contains("--no-demo"), true);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "stop-local-platform"));
         try {
             platform.start();
-        } catch (RuntimeException | IOException e) {
+            platform.welcome(platform.demo ? platform.writeDemoData() : null);
+        } catch (RuntimeException e) {
             System.err.println("\nThe platform could not start: " + e.getMessage());
             System.err.println("The logs of each part are in " + platform.logs);
             System.exit(1);
@@ -87,32 +121,64 @@ public final class LocalPlatform {
         Thread.currentThread().join();
     }
 
-    private void start() throws IOException {
-        Files.createDirectories(logs);
-        if (fresh) {
-            deleteTree(data);
+    /** Starts every part and waits until each service is ready. */
+    public void start() {
+        try {
+            Files.createDirectories(logs);
+            if (fresh) {
+                deleteTree(data);
+            }
+            Files.createDirectories(data);
+            database = databases();
+            kafka();
+            smtpCatcher();
+            tokenIssuer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Files.createDirectories(data);
-        String database = databases();
-        kafka();
-        smtpCatcher();
-        tokenIssuer();
-        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            service(service.getKey(), service.getValue(), database);
+        ports.services().keySet().forEach(this::service);
+        ports.services().keySet().forEach(this::awaitReady);
+    }
+
+    private DemoData.Written writeDemoData() {
+        step("Writing demo data through the APIs (12 weeks of history; a minute or two)");
+        Instant until = Instant.now().plus(Duration.ofHours(12));
+        DemoData.Written written = new DemoData((subject, roles, clinics) -> token(subject, roles, clinics, until),
+                ports.services()).write();
+        done();
+        return written;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    /** Kills a service's process at once (SIGKILL): no shutdown, no flushing, as a crashed machine. */
+    public void kill(String service) {
+        Process process = processes.remove(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            step("Waiting for " + service.getKey() + " to be ready");
-            waitFor(Duration.ofMinutes(3), () -> ready(service.getValue()));
-            done();
-        }
-        DemoData.Written written = null;
-        if (demo) {
-            step("Writing demo data through the APIs (12 weeks of history; a minute or two)");
-            Instant until = Instant.now().plus(Duration.ofHours(12));
-            written = new DemoData((subject, roles, clinics) -> token(subject, roles, clinics, until)).write();
-            done();
-        }
-        welcome(written);
+    }
+
+    /** Starts a service again and waits until it is ready. */
+    public void restart(String service) {
+        service(service);
+        awaitReady(service);
+    }
+
+    /** A bearer token from the development issuer, valid for an hour. */
+    public String token(String subject, List<String> roles, List<String> clinics) {
+        return token(subject, roles, clinics, Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    private void awaitReady(String service) {
+        step("Waiting for " + service + " to be ready");
+        waitFor(Duration.ofMinutes(3), () -> ready(ports.services().get(service)));
+        done();
     }
 
     // ---- the parts
@@ -126,8 +192,8 @@ public final class LocalPlatform {
         String password = System.getenv().getOrDefault("SOLEUS_DB_PASSWORD", "");
         step("Preparing the databases on " + server);
         try (Connection connection = DriverManager.getConnection(server + "postgres", user, password)) {
-            for (String service : SERVICES.keySet()) {
-                String name = "soleus_local_" + service.replace("-service", "");
+            for (String service : ports.services().keySet()) {
+                String name = databasePrefix + service.replace("-service", "");
                 if (fresh) {
                     connection.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 }
@@ -148,16 +214,16 @@ public final class LocalPlatform {
 
     /** A single-node KRaft broker in its own JVM, from the kafka_2.13 artifact on this launcher's classpath. */
     private void kafka() throws IOException {
-        step("Starting Kafka on localhost:" + KAFKA_PORT);
-        requireFree(KAFKA_PORT);
+        step("Starting Kafka on localhost:" + ports.kafka());
+        requireFree(ports.kafka());
         Path dir = data.resolve("kafka");
         Path properties = data.resolve("kafka.properties");
         Files.writeString(properties, String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
-                "controller.quorum.voters=1@localhost:19093",
-                "listeners=PLAINTEXT://localhost:" + KAFKA_PORT + ",CONTROLLER://localhost:19093",
-                "advertised.listeners=PLAINTEXT://localhost:" + KAFKA_PORT,
+                "controller.quorum.voters=1@localhost:" + ports.controller(),
+                "listeners=PLAINTEXT://localhost:" + ports.kafka() + ",CONTROLLER://localhost:" + ports.controller(),
+                "advertised.listeners=PLAINTEXT://localhost:" + ports.kafka(),
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + dir,
@@ -179,35 +245,35 @@ public final class LocalPlatform {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            processes.remove(format);
+            processes.remove("kafka-format");
         }
         java("kafka", List.of("-Xmx512m", "-cp", kafkaClasspath(), "kafka.Kafka", properties.toString()), Map.of());
-        waitFor(Duration.ofMinutes(1), () -> listening(KAFKA_PORT));
+        waitFor(Duration.ofMinutes(1), () -> listening(ports.kafka()));
         done();
     }
 
     /** GreenMail as the SMTP server every mail goes to, with its inbox over HTTP. */
     private void smtpCatcher() {
-        step("Starting the SMTP catcher on localhost:" + SMTP_PORT);
-        requireFree(SMTP_PORT);
-        requireFree(INBOX_PORT);
-        java("smtp-catcher", List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + SMTP_PORT,
-                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + INBOX_PORT, "-Dgreenmail.auth.disabled",
-                "-jar", System.getProperty("soleus.greenmail.jar")), Map.of());
-        waitFor(Duration.ofSeconds(30), () -> listening(SMTP_PORT) && listening(INBOX_PORT));
+        step("Starting the SMTP catcher on localhost:" + ports.smtp());
+        requireFree(ports.smtp());
+        requireFree(ports.inbox());
+        java("smtp-catcher", List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + ports.smtp(),
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + ports.inbox(), "-Dgreenmail.auth.disabled",
+                "-jar", classpathEntry("greenmail-standalone")), Map.of());
+        waitFor(Duration.ofSeconds(30), () -> listening(ports.smtp()) && listening(ports.inbox()));
         done();
     }
 
     /** The development issuer: a key made for this run, its public half served as a JWK set. */
     private void tokenIssuer() throws IOException {
-        step("Starting the development token issuer on localhost:" + ISSUER_PORT);
+        step("Starting the development token issuer on localhost:" + ports.issuer());
         try {
             key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", ISSUER_PORT), 0);
+        issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", ports.issuer()), 0);
         issuer.createContext("/jwks.json", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, keys.length);
@@ -218,7 +284,8 @@ public final class LocalPlatform {
         done();
     }
 
-    private void service(String name, int port, String database) {
+    private void service(String name) {
+        int port = ports.services().get(name);
         step("Starting " + name + " on localhost:" + port);
         requireFree(port);
         Path jar;
@@ -230,12 +297,12 @@ public final class LocalPlatform {
         }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SOLEUS_HTTP_PORT", String.valueOf(port));
-        environment.put("SOLEUS_DB_URL", database + "soleus_local_" + name.replace("-service", ""));
-        environment.put("SOLEUS_KAFKA_BOOTSTRAP", "localhost:" + KAFKA_PORT);
+        environment.put("SOLEUS_DB_URL", database + databasePrefix + name.replace("-service", ""));
+        environment.put("SOLEUS_KAFKA_BOOTSTRAP", "localhost:" + ports.kafka());
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
-                "http://127.0.0.1:" + ISSUER_PORT + "/jwks.json");
+                "http://127.0.0.1:" + ports.issuer() + "/jwks.json");
         environment.put("SOLEUS_SMTP_HOST", "127.0.0.1");
-        environment.put("SOLEUS_SMTP_PORT", String.valueOf(SMTP_PORT));
+        environment.put("SOLEUS_SMTP_PORT", String.valueOf(ports.smtp()));
         // the development clock, so the demo data can write months of history through the public APIs
         java(name, List.of("-Xmx512m", "-Dsoleus.dev.clock-control=true", "-jar", jar.toString()), environment);
         done();
@@ -254,9 +321,9 @@ public final class LocalPlatform {
 
                 Soleus is running.
 
-                  booking        http://localhost:8081/swagger-ui.html
-                  treatment      http://localhost:8082/swagger-ui.html  (dashboards: /reports/outcomes?by=clinic)
-                  notifications  http://localhost:8083/swagger-ui.html
+                  booking        http://localhost:%d/swagger-ui.html
+                  treatment      http://localhost:%d/swagger-ui.html  (dashboards: /reports/outcomes?by=clinic)
+                  notifications  http://localhost:%d/swagger-ui.html
                   mail inbox     http://localhost:%d  (GreenMail API: /api/user/<address>/messages/INBOX)
                   Kafka          localhost:%d
                   logs           %s
@@ -270,7 +337,8 @@ public final class LocalPlatform {
                   client %s  %s
 
                 Ctrl-C stops everything.
-                """.formatted(INBOX_PORT, KAFKA_PORT, logs, data, admin, therapistId, therapist, client, clientToken);
+                """.formatted(ports.services().get("booking-service"), ports.services().get("treatment-service"),
+                ports.services().get("notifications-service"), ports.inbox(), ports.kafka(), logs, data, admin, therapistId, therapist, client, clientToken);
         System.out.println(text);
         try {
             Files.writeString(logs.resolve("tokens.txt"), "admin " + admin + "\ntherapist " + therapistId + " "
@@ -304,16 +372,17 @@ public final class LocalPlatform {
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
-            processes.add(process);
+            processes.put(name, process);
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void stop() {
-        System.out.println("\nStopping…");
-        List<Process> running = new ArrayList<>(processes);
+    /** Stops every part, the services first, each given 30 s before it is killed. */
+    public void stop() {
+        say("\nStopping…");
+        List<Process> running = new ArrayList<>(processes.values());
         java.util.Collections.reverse(running);
         running.forEach(Process::destroy);
         for (Process process : running) {
@@ -328,7 +397,15 @@ public final class LocalPlatform {
         if (issuer != null) {
             issuer.stop(0);
         }
-        System.out.println("Stopped. Logs are in " + logs);
+        processes.clear();
+        say("Stopped. Logs are in " + logs);
+    }
+
+    /** A jar on this launcher's own classpath, e.g. GreenMail's standalone one, run as a process of its own. */
+    private static String classpathEntry(String name) {
+        return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not on the classpath"));
     }
 
     private String kafkaClasspath() {
@@ -340,8 +417,10 @@ public final class LocalPlatform {
     // ---- waiting and checking
 
     private boolean ready(int port) {
-        processes.stream().filter(process -> !process.isAlive()).findFirst().ifPresent(dead -> {
-            throw new IllegalStateException("a process stopped while starting");
+        processes.forEach((name, process) -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; see its log in " + logs);
+            }
         });
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -371,13 +450,15 @@ public final class LocalPlatform {
         }
     }
 
-    private static void waitFor(Duration timeout, BooleanSupplier condition) {
+    private void waitFor(Duration timeout, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("gave up waiting after " + timeout.toSeconds() + " s");
             }
-            System.out.print(".");
+            if (chatty) {
+                System.out.print(".");
+            }
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
@@ -387,12 +468,28 @@ public final class LocalPlatform {
         }
     }
 
-    private static void step(String what) {
-        System.out.print(what + " ");
+    private void step(String what) {
+        if (chatty) {
+            System.out.print(what + " ");
+        }
     }
 
-    private static void done() {
-        System.out.println(" ok");
+    private void done() {
+        say(" ok");
+    }
+
+    private void say(String line) {
+        if (chatty) {
+            System.out.println(line);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

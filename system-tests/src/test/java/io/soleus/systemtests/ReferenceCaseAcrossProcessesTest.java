@@ -1,0 +1,227 @@
+package io.soleus.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.deploy.local.LocalPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform as it runs: a Kafka broker, the three services and an SMTP server, each its own
+ * process, talking only through Kafka; driven through the public APIs. The reference case is booked,
+ * reminded, attended, assessed, treated and given its plan, with the mails arriving; then the
+ * notifications service is killed (SIGKILL) while bookings go on, restarted, and every mail arrives
+ * exactly once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReferenceCaseAcrossProcessesTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LocalPlatform platform;
+    private String admin;
+
+    @BeforeAll
+    void start() {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        platform = LocalPlatform.forSystemTests(root, root.resolve("system-tests/target/platform"));
+        platform.start();
+        admin = platform.token("admin-system-test", List.of("ADMIN"), List.of());
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    void the_reference_case_gets_its_mails_and_reports_and_a_killed_notifications_service_sends_none_twice() {
+        LocalDate monday = LocalDate.now(LONDON).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        setClocks(monday.atTime(7, 0).atZone(LONDON).toInstant());
+        String clinic = post("booking", admin, "/clinics", Map.of("name", "Riverside Clinic", "address",
+                "12 River Walk, Kingston", "timeZone", "Europe/London", "openingHours", hours("07:00", "19:00"),
+                "rooms", List.of(Map.of("name", "Room 1")))).path("clinicId").asText();
+        String therapist = post("booking", admin, "/therapists", Map.of("name", "Maya Therapist",
+                "clinics", List.of(clinic))).path("therapistId").asText();
+        put("booking", admin, "/therapists/" + therapist + "/availability/" + clinic, hours("08:00", "18:00"));
+        String followUp = post("booking", admin, "/session-types", Map.of("name", "Follow-up treatment",
+                "durationMinutes", 45, "bufferMinutes", 15, "therapists", List.of(therapist))).path("sessionTypeId").asText();
+        String email = "riley-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String riley = post("booking", admin, "/clients", Map.of("name", "Riley Runner", "email", email,
+                "preferredChannel", "EMAIL", "remindersConsent", true)).path("clientId").asText();
+        String maya = platform.token(therapist, List.of("THERAPIST"), List.of(clinic));
+
+        // booked on Monday for Tuesday 09:00: the confirmation now, the reminder on Monday at 09:00
+        Instant tuesday = monday.plusDays(1).atTime(9, 0).atZone(LONDON).toInstant();
+        String session = book(riley, therapist, clinic, followUp, tuesday);
+        awaitMail(email, "Your Follow-up treatment at Riverside Clinic is booked");
+        setClocks(tuesday.minus(Duration.ofHours(24)).plusSeconds(60));
+        awaitMail(email, "Reminder: your Follow-up treatment on Tuesday");
+
+        // the session takes place; treatment hears of it over Kafka and keeps the record
+        setClocks(tuesday.plus(Duration.ofMinutes(40)));
+        post("booking", admin, "/sessions/" + session + "/attended", Map.of());
+        String caseId = post("treatment", maya, "/cases", Map.of("clientId", riley, "clinicId", clinic,
+                "complaint", "Deep ache in the lower left calf after runs",
+                "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus myofascial pain"),
+                "side", "LEFT", "contributingFactors", List.of("OVERUSE"))).path("caseId").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("treatment", maya, "POST", "/cases/" + caseId
+                + "/assessments", Map.of("sessionId", session, "pain", 7, "triggerPoints", List.of(Map.of("site",
+                Map.of("muscle", "soleus", "side", "LEFT", "region", "lower-medial"), "severity", "SEVERE")),
+                "tightness", "SEVERE", "notes", "Very tight soleus")).status() == 201);
+        post("treatment", maya, "/cases/" + caseId + "/myofascial-releases", Map.of("sessionId", session,
+                "region", Map.of("muscle", "soleus", "side", "LEFT", "region", "lower calf"), "minutes", 12,
+                "response", "RELEASED"));
+        put("treatment", maya, "/cases/" + caseId + "/plan", Map.of("exercises", List.of(
+                Map.of("exerciseId", exercise("bent-knee-calf-raises"),
+                        "dose", Map.of("sets", 3, "reps", 15, "times", 2, "per", "DAY", "weeks", 6)),
+                Map.of("exerciseId", exercise("soleus-wall-stretch"),
+                        "dose", Map.of("sets", 3, "holdSeconds", 30, "times", 2, "per", "DAY", "weeks", 6)))));
+        String plan = awaitMail(email, "Your aftercare plan");
+        // the raw mail as the SMTP server received it: its text part lists the exercises line by line
+        assertThat(plan).contains("Bent-knee calf raises").contains("Soleus wall stretch");
+        JsonNode outcome = get("treatment", maya, "/cases/" + caseId);
+        assertThat(outcome.path("baselinePain").asInt()).isEqualTo(7);
+
+        // the notifications service dies without a word while three more sessions are booked
+        platform.kill("notifications-service");
+        List<Instant> later = new ArrayList<>();
+        for (int week = 1; week <= 3; week++) {
+            Instant start = tuesday.plus(Duration.ofDays(7L * week));
+            later.add(start);
+            book(riley, therapist, clinic, followUp, start);
+        }
+        platform.restart("notifications-service");
+        // a restarted service's development clock starts at the real time again
+        setClocks(tuesday.plus(Duration.ofMinutes(45)));
+        await().atMost(Duration.ofSeconds(90)).until(() -> subjects(email).stream()
+                .filter(subject -> subject.endsWith("is booked")).count() == 4);
+
+        // every mail once: four confirmations, one reminder, one plan (later reminders are not yet due)
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> subjects(email).size() == 6);
+        assertThat(subjects(email).stream().filter(subject -> subject.endsWith("is booked"))).hasSize(4);
+        assertThat(subjects(email).stream().filter(subject -> subject.startsWith("Reminder"))).hasSize(1);
+        assertThat(subjects(email).stream().filter(subject -> subject.equals("Your aftercare plan"))).hasSize(1);
+    }
+
+    // ---- the APIs
+
+    private String book(String client, String therapist, String clinic, String type, Instant start) {
+        return post("booking", admin, "/sessions", Map.of("clientId", client, "therapistId", therapist,
+                "clinicId", clinic, "sessionTypeId", type, "start", start.toString())).path("sessionId").asText();
+    }
+
+    private void setClocks(Instant instant) {
+        for (String service : List.of("booking", "treatment", "notifications")) {
+            put(service, admin, "/dev/clock", Map.of("now", instant.toString()));
+        }
+    }
+
+    /** Waits for a mail whose subject starts so, and returns its body. */
+    private String awaitMail(String address, String subjectStart) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> mails(address).stream()
+                        .filter(mail -> mail.path("subject").asText().startsWith(subjectStart)).findFirst(),
+                java.util.Optional::isPresent).orElseThrow().path("mimeMessage").asText();
+    }
+
+    private List<String> subjects(String address) {
+        return mails(address).stream().map(mail -> mail.path("subject").asText()).toList();
+    }
+
+    /** The SMTP server's inbox of an address, through GreenMail's API. */
+    private List<JsonNode> mails(String address) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + platform.ports().inbox() + "/api/user/" + address + "/messages/INBOX")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return List.of();
+            }
+            List<JsonNode> mails = new ArrayList<>();
+            JSON.readTree(response.body()).forEach(mails::add);
+            return mails;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private JsonNode post(String service, String token, String path, Object body) {
+        return expectOk(send(service, token, "POST", path, body), path);
+    }
+
+    private void put(String service, String token, String path, Object body) {
+        expectOk(send(service, token, "PUT", path, body), path);
+    }
+
+    private JsonNode get(String service, String token, String path) {
+        return expectOk(send(service, token, "GET", path, null), path);
+    }
+
+    private static JsonNode expectOk(Answer answer, String path) {
+        assertThat(answer.status()).as(path + " answered " + answer.body()).isBetween(200, 299);
+        return answer.body();
+    }
+
+    private Answer send(String service, String token, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + platform.ports().services().get(service + "-service") + path))
+                    .header("Authorization", "Bearer " + token);
+            request = body == null ? request.GET() : request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> hours(String from, String to) {
+        Map<String, Object> hours = new LinkedHashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            hours.put(day, List.of(Map.of("from", from, "to", to)));
+        }
+        return hours;
+    }
+
+    private static String exercise(String code) {
+        return UUID.nameUUIDFromBytes(("soleus:exercise:" + code).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
