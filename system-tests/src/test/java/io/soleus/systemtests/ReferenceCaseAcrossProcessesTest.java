@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * process, talking only through Kafka; driven through the public APIs. The reference case is booked,
  * reminded, attended, assessed, treated and given its plan, with the mails arriving; then the
  * notifications service is killed (SIGKILL) while bookings go on, restarted, and every mail arrives
- * exactly once.
+ * exactly once. Last the broker is killed and started again: a session booked meanwhile reaches
+ * the notifications and treatment services once it is back, once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceCaseAcrossProcessesTest {
@@ -130,6 +131,16 @@ class ReferenceCaseAcrossProcessesTest {
         assertThat(subjects(email).stream().filter(subject -> subject.endsWith("is booked"))).hasSize(4);
         assertThat(subjects(email).stream().filter(subject -> subject.startsWith("Reminder"))).hasSize(1);
         assertThat(subjects(email).stream().filter(subject -> subject.equals("Your aftercare plan"))).hasSize(1);
+
+        // the broker dies; a session booked meanwhile waits in booking's event store and goes out when it is back
+        platform.kill("kafka");
+        book(riley, therapist, clinic, followUp, tuesday.plus(Duration.ofDays(28)));
+        platform.restartKafka();
+        await().atMost(Duration.ofSeconds(120)).until(() -> subjects(email).stream()
+                .filter(subject -> subject.endsWith("is booked")).count() == 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("treatment", admin, "/reports/operations?by=clinic")
+                .path(0).path("sessions").asInt() == 5);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> subjects(email).size() == 7);
     }
 
     // ---- the APIs

@@ -153,7 +153,7 @@ public final class LocalPlatform {
         return ports;
     }
 
-    /** Kills a service's process at once (SIGKILL): no shutdown, no flushing, as a crashed machine. */
+    /** Kills a part's process at once (SIGKILL: a service by its name, or "kafka"): no shutdown, as a crashed machine. */
     public void kill(String service) {
         Process process = processes.remove(service);
         process.destroyForcibly();
@@ -168,6 +168,15 @@ public final class LocalPlatform {
     public void restart(String service) {
         service(service);
         awaitReady(service);
+    }
+
+    /** Starts the broker again after {@link #kill kill("kafka")}, on its kept data. */
+    public void restartKafka() {
+        try {
+            kafka();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A bearer token from the development issuer, valid for an hour. */
