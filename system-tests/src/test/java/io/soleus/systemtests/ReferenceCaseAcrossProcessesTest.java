@@ -36,7 +36,9 @@ import static org.awaitility.Awaitility.await;
  * reminded, attended, assessed, treated and given its plan, with the mails arriving; then the
  * notifications service is killed (SIGKILL) while bookings go on, restarted, and every mail arrives
  * exactly once. Last the broker is killed and started again: a session booked meanwhile reaches
- * the notifications and treatment services once it is back, once.
+ * the notifications and treatment services once it is back, once. With a second instance of every
+ * service, a race for one slot across both booking instances has one winner, and its confirmation
+ * goes out once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceCaseAcrossProcessesTest {
@@ -47,6 +49,7 @@ class ReferenceCaseAcrossProcessesTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalPlatform platform;
     private String admin;
+    private volatile boolean twoInstances;
 
     @BeforeAll
     void start() {
@@ -138,21 +141,91 @@ class ReferenceCaseAcrossProcessesTest {
         platform.restartKafka();
         await().atMost(Duration.ofSeconds(120)).until(() -> subjects(email).stream()
                 .filter(subject -> subject.endsWith("is booked")).count() == 5);
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("treatment", admin, "/reports/operations?by=clinic")
-                .path(0).path("sessions").asInt() == 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sessionsAt(clinic) == 5);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> subjects(email).size() == 7);
     }
 
+    @Test
+    void with_two_instances_of_every_service_a_race_for_one_slot_has_one_winner_whose_confirmation_goes_out_once()
+            throws Exception {
+        platform.startSecondInstances();
+        twoInstances = true;
+        setClocks(Instant.now().isAfter(clock()) ? Instant.now() : clock());
+        String clinic = post("booking", admin, "/clinics", Map.of("name", "Hillside Clinic", "address", "3 Hill Road",
+                "timeZone", "Europe/London", "openingHours", hours("07:00", "19:00"),
+                "rooms", List.of(Map.of("name", "Room 1")))).path("clinicId").asText();
+        String therapist = post("booking", admin, "/therapists", Map.of("name", "Jo Therapist",
+                "clinics", List.of(clinic))).path("therapistId").asText();
+        put("booking", admin, "/therapists/" + therapist + "/availability/" + clinic, hours("08:00", "18:00"));
+        String type = post("booking", admin, "/session-types", Map.of("name", "Sports massage", "durationMinutes", 60,
+                "bufferMinutes", 15, "therapists", List.of(therapist))).path("sessionTypeId").asText();
+        Map<String, String> clients = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            String email = "racer" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+            clients.put(post("booking", admin, "/clients", Map.of("name", "Racer " + i, "email", email,
+                    "preferredChannel", "EMAIL", "remindersConsent", true)).path("clientId").asText(), email);
+        }
+        Instant slot = LocalDate.ofInstant(clock(), LONDON).plusWeeks(8).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY))
+                .atTime(10, 0).atZone(LONDON).toInstant();
+
+        // twelve clients at once, half through each booking instance, for the therapist's one slot
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(clients.size());
+        int i = 0;
+        for (String client : clients.keySet()) {
+            String instance = i++ % 2 == 0 ? "booking-service" : "booking-service-2";
+            answers.add(callers.submit(() -> {
+                start.await();
+                return sendTo(platform.port(instance), admin, "POST", "/sessions", Map.of("clientId", client,
+                        "therapistId", therapist, "clinicId", clinic, "sessionTypeId", type, "start", slot.toString()))
+                        .status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        callers.shutdown();
+        assertThat(statuses.stream().filter(status -> status == 201)).hasSize(1);
+        assertThat(statuses.stream().filter(status -> status == 409)).hasSize(clients.size() - 1);
+
+        // the winner's confirmation goes out once, from one of the two notifications instances; nobody else's
+        await().atMost(Duration.ofSeconds(60)).until(() -> clients.values().stream()
+                .mapToLong(email -> subjects(email).size()).sum() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> clients.values().stream()
+                .mapToLong(email -> subjects(email).size()).sum() == 1);
+    }
+
     // ---- the APIs
+
+    /** Sessions the treatment service's operations report counts at a clinic. */
+    private int sessionsAt(String clinic) {
+        for (JsonNode row : get("treatment", admin, "/reports/operations?by=clinic")) {
+            if (row.path("key").asText().equals(clinic)) {
+                return row.path("sessions").asInt();
+            }
+        }
+        return 0;
+    }
+
+    private Instant clock() {
+        return Instant.parse(get("booking", admin, "/dev/clock").path("now").asText());
+    }
 
     private String book(String client, String therapist, String clinic, String type, Instant start) {
         return post("booking", admin, "/sessions", Map.of("clientId", client, "therapistId", therapist,
                 "clinicId", clinic, "sessionTypeId", type, "start", start.toString())).path("sessionId").asText();
     }
 
+    /** Every instance of every service to the same time, the second instances too once they run. */
     private void setClocks(Instant instant) {
-        for (String service : List.of("booking", "treatment", "notifications")) {
-            put(service, admin, "/dev/clock", Map.of("now", instant.toString()));
+        for (String service : List.of("booking-service", "treatment-service", "notifications-service")) {
+            for (String instance : twoInstances ? List.of(service, service + "-2") : List.of(service)) {
+                expectOk(sendTo(platform.port(instance), admin, "PUT", "/dev/clock", Map.of("now", instant.toString())),
+                        "/dev/clock");
+            }
         }
     }
 
@@ -208,9 +281,12 @@ class ReferenceCaseAcrossProcessesTest {
     }
 
     private Answer send(String service, String token, String method, String path, Object body) {
+        return sendTo(platform.port(service + "-service"), token, method, path, body);
+    }
+
+    private Answer sendTo(int port, String token, String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:"
-                            + platform.ports().services().get(service + "-service") + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", "Bearer " + token);
             request = body == null ? request.GET() : request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

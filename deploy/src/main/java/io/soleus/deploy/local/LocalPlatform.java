@@ -79,6 +79,7 @@ public final class LocalPlatform {
     private final boolean demo;
     private final boolean chatty;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> secondInstances = new LinkedHashMap<>();
     private HttpServer issuer;
     private RSAKey key;
     private String database;
@@ -186,8 +187,30 @@ public final class LocalPlatform {
 
     private void awaitReady(String service) {
         step("Waiting for " + service + " to be ready");
-        waitFor(Duration.ofMinutes(3), () -> ready(ports.services().get(service)));
+        waitFor(Duration.ofMinutes(3), () -> ready(port(service)));
         done();
+    }
+
+    /**
+     * Starts a second instance of every service ({@code booking-service-2} …) on the same databases and
+     * consumer groups, and waits until they are ready: the work splits between the instances.
+     */
+    public void startSecondInstances() {
+        for (String service : ports.services().keySet()) {
+            secondInstances.put(service + "-2", freePort());
+            service(service + "-2");
+        }
+        secondInstances.keySet().forEach(this::awaitReady);
+    }
+
+    /** The HTTP port of a service's instance: {@code booking-service}, or {@code booking-service-2} once started. */
+    public int port(String instance) {
+        Integer port = ports.services().containsKey(instance) ? ports.services().get(instance)
+                : secondInstances.get(instance);
+        if (port == null) {
+            throw new IllegalArgumentException("no instance " + instance);
+        }
+        return port;
     }
 
     // ---- the parts
@@ -293,12 +316,14 @@ public final class LocalPlatform {
         done();
     }
 
+    /** An instance is named by its service, a second one with "-2" after it. */
     private void service(String name) {
-        int port = ports.services().get(name);
+        int port = port(name);
+        String module = name.replaceFirst("-2$", "");
         step("Starting " + name + " on localhost:" + port);
         requireFree(port);
         Path jar;
-        try (Stream<Path> files = Files.list(root.resolve(name).resolve("target"))) {
+        try (Stream<Path> files = Files.list(root.resolve(module).resolve("target"))) {
             jar = files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no runnable jar of " + name + "; build first"));
         } catch (IOException e) {
@@ -306,7 +331,7 @@ public final class LocalPlatform {
         }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SOLEUS_HTTP_PORT", String.valueOf(port));
-        environment.put("SOLEUS_DB_URL", database + databasePrefix + name.replace("-service", ""));
+        environment.put("SOLEUS_DB_URL", database + databasePrefix + module.replace("-service", ""));
         environment.put("SOLEUS_KAFKA_BOOTSTRAP", "localhost:" + ports.kafka());
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                 "http://127.0.0.1:" + ports.issuer() + "/jwks.json");
