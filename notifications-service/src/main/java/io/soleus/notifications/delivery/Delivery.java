@@ -165,6 +165,7 @@ class Delivery {
         }
         Optional<Letters.Session> session = pending.sessionId() == null ? Optional.empty()
                 : letters.session(pending.sessionId());
+        Letters.Clinic clinic = pending.clinicId() == null ? null : letters.clinic(pending.clinicId());
         if (AHEAD_OF_A_SESSION.contains(pending.kind())
                 && session.filter(s -> "BOOKED".equals(s.status()) && s.start().isAfter(now)).isEmpty()) {
             return skip(id, "the session is no longer ahead and booked");
@@ -178,7 +179,7 @@ class Delivery {
             }
         }
         if (pending.channel() == Channel.SMS) {
-            Optional<Instant> morning = endOfQuietHours(now, zone(pending.clinicId(), session), recipient);
+            Optional<Instant> morning = endOfQuietHours(now, zone(clinic, session), recipient);
             if (morning.isPresent()) {
                 if (pending.kind().reminder() && !morning.get().isBefore(session.get().start())) {
                     return skip(id, "the session starts before the client's quiet hours end");
@@ -187,7 +188,7 @@ class Delivery {
                 return new Step.Later(morning.get());
             }
         }
-        Letter letter = letters.compose(pending, recipient);
+        Letter letter = letters.compose(pending, recipient, clinic, session);
         jdbc.update("""
                 UPDATE notification SET status = 'SENDING', attempts = attempts + 1, last_attempt_at = ?, title = ?,
                     summary = ? WHERE notification_id = ?""", utc(now), letter.subject(), letter.shortText(), id);
@@ -272,8 +273,7 @@ class Delivery {
     }
 
     /** The clinic's time zone, else the session's, else UTC. */
-    private ZoneId zone(UUID clinicId, Optional<Letters.Session> session) {
-        Letters.Clinic clinic = clinicId == null ? null : letters.clinic(clinicId);
+    private static ZoneId zone(Letters.Clinic clinic, Optional<Letters.Session> session) {
         return clinic != null ? clinic.zone() : session.map(Letters.Session::zone).orElse(ZoneOffset.UTC);
     }
 

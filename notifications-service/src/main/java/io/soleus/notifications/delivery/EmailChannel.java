@@ -28,13 +28,11 @@ class EmailChannel {
 
     private final JavaMailSender mail;
     private final ITemplateEngine templates;
-    private final Letters letters;
     private final NotificationsProperties properties;
 
-    EmailChannel(JavaMailSender mail, ITemplateEngine mailTemplates, Letters letters, NotificationsProperties properties) {
+    EmailChannel(JavaMailSender mail, ITemplateEngine mailTemplates, NotificationsProperties properties) {
         this.mail = mail;
         this.templates = mailTemplates;
-        this.letters = letters;
         this.properties = properties;
     }
 
@@ -73,7 +71,6 @@ class EmailChannel {
             helper.setSubject(letter.subject());
             Context context = new Context(letter.locale());
             context.setVariable("letter", letter);
-            context.setVariable("footer", letters.footer(letter, pending.clinicId()));
             helper.setText(templates.process("mail/letter.txt", context), templates.process("mail/letter.html", context));
             message.saveChanges();
             message.setHeader("Message-ID", messageId);

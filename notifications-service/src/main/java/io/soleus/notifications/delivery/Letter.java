@@ -8,7 +8,7 @@ import java.util.Locale;
  * (HTML and text), an SMS and the in-app feed carry the title and the short text.
  */
 public record Letter(Locale locale, String subject, String greeting, List<String> paragraphs, List<Detail> details,
-                     List<ExerciseLine> exercises, String signOff, String shortText) {
+                     List<ExerciseLine> exercises, String signOff, String shortText, String footer) {
 
     /** A labelled fact: when, where, which session. */
     public record Detail(String label, String value) {

@@ -50,16 +50,17 @@ class Letters {
     record Session(String typeName, Instant start, ZoneId zone, String status) {
     }
 
-    Letter compose(Pending pending, Recipient recipient) {
+    /** The letter of a notification, from the clinic and session the delivery has already read (either may be absent). */
+    Letter compose(Pending pending, Recipient recipient, Clinic clinic, Optional<Session> sessionNow) {
         Locale locale = Locale.forLanguageTag(recipient.language());
         Text text = new Text(locale);
-        Clinic clinic = pending.clinicId() == null ? null : clinic(pending.clinicId());
         String signOff = clinic == null ? text.get("signoff.practice") : text.get("signoff", clinic.name());
+        String footer = text.get("label.footer", clinic == null ? "Soleus" : clinic.name());
         String greeting = text.get("greeting", recipient.name());
         Kind kind = pending.kind();
         return switch (kind) {
             case CONFIRMATION, RESCHEDULE, CANCELLATION, REMINDER, LAST_REMINDER, NO_SHOW -> {
-                Session session = session(pending.sessionId()).orElseThrow();
+                Session session = sessionNow.orElseThrow();
                 ZoneId zone = clinic != null ? clinic.zone() : session.zone();
                 String when = text.when(session.start(), zone);
                 String time = text.time(session.start(), zone);
@@ -112,18 +113,18 @@ class Letters {
                         shortText = text.get("short.NO_SHOW", session.typeName());
                     }
                 }
-                yield new Letter(locale, subject, greeting, paragraphs, details, List.of(), signOff, shortText);
+                yield new Letter(locale, subject, greeting, paragraphs, details, List.of(), signOff, shortText, footer);
             }
             case PLAN -> {
                 List<ExerciseLine> exercises = exercises(pending.planId(), pending.planRevision(), text);
                 String subject = text.get(pending.planRevision() != null && pending.planRevision() > 1
                         ? "subject.PLAN.revised" : "subject.PLAN");
                 yield new Letter(locale, subject, greeting, List.of(text.get("body.PLAN")), List.of(), exercises,
-                        signOff, text.get("short.PLAN", exercises.size()));
+                        signOff, text.get("short.PLAN", exercises.size()), footer);
             }
             case PLAN_CHECK_IN -> new Letter(locale, text.get("subject.PLAN_CHECK_IN"), greeting,
                     List.of(text.get("body.PLAN_CHECK_IN")), List.of(), List.of(), signOff,
-                    text.get("short.PLAN_CHECK_IN"));
+                    text.get("short.PLAN_CHECK_IN"), footer);
             case DISCHARGE -> {
                 int finalPain = pending.facts().path("finalPain").asInt();
                 Integer baseline = jdbc.queryForList("SELECT baseline_pain FROM care_case WHERE case_id = ?",
@@ -134,15 +135,9 @@ class Letters {
                 paragraphs.add(text.get(pending.facts().path("backToActivity").asBoolean()
                         ? "body.DISCHARGE.back" : "body.DISCHARGE.notBack"));
                 yield new Letter(locale, text.get("subject.DISCHARGE"), greeting, paragraphs, List.of(), List.of(),
-                        signOff, text.get("short.DISCHARGE", finalPain));
+                        signOff, text.get("short.DISCHARGE", finalPain), footer);
             }
         };
-    }
-
-    /** The words of the footer, in the letter's language. */
-    String footer(Letter letter, UUID clinicId) {
-        Clinic clinic = clinicId == null ? null : clinic(clinicId);
-        return new Text(letter.locale()).get("label.footer", clinic == null ? "Soleus" : clinic.name());
     }
 
     Clinic clinic(UUID clinicId) {
