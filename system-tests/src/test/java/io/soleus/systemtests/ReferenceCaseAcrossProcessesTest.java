@@ -1,10 +1,5 @@
 package io.soleus.systemtests;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -20,8 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.deploy.local.LocalPlatform;
+import io.soleus.deploy.local.PlatformHttp;
+import io.soleus.deploy.local.PlatformHttp.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +40,8 @@ import static org.awaitility.Awaitility.await;
 class ReferenceCaseAcrossProcessesTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final PlatformHttp http = new PlatformHttp();
     private LocalPlatform platform;
     private String admin;
     private volatile boolean twoInstances;
@@ -242,25 +237,12 @@ class ReferenceCaseAcrossProcessesTest {
 
     /** The SMTP server's inbox of an address, through GreenMail's API. */
     private List<JsonNode> mails(String address) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + platform.ports().inbox() + "/api/user/" + address + "/messages/INBOX")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return List.of();
-            }
-            List<JsonNode> mails = new ArrayList<>();
-            JSON.readTree(response.body()).forEach(mails::add);
-            return mails;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Answer inbox = http.get("http://127.0.0.1:" + platform.ports().inbox() + "/api/user/" + address + "/messages/INBOX");
+        List<JsonNode> mails = new ArrayList<>();
+        if (inbox.ok()) {
+            inbox.body().forEach(mails::add);
         }
-    }
-
-    private record Answer(int status, JsonNode body) {
+        return mails;
     }
 
     private JsonNode post(String service, String token, String path, Object body) {
@@ -276,7 +258,7 @@ class ReferenceCaseAcrossProcessesTest {
     }
 
     private static JsonNode expectOk(Answer answer, String path) {
-        assertThat(answer.status()).as(path + " answered " + answer.body()).isBetween(200, 299);
+        assertThat(answer.ok()).as(path + " answered " + answer.status() + " " + answer.body()).isTrue();
         return answer.body();
     }
 
@@ -285,19 +267,7 @@ class ReferenceCaseAcrossProcessesTest {
     }
 
     private Answer sendTo(int port, String token, String method, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token);
-            request = body == null ? request.GET() : request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(port, token, method, path, body);
     }
 
     private static Map<String, Object> hours(String from, String to) {

@@ -1,10 +1,5 @@
 package io.soleus.deploy.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -20,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Believable data through the public APIs only: three clinics in three towns, six therapists working
@@ -33,12 +27,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class DemoData {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] REFERENCE_PAIN = {7, 5, 3, 2};
     private static final List<String> EXERCISES = List.of("bent-knee-calf-raises", "soleus-wall-stretch",
             "seated-calf-raises", "foam-rolling-the-calf");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final PlatformHttp http = new PlatformHttp();
     private final String admin;
     /** Mints a token: subject, roles, clinics. */
     private final TokenMinter tokens;
@@ -272,21 +265,11 @@ final class DemoData {
     }
 
     private JsonNode send(int port, String token, String method, String path, Object body) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new Refused(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        PlatformHttp.Answer answer = http.send(port, token, method, path, body);
+        if (!answer.ok()) {
+            throw new Refused(method + " " + path + " answered " + answer.status() + ": " + answer.body());
         }
+        return answer.body();
     }
 
     private static void pause() {

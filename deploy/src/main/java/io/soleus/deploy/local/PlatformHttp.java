@@ -1,0 +1,63 @@
+package io.soleus.deploy.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON over HTTP to a service of the running platform, with a bearer token; for the demo data and the system tests. */
+public final class PlatformHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A service's answer: its status and its body (JSON null when empty). */
+    public record Answer(int status, JsonNode body) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** Sends {@code body} as JSON ({@code null}: no body, a GET). */
+    public Answer send(int port, String token, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token);
+            request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                    : request.header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), read(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET of any URL without a token, e.g. the SMTP catcher's inbox. */
+    public Answer get(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), read(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String body) throws JsonProcessingException {
+        return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+    }
+}
