@@ -235,14 +235,16 @@ final class DemoData {
         }
     }
 
-    /** Treatment learns of sessions from the booking topic: a record made a moment too early is sent again. */
+    /** Treatment learns of clients and sessions from the booking topic: a record made a moment too early is sent again. */
     private JsonNode retrying(java.util.function.Supplier<JsonNode> call) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             try {
                 return call.get();
             } catch (Refused refused) {
-                if (!refused.getMessage().contains("session-not-yet-known") || Instant.now().isAfter(deadline)) {
+                boolean notYetKnown = refused.getMessage().contains("session-not-yet-known")
+                        || refused.getMessage().contains("No client");
+                if (!notYetKnown || Instant.now().isAfter(deadline)) {
                     throw refused;
                 }
                 pause();
