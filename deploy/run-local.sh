@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole platform on this machine: builds it, then starts Kafka, the three services, an SMTP
 # catcher and a development token issuer, each in its own process, on the PostgreSQL at
-# localhost:5432 (or SOLEUS_DB_URL). Prints the URLs and demo logins; Ctrl-C stops everything.
+# SOLEUS_DB_URL, else localhost:5432, else an embedded PostgreSQL server of its own (localhost:15432;
+# installed binaries, else PostgreSQL from Maven Central). Prints the URLs and demo logins; Ctrl-C
+# stops everything.
 #   deploy/run-local.sh          fresh databases and topics
 #   deploy/run-local.sh --keep   keep the last run's data
 set -euo pipefail

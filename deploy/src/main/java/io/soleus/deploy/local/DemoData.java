@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * 1, back to running). The services' development clocks start twelve weeks back and are moved
  * forward as the history is written; at the end they stand at the real time again.
  */
-final class DemoData {
+public final class DemoData {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int[] REFERENCE_PAIN = {7, 5, 3, 2};
@@ -40,11 +40,15 @@ final class DemoData {
         String mint(String subject, List<String> roles, List<String> clinics);
     }
 
-    record Therapist(String id, String name, List<String> clinics) {
+    public record Therapist(String id, String name, List<String> clinics) {
     }
 
-    /** What was made, and the reference case's client and therapist, whose logins the welcome text prints. */
-    record Written(List<String> summary, String referenceClient, Therapist referenceTherapist) {
+    /**
+     * What was made: its summary and counts, and the reference case's client and therapist, whose logins
+     * the welcome text prints.
+     */
+    public record Written(List<String> summary, String referenceClient, Therapist referenceTherapist, int sessions,
+                          int attended, int noShows, int lateCancellations, int cases) {
     }
 
     private record Booking(String client, Therapist therapist, String clinic, String type, Instant start, int course,
@@ -151,7 +155,7 @@ final class DemoData {
                 bookings.size() + " sessions over 12 weeks: " + attended + " attended, " + noShows + " no-shows, "
                         + lateCancellations + " late cancellations; " + cases.size() + " cases",
                 "the reference case: Riley Runner (riley.runner@soleus.local), pain 7 to 1, back to running"),
-                clients.get(0), therapists.get(0));
+                clients.get(0), therapists.get(0), bookings.size(), attended, noShows, lateCancellations, cases.size());
     }
 
     /** The clinical record of an attended session, by its therapist; plans, progress and discharge as the course goes. */

@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,23 +40,25 @@ import com.sun.net.httpserver.HttpServer;
  * The whole platform on one machine, each part its own process: a Kafka broker (KRaft, from the
  * Maven artifacts), the three services, an SMTP catcher (GreenMail, its inbox readable over HTTP),
  * and a development token issuer inside this launcher. The databases are created on the PostgreSQL
- * named by {@code SOLEUS_DB_URL}, else the one on localhost:5432. Every run starts fresh (new
+ * named by {@code SOLEUS_DB_URL}, else the one on localhost:5432, else on an embedded PostgreSQL
+ * server this launcher starts itself (see {@link PostgresServer}). Every run starts fresh (new
  * databases and topics) unless given {@code --keep}. Logs go to {@code logs/}; Ctrl-C stops
  * everything. Started by {@code deploy/run-local.sh}.
  */
 public final class LocalPlatform {
 
     /** Where each part listens. */
-    public record Ports(int kafka, int controller, int smtp, int inbox, int issuer, Map<String, Integer> services) {
+    public record Ports(int kafka, int controller, int smtp, int inbox, int issuer, int postgres,
+                        Map<String, Integer> services) {
 
-        /** The ports the README names, for a developer's machine. */
+        /** The ports the README names, for a developer's machine; PostgreSQL's is only used by a server of our own. */
         static Ports standard() {
-            return new Ports(9092, 19093, 3025, 8025, 9000, services(8081, 8082, 8083));
+            return new Ports(9092, 19093, 3025, 8025, 9000, 15432, services(8081, 8082, 8083));
         }
 
         /** Ports free right now, for a system test that must not meet a developer's running platform. */
         public static Ports free() {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
                     services(freePort(), freePort(), freePort()));
         }
 
@@ -78,14 +79,21 @@ public final class LocalPlatform {
     private final boolean fresh;
     private final boolean demo;
     private final boolean chatty;
+    /** A system test's platform: a PostgreSQL server of its own, and quick takeover of a killed instance's work. */
+    private final boolean systemTest;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> secondInstances = new LinkedHashMap<>();
     private HttpServer issuer;
     private RSAKey key;
     private String database;
+    private String databaseUser;
+    private String databasePassword;
+    private PostgresServer postgres;
+    private boolean stopped;
+    private final HttpClient readiness = HttpClient.newHttpClient();
 
     private LocalPlatform(Path root, Path logs, Path data, Ports ports, String databasePrefix, boolean fresh,
-                          boolean demo, boolean chatty) {
+                          boolean demo, boolean chatty, boolean systemTest) {
         this.root = root;
         this.logs = logs;
         this.data = data;
@@ -94,22 +102,24 @@ public final class LocalPlatform {
         this.fresh = fresh;
         this.demo = demo;
         this.chatty = chatty;
+        this.systemTest = systemTest;
     }
 
     /**
-     * A fresh platform for system tests: free ports, its own databases, no demo data, logs and data in
-     * {@code work}. The repository's {@code root} holds the built service jars.
+     * A fresh platform for system tests: free ports, a PostgreSQL server of its own (so a test may crash
+     * it, and nothing is left behind on another), no demo data, logs and data in {@code work}. The
+     * repository's {@code root} holds the built service jars.
      */
     public static LocalPlatform forSystemTests(Path root, Path work) {
         return new LocalPlatform(root, work.resolve("logs"), work.resolve("data"), Ports.free(), "soleus_system_", true,
-                false, false);
+                false, false, true);
     }
 
     public static void main(String[] args) throws Exception {
         boolean keep = List.of(args).contains("--keep");
         Path root = Path.of("").toAbsolutePath();
         LocalPlatform platform = new LocalPlatform(root, root.resolve("logs"), root.resolve("target/local"),
-                Ports.standard(), "soleus_local_", !keep, !keep && !List.of(args).contains("--no-demo"), true);
+                Ports.standard(), "soleus_local_", !keep, !keep && !List.of(args).contains("--no-demo"), true, false);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "stop-local-platform"));
         try {
             platform.start();
@@ -125,10 +135,14 @@ public final class LocalPlatform {
     /** Starts every part and waits until each service is ready. */
     public void start() {
         try {
-            Files.createDirectories(logs);
             if (fresh) {
-                deleteTree(data);
+                // another launcher running on these ports must not lose its database
+                requireFree(ports.kafka());
+                forgetOwnPostgres();
+                Folders.delete(data);
+                Folders.delete(logs);
             }
+            Files.createDirectories(logs);
             Files.createDirectories(data);
             database = databases();
             kafka();
@@ -141,7 +155,8 @@ public final class LocalPlatform {
         ports.services().keySet().forEach(this::awaitReady);
     }
 
-    private DemoData.Written writeDemoData() {
+    /** Writes the demo data through the APIs, moving the services' development clocks as it goes. */
+    public DemoData.Written writeDemoData() {
         step("Writing demo data through the APIs (12 weeks of history; a minute or two)");
         Instant until = Instant.now().plus(Duration.ofHours(12));
         DemoData.Written written = new DemoData((subject, roles, clinics) -> token(subject, roles, clinics, until),
@@ -155,7 +170,7 @@ public final class LocalPlatform {
     }
 
     /** Kills a part's process at once (SIGKILL: a service by its name, or "kafka"): no shutdown, as a crashed machine. */
-    public void kill(String service) {
+    public synchronized void kill(String service) {
         Process process = processes.remove(service);
         process.destroyForcibly();
         try {
@@ -178,6 +193,23 @@ public final class LocalPlatform {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Crashes the platform's own PostgreSQL server (every server process aborted, no checkpoint) and
+     * starts it again, recovering from its write-ahead log; the services meanwhile lose every connection.
+     */
+    public void crashAndRestartPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("this platform uses a PostgreSQL server it does not own");
+        }
+        postgres.crash();
+        postgres.start();
+    }
+
+    /** The JDBC URL of a service's database, for a test that reconciles what the services hold. */
+    public String jdbcUrl(String service) {
+        return database + databasePrefix + service.replace("-service", "");
     }
 
     /** A bearer token from the development issuer, valid for an hour. */
@@ -203,6 +235,13 @@ public final class LocalPlatform {
         secondInstances.keySet().forEach(this::awaitReady);
     }
 
+    /** Every running instance of every service: {@code booking-service} …, and {@code booking-service-2} … once started. */
+    public List<String> instances() {
+        List<String> instances = new ArrayList<>(ports.services().keySet());
+        instances.addAll(secondInstances.keySet());
+        return instances;
+    }
+
     /** The HTTP port of a service's instance: {@code booking-service}, or {@code booking-service-2} once started. */
     public int port(String instance) {
         Integer port = ports.services().containsKey(instance) ? ports.services().get(instance)
@@ -215,15 +254,26 @@ public final class LocalPlatform {
 
     // ---- the parts
 
-    /** Creates (afresh, unless kept) one database per service and returns the server's JDBC URL base. */
+    /**
+     * Chooses the PostgreSQL server (a server of our own for system tests; else {@code SOLEUS_DB_URL}; else
+     * the one on localhost:5432; else a server of our own from the installed binaries), creates one
+     * database per service on it (afresh, unless kept) and returns the server's JDBC URL base.
+     */
     private String databases() {
         String configured = System.getenv("SOLEUS_DB_URL");
-        String server = configured != null ? configured.substring(0, configured.lastIndexOf('/') + 1)
-                : "jdbc:postgresql://localhost:5432/";
-        String user = System.getenv().getOrDefault("SOLEUS_DB_USER", "postgres");
-        String password = System.getenv().getOrDefault("SOLEUS_DB_PASSWORD", "");
+        String server;
+        if (!systemTest && (configured != null || listening(5432))) {
+            server = configured != null ? configured.substring(0, configured.lastIndexOf('/') + 1)
+                    : "jdbc:postgresql://localhost:5432/";
+            databaseUser = System.getenv().getOrDefault("SOLEUS_DB_USER", "postgres");
+            databasePassword = System.getenv().getOrDefault("SOLEUS_DB_PASSWORD", "");
+        } else {
+            server = ownPostgres();
+            databaseUser = "postgres";
+            databasePassword = "";
+        }
         step("Preparing the databases on " + server);
-        try (Connection connection = DriverManager.getConnection(server + "postgres", user, password)) {
+        try (Connection connection = DriverManager.getConnection(server + "postgres", databaseUser, databasePassword)) {
             for (String service : ports.services().keySet()) {
                 String name = databasePrefix + service.replace("-service", "");
                 if (fresh) {
@@ -236,12 +286,52 @@ public final class LocalPlatform {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("no PostgreSQL at " + server + " (" + e.getMessage() + "). Start one on "
-                    + "localhost:5432 (user postgres) or set SOLEUS_DB_URL, SOLEUS_DB_USER and SOLEUS_DB_PASSWORD. "
-                    + "An embedded PostgreSQL is not started by this launcher.");
+            throw new IllegalStateException("the PostgreSQL at " + server + " refused: " + e.getMessage()
+                    + (postgres != null ? "" : ". Check SOLEUS_DB_URL, SOLEUS_DB_USER and SOLEUS_DB_PASSWORD."));
         }
         done();
         return server;
+    }
+
+    /** A PostgreSQL server of this platform's own, its data kept with the broker's. */
+    private String ownPostgres() {
+        step("Starting a PostgreSQL server of our own on localhost:" + ports.postgres());
+        PostgresServer.Result found = ownPostgresServer();
+        if (found.server() == null) {
+            throw new IllegalStateException((systemTest ? "" : "no PostgreSQL runs on localhost:5432 and ")
+                    + "none can be started here: " + found.whyNot());
+        }
+        requireFree(ports.postgres());
+        postgres = found.server();
+        postgres.start();
+        done();
+        return postgres.jdbcBase();
+    }
+
+    private PostgresServer.Result ownPostgresServer() {
+        return PostgresServer.at(data.resolve("postgres"), ports.postgres(), root.resolve("target/postgres-binaries"));
+    }
+
+    /**
+     * Deletes the data of an earlier run's server of our own (kept beside the broker's, or where the
+     * postgres user can reach it), stopping it first if a killed run left it running.
+     */
+    private void forgetOwnPostgres() {
+        if (!PostgresServer.hasData(data.resolve("postgres"))) {
+            return;
+        }
+        PostgresServer earlier = ownPostgresServer().server();
+        if (earlier == null) {
+            return;
+        }
+        if (earlier.running()) {
+            try {
+                earlier.crash();
+            } catch (IllegalStateException stale) {
+                // the server is gone already, only its pid file was left
+            }
+        }
+        earlier.deleteData();
     }
 
     /** A single-node KRaft broker in its own JVM, from the kafka_2.13 artifact on this launcher's classpath. */
@@ -331,14 +421,24 @@ public final class LocalPlatform {
         }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SOLEUS_HTTP_PORT", String.valueOf(port));
-        environment.put("SOLEUS_DB_URL", database + databasePrefix + module.replace("-service", ""));
+        environment.put("SOLEUS_DB_URL", jdbcUrl(module));
+        environment.put("SOLEUS_DB_USER", databaseUser);
+        environment.put("SOLEUS_DB_PASSWORD", databasePassword);
         environment.put("SOLEUS_KAFKA_BOOTSTRAP", "localhost:" + ports.kafka());
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                 "http://127.0.0.1:" + ports.issuer() + "/jwks.json");
         environment.put("SOLEUS_SMTP_HOST", "127.0.0.1");
         environment.put("SOLEUS_SMTP_PORT", String.valueOf(ports.smtp()));
         // the development clock, so the demo data can write months of history through the public APIs
-        java(name, List.of("-Xmx512m", "-Dsoleus.dev.clock-control=true", "-jar", jar.toString()), environment);
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-Dsoleus.dev.clock-control=true"));
+        if (systemTest) {
+            // system tests kill instances: their deliveries are taken over after 6 missed heartbeats, 30 s, not 3 min;
+            // and they move the development clock days ahead, past which a day-old idempotency key must not be forgotten
+            options.add("-Ddb-scheduler.heartbeat-interval=PT5S");
+            options.add("-Dsoleus.idempotency.retention=P3650D");
+        }
+        options.addAll(List.of("-jar", jar.toString()));
+        java(name, options, environment);
         done();
     }
 
@@ -360,6 +460,7 @@ public final class LocalPlatform {
                   notifications  http://localhost:%d/swagger-ui.html
                   mail inbox     http://localhost:%d  (GreenMail API: /api/user/<address>/messages/INBOX)
                   Kafka          localhost:%d
+                  PostgreSQL     %s  (databases %s<service>)
                   logs           %s
 
                 Demo data:
@@ -372,7 +473,8 @@ public final class LocalPlatform {
 
                 Ctrl-C stops everything.
                 """.formatted(ports.services().get("booking-service"), ports.services().get("treatment-service"),
-                ports.services().get("notifications-service"), ports.inbox(), ports.kafka(), logs, data, admin, therapistId, therapist, client, clientToken);
+                ports.services().get("notifications-service"), ports.inbox(), ports.kafka(), database, databasePrefix,
+                logs, data, admin, therapistId, therapist, client, clientToken);
         System.out.println(text);
         try {
             Files.writeString(logs.resolve("tokens.txt"), "admin " + admin + "\ntherapist " + therapistId + " "
@@ -397,12 +499,16 @@ public final class LocalPlatform {
 
     // ---- processes
 
-    private Process java(String name, List<String> arguments, Map<String, String> environment) {
+    private synchronized Process java(String name, List<String> arguments, Map<String, String> environment) {
+        if (stopped) {
+            throw new IllegalStateException("the platform is stopping");
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(arguments);
+        // appended: a restarted process's log follows what its killed predecessor wrote
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
@@ -413,8 +519,12 @@ public final class LocalPlatform {
         }
     }
 
-    /** Stops every part, the services first, each given 30 s before it is killed. */
-    public void stop() {
+    /** Stops every part, the services first, each given 30 s before it is killed; once. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         say("\nStopping…");
         List<Process> running = new ArrayList<>(processes.values());
         java.util.Collections.reverse(running);
@@ -428,11 +538,21 @@ public final class LocalPlatform {
                 process.destroyForcibly();
             }
         }
+        processes.clear();
         if (issuer != null) {
             issuer.stop(0);
         }
-        processes.clear();
-        say("Stopped. Logs are in " + logs);
+        try {
+            if (postgres != null) {
+                postgres.stop();
+                if (systemTest && !postgres.home().startsWith(data)) {
+                    // kept outside the test's folder (see PostgresServer): nothing may pile up there
+                    postgres.deleteData();
+                }
+            }
+        } finally {
+            say("Stopped. Logs are in " + logs);
+        }
     }
 
     /** A jar on this launcher's own classpath, e.g. GreenMail's standalone one, run as a process of its own. */
@@ -457,7 +577,7 @@ public final class LocalPlatform {
             }
         });
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> response = readiness.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
@@ -518,21 +638,20 @@ public final class LocalPlatform {
         }
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768 on): a port from that range could be taken,
+     * before its part starts, as the local end of some outgoing connection.
+     */
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20000 + random.nextInt(12000);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another
             }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 }

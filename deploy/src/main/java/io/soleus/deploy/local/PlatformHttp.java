@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +29,15 @@ public final class PlatformHttp {
 
     /** Sends {@code body} as JSON ({@code null}: no body, a GET). */
     public Answer send(int port, String token, String method, String path, Object body) {
+        return send(port, token, method, path, body, Map.of());
+    }
+
+    /** Sends {@code body} as JSON with extra headers, e.g. an {@code Idempotency-Key}. */
+    public Answer send(int port, String token, String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token);
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+            headers.forEach(request::header);
             request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                     : request.header("Content-Type", "application/json")
                             .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
