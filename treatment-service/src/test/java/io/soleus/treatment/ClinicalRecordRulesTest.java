@@ -202,6 +202,48 @@ class ClinicalRecordRulesTest {
     }
 
     @Test
+    void a_request_repeated_under_its_idempotency_key_acts_once_and_is_answered_alike() {
+        long before = storedEvents();
+        Response opened = created(practice.requestCase("Idempotency-Key", "open-" + caseId));
+        Response openedAgain = created(practice.requestCase("Idempotency-Key", "open-" + caseId));
+        assertThat(openedAgain.text("caseId")).isEqualTo(opened.text("caseId"));
+        assertThat(openedAgain.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(opened.headers().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(storedEvents()).as("one CaseOpened").isEqualTo(before + 1);
+
+        SessionId session = attendedSession();
+        String assessment = created(practice.assess(caseId, session, 7, "Idempotency-Key", "assess-" + caseId))
+                .text("assessmentId");
+        assertThat(created(practice.assess(caseId, session, 7, "Idempotency-Key", "assess-" + caseId))
+                .text("assessmentId")).as("the first answer, not session-already-assessed").isEqualTo(assessment);
+        Map<String, Object> release = Map.of("sessionId", session, "minutes", 10, "response", "RELEASED",
+                "region", Map.of("muscle", "soleus", "side", "LEFT", "region", "lower calf"));
+        String releases = "/cases/" + caseId + "/myofascial-releases";
+        expect(204, practice.api.post(practice.maya(), releases, release, "Idempotency-Key", "release-" + caseId));
+        expect(204, practice.api.post(practice.maya(), releases, release, "Idempotency-Key", "release-" + caseId));
+        String plan = "/cases/" + caseId + "/plan";
+        expect(204, practice.api.put(practice.maya(), plan, ReferenceCaseTest.plan(), "Idempotency-Key", "plan-" + caseId));
+        Response planAgain = expect(204, practice.api.put(practice.maya(), plan, ReferenceCaseTest.plan(),
+                "Idempotency-Key", "plan-" + caseId));
+        assertThat(planAgain.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        List<String> events = jdbc.queryForList("""
+                SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
+                String.class, caseId);
+        assertThat(events).as("the case's events, each once").containsExactly(
+                "io.soleus.kernel.treatment.CaseOpened", "io.soleus.kernel.treatment.AssessmentRecorded",
+                "io.soleus.kernel.treatment.MyofascialReleaseApplied", "io.soleus.kernel.treatment.PlanAssigned");
+
+        long recorded = storedEvents();
+        Response reused = practice.api.put(practice.maya(), plan, Map.of("exercises", List.of(
+                Map.of("exerciseId", ReferenceCaseTest.exercise("soleus-wall-stretch"), "dose",
+                        Map.of("sets", 4, "holdSeconds", 45, "times", 2, "per", "DAY", "weeks", 2)))),
+                "Idempotency-Key", "plan-" + caseId);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.invalidField()).isEqualTo("Idempotency-Key");
+        assertThat(storedEvents()).as("nothing more recorded").isEqualTo(recorded);
+    }
+
+    @Test
     void progress_is_logged_only_for_exercises_of_the_plan() {
         Map<String, Object> done = Map.of("exerciseId", ReferenceCaseTest.exercise("seated-calf-raises"), "outcome", "DONE",
                 "day", "2026-11-30");

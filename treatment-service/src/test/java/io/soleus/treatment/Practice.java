@@ -107,17 +107,22 @@ public final class Practice implements AutoCloseable {
     }
 
     public String openCase() {
-        return created(api.post(maya(), "/cases", Map.of("clientId", runner, "clinicId", riverside,
-                "complaint", "Deep, persistent ache in the lower calf after weekend runs",
-                "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus myofascial pain"),
-                "side", "LEFT", "contributingFactors", Set.of("OVERUSE", "UNEVEN_GROUND")))).text("caseId");
+        return created(requestCase()).text("caseId");
     }
 
-    public Response assess(String caseId, SessionId session, int pain) {
+    /** Asks to open the runner's case, with the request headers given as name, value, ... */
+    public Response requestCase(String... headers) {
+        return api.post(maya(), "/cases", Map.of("clientId", runner, "clinicId", riverside,
+                "complaint", "Deep, persistent ache in the lower calf after weekend runs",
+                "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus myofascial pain"),
+                "side", "LEFT", "contributingFactors", Set.of("OVERUSE", "UNEVEN_GROUND")), headers);
+    }
+
+    public Response assess(String caseId, SessionId session, int pain, String... headers) {
         return api.post(maya(), "/cases/" + caseId + "/assessments", Map.of("sessionId", session, "pain", pain,
                 "triggerPoints", List.of(Map.of("site", Map.of("muscle", "soleus", "side", "LEFT", "region", "lower-medial"),
                         "severity", "MODERATE")),
-                "tightness", "SEVERE", "notes", "Very tight soleus, several trigger points"));
+                "tightness", "SEVERE", "notes", "Very tight soleus, several trigger points"), headers);
     }
 
     public Response treat(String caseId, SessionId session) {

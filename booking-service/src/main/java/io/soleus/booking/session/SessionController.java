@@ -46,9 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST', 'CLIENT')")
 class SessionController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
-
     private final Commands commands;
 
     SessionController(Commands commands) {
@@ -70,7 +67,7 @@ class SessionController {
     @Operation(summary = "Book a session; the room is assigned. 409 when the slot is taken or a rule says no")
     ResponseEntity<SessionDetails> book(@Valid @RequestBody BookRequest request,
                                         @Parameter(description = "Repeat a request safely: the first result is answered again")
-                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                        @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
         CurrentUser user = CurrentUser.get();
         ClientId clientId = request.clientId() != null || !user.is(Role.CLIENT) ? request.clientId() : ClientId.of(user.subject());
         if (clientId == null) {
@@ -79,7 +76,7 @@ class SessionController {
         BookSession command = new BookSession(SessionId.random(), clientId, request.therapistId(), request.clinicId(),
                 request.sessionTypeId(), request.start(), user);
         Outcome<SessionDetails> outcome = commands.sendOnce(user.subject(), key, request, command, SessionDetails.class);
-        return respond(HttpStatus.CREATED, outcome)
+        return outcome.answer(HttpStatus.CREATED)
                 .location(URI.create("/sessions/" + outcome.result().sessionId()))
                 .body(outcome.result());
     }
@@ -87,11 +84,11 @@ class SessionController {
     @PostMapping("/{sessionId}/reschedule")
     @Operation(summary = "Move a session to a new start; the therapist, clinic and session type stay")
     ResponseEntity<SessionDetails> reschedule(@PathVariable SessionId sessionId, @Valid @RequestBody RescheduleRequest request,
-                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                              @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
         CurrentUser user = CurrentUser.get();
         Outcome<SessionDetails> outcome = commands.sendOnce(user.subject(), key, new Object[] {sessionId, request},
                 new RescheduleSession(sessionId, request.start(), user), SessionDetails.class);
-        return respond(HttpStatus.OK, outcome).body(outcome.result());
+        return outcome.answer(HttpStatus.OK).body(outcome.result());
     }
 
     @PostMapping("/{sessionId}/cancel")
@@ -114,10 +111,5 @@ class SessionController {
     ResponseEntity<Void> missed(@PathVariable SessionId sessionId) {
         commands.send(new MarkMissed(sessionId, CurrentUser.get()));
         return ResponseEntity.noContent().build();
-    }
-
-    private static ResponseEntity.BodyBuilder respond(HttpStatus status, Outcome<?> outcome) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        return outcome.replayed() ? response.header(REPLAYED, "true") : response;
     }
 }

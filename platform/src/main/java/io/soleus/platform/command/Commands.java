@@ -22,6 +22,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +38,10 @@ public class Commands {
 
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
-    static final String HEADER = "Idempotency-Key";
+    /** The request header that makes a command's request safe to repeat. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The response header that marks an answer as the stored result of an earlier identical request. */
+    public static final String REPLAYED = "Idempotent-Replayed";
     private static final int CREATION_RETRIES = 2;
 
     private final CommandGateway gateway;
@@ -58,6 +63,12 @@ public class Commands {
 
     /** A command's result, and whether it is the stored answer to an earlier identical request. */
     public record Outcome<R>(R result, boolean replayed) {
+
+        /** An answer with {@code status}, marked {@code Idempotent-Replayed} when it repeats an earlier one. */
+        public ResponseEntity.BodyBuilder answer(HttpStatus status) {
+            ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+            return replayed ? response.header(REPLAYED, "true") : response;
+        }
     }
 
     public <R> R send(Object command) {
@@ -73,7 +84,7 @@ public class Commands {
             return new Outcome<>(send(command), false);
         }
         if (!KEY.matcher(key).matches()) {
-            throw new InvalidValueException(HEADER, HEADER + " must be 1 to 255 visible ASCII characters");
+            throw new InvalidValueException(IDEMPOTENCY_KEY, IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = fingerprint(request);
         return retryingConflicts(() -> transactions.execute(status -> {

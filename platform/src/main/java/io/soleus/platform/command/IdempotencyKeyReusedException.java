@@ -4,6 +4,6 @@ package io.soleus.platform.command;
 public class IdempotencyKeyReusedException extends RuntimeException {
 
     public IdempotencyKeyReusedException() {
-        super(Commands.HEADER + " was already used for a different request");
+        super(Commands.IDEMPOTENCY_KEY + " was already used for a different request");
     }
 }

@@ -37,8 +37,8 @@ public class ApiClient {
         return exchange(HttpMethod.POST, token, path, body, headers);
     }
 
-    public Response put(String token, String path, Object body) {
-        return exchange(HttpMethod.PUT, token, path, body);
+    public Response put(String token, String path, Object body, String... headers) {
+        return exchange(HttpMethod.PUT, token, path, body, headers);
     }
 
     public Response get(String token, String path) {

@@ -24,6 +24,7 @@ import io.soleus.kernel.value.Side;
 import io.soleus.kernel.value.Tightness;
 import io.soleus.kernel.value.TissueResponse;
 import io.soleus.platform.command.Commands;
+import io.soleus.platform.command.Commands.Outcome;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.treatment.care.CaseCommands.AssignPlan;
 import io.soleus.treatment.care.CaseCommands.DischargeCase;
@@ -42,18 +43,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The clinical record: therapists open cases, record assessments and techniques session by
- * session, assign and revise aftercare plans and discharge; clients log their plan progress.
+ * session, assign and revise aftercare plans and discharge; clients log their plan progress. Every
+ * change honours an {@code Idempotency-Key}: a request repeated under it acts once and is answered
+ * the first result again.
  */
 @RestController
 @RequestMapping("/cases")
@@ -105,60 +110,75 @@ class CaseController {
 
     @PostMapping
     @Operation(summary = "Open a case for a client: complaint, working finding, side, contributing factors")
-    ResponseEntity<CaseOpened> open(@Valid @RequestBody OpenCaseRequest request) {
-        CaseId caseId = CaseId.random();
-        commands.send(new OpenCase(caseId, request.clientId(), request.clinicId(), request.therapistId(),
-                request.complaint(), request.workingFinding(), request.side(), request.contributingFactors(),
-                CurrentUser.get()));
-        return ResponseEntity.created(URI.create("/cases/" + caseId)).body(new CaseOpened(caseId));
+    ResponseEntity<CaseOpened> open(@Valid @RequestBody OpenCaseRequest request,
+                                    @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
+        Outcome<CaseId> opened = once(key, request, new OpenCase(CaseId.random(), request.clientId(), request.clinicId(),
+                request.therapistId(), request.complaint(), request.workingFinding(), request.side(),
+                request.contributingFactors(), CurrentUser.get()), CaseId.class);
+        return opened.answer(HttpStatus.CREATED).location(URI.create("/cases/" + opened.result()))
+                .body(new CaseOpened(opened.result()));
     }
 
     @PostMapping("/{caseId}/assessments")
     @Operation(summary = "Record a session's assessment: pain (NPRS), trigger points, tightness, notes")
-    ResponseEntity<AssessmentRecorded> assess(@PathVariable CaseId caseId, @Valid @RequestBody AssessmentRequest request) {
-        AssessmentId assessmentId = AssessmentId.random();
-        commands.send(new RecordAssessment(caseId, assessmentId, request.sessionId(), request.pain(),
-                request.triggerPoints(), request.tightness(), request.notes(), CurrentUser.get()));
-        return ResponseEntity.created(URI.create("/cases/" + caseId)).body(new AssessmentRecorded(assessmentId));
+    ResponseEntity<AssessmentRecorded> assess(@PathVariable CaseId caseId, @Valid @RequestBody AssessmentRequest request,
+                                              @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
+        Outcome<AssessmentId> recorded = once(key, List.of(caseId, request), new RecordAssessment(caseId,
+                AssessmentId.random(), request.sessionId(), request.pain(), request.triggerPoints(), request.tightness(),
+                request.notes(), CurrentUser.get()), AssessmentId.class);
+        return recorded.answer(HttpStatus.CREATED).location(URI.create("/cases/" + caseId))
+                .body(new AssessmentRecorded(recorded.result()));
     }
 
     @PostMapping("/{caseId}/trigger-point-treatments")
     @Operation(summary = "Record trigger point therapy applied in a session")
-    ResponseEntity<Void> triggerPoint(@PathVariable CaseId caseId, @Valid @RequestBody TriggerPointRequest request) {
-        commands.send(new RecordTriggerPointTreatment(caseId, request.sessionId(), request.site(), request.pressure(),
-                Duration.ofSeconds(request.seconds()), request.response(), CurrentUser.get()));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> triggerPoint(@PathVariable CaseId caseId, @Valid @RequestBody TriggerPointRequest request,
+                                      @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
+        return noContent(once(key, List.of(caseId, request), new RecordTriggerPointTreatment(caseId, request.sessionId(),
+                request.site(), request.pressure(), Duration.ofSeconds(request.seconds()), request.response(),
+                CurrentUser.get()), Void.class));
     }
 
     @PostMapping("/{caseId}/myofascial-releases")
     @Operation(summary = "Record myofascial release applied in a session")
-    ResponseEntity<Void> release(@PathVariable CaseId caseId, @Valid @RequestBody ReleaseRequest request) {
-        commands.send(new RecordMyofascialRelease(caseId, request.sessionId(), request.region(),
-                Duration.ofMinutes(request.minutes()), request.response(), CurrentUser.get()));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> release(@PathVariable CaseId caseId, @Valid @RequestBody ReleaseRequest request,
+                                 @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
+        return noContent(once(key, List.of(caseId, request), new RecordMyofascialRelease(caseId, request.sessionId(),
+                request.region(), Duration.ofMinutes(request.minutes()), request.response(), CurrentUser.get()),
+                Void.class));
     }
 
     @PutMapping("/{caseId}/plan")
     @Operation(summary = "Assign or revise the aftercare plan: exercises from the library, each with its dose")
-    ResponseEntity<Void> plan(@PathVariable CaseId caseId, @Valid @RequestBody PlanRequest request) {
-        commands.send(new AssignPlan(caseId, request.exercises(), CurrentUser.get()));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> plan(@PathVariable CaseId caseId, @Valid @RequestBody PlanRequest request,
+                              @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
+        return noContent(once(key, List.of(caseId, request),
+                new AssignPlan(caseId, request.exercises(), CurrentUser.get()), Void.class));
     }
 
     @PostMapping("/{caseId}/progress")
     @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST', 'CLIENT')")
     @Operation(summary = "Log an exercise of the plan as done or skipped, with an optional pain score")
-    ResponseEntity<Void> progress(@PathVariable CaseId caseId, @Valid @RequestBody ProgressRequest request) {
-        commands.send(new LogProgress(caseId, request.exerciseId(), request.outcome(), request.pain(), request.day(),
-                CurrentUser.get()));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> progress(@PathVariable CaseId caseId, @Valid @RequestBody ProgressRequest request,
+                                  @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
+        return noContent(once(key, List.of(caseId, request), new LogProgress(caseId, request.exerciseId(),
+                request.outcome(), request.pain(), request.day(), CurrentUser.get()), Void.class));
     }
 
     @PostMapping("/{caseId}/discharge")
     @Operation(summary = "Discharge a case with its outcome")
-    ResponseEntity<Void> discharge(@PathVariable CaseId caseId, @Valid @RequestBody DischargeRequest request) {
-        commands.send(new DischargeCase(caseId, request.finalPain(), request.backToActivity(), request.reason(),
-                CurrentUser.get()));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> discharge(@PathVariable CaseId caseId, @Valid @RequestBody DischargeRequest request,
+                                   @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
+        return noContent(once(key, List.of(caseId, request), new DischargeCase(caseId, request.finalPain(),
+                request.backToActivity(), request.reason(), CurrentUser.get()), Void.class));
+    }
+
+    /** Sends a command once per caller and key; {@code request} is what a repeat must send again. */
+    private <R> Outcome<R> once(String key, Object request, Object command, Class<R> resultType) {
+        return commands.sendOnce(CurrentUser.get().subject(), key, request, command, resultType);
+    }
+
+    private static ResponseEntity<Void> noContent(Outcome<Void> outcome) {
+        return outcome.answer(HttpStatus.NO_CONTENT).build();
     }
 }

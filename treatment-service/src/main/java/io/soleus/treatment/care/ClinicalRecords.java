@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Require;
+import io.soleus.kernel.id.AssessmentId;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ExerciseId;
 import io.soleus.kernel.id.SessionId;
@@ -66,8 +67,9 @@ public class ClinicalRecords {
         this.clock = clock;
     }
 
+    /** Opens the case and answers its id, which the API stores for a repeated request. */
     @CommandHandler
-    public void handle(OpenCase command) throws Exception {
+    public CaseId handle(OpenCase command) throws Exception {
         Require.present("caseId", command.caseId());
         Require.present("clientId", command.clientId());
         Require.present("clinicId", command.clinicId());
@@ -84,10 +86,11 @@ public class ClinicalRecords {
                 command.complaint(), command.workingFinding(), command.side(),
                 command.contributingFactors() == null ? Set.of() : command.contributingFactors(), clock.instant());
         cases.newInstance(() -> new Case(opened));
+        return command.caseId();
     }
 
     @CommandHandler
-    public void handle(RecordAssessment command) {
+    public AssessmentId handle(RecordAssessment command) {
         Aggregate<Case> record = staffCase(command.caseId(), command.by());
         Case current = record.invoke(it -> it);
         checkSession(current, command.sessionId(), command.by());
@@ -96,6 +99,7 @@ public class ClinicalRecords {
                 command.triggerPoints() == null ? List.of() : command.triggerPoints(), command.tightness(),
                 command.notes(), clock.instant());
         record.execute(it -> it.recordAssessment(assessment));
+        return command.assessmentId();
     }
 
     @CommandHandler
