@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -74,6 +75,8 @@ class FaultsUnderLoadTest {
     private static final int THERAPISTS = 4;
     /** Faults that can cut a delivery between the SMTP server's answer and its record, times the delivery threads. */
     private static final int MOST_UNCERTAIN = 2 * 8;
+    /** How long a request is sent again: well beyond the three minutes a killed part is given to come back. */
+    private static final Duration PERSISTENCE = Duration.ofMinutes(6);
 
     private RunningPlatform platform;
     private final AtomicBoolean loading = new AtomicBoolean(true);
@@ -142,7 +145,7 @@ class FaultsUnderLoadTest {
             load.shutdown();
         }
         for (Future<?> worker : workers) {
-            worker.get(3, TimeUnit.MINUTES);
+            worker.get(PERSISTENCE.multipliedBy(3).toMinutes(), TimeUnit.MINUTES); // a few requests that each persist
         }
 
         assertThat(unexpected).as("answers a client should never get").isEmpty();
@@ -155,10 +158,11 @@ class FaultsUnderLoadTest {
                 .ignoreExceptionsInstanceOf(IllegalStateException.class)
                 .untilAsserted(() -> reconcile(practice.clinic(), emails));
         // and it stays so: nothing arrives late, a second time
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+        AtomicReference<Reconciled> reconciled = new AtomicReference<>();
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptionsInstanceOf(IllegalStateException.class)
-                .untilAsserted(() -> reconcile(practice.clinic(), emails));
-        System.out.println("Faults under load, reconciled: " + reconcile(practice.clinic(), emails) + "; "
+                .untilAsserted(() -> reconciled.set(reconcile(practice.clinic(), emails)));
+        System.out.println("Faults under load, reconciled: " + reconciled.get() + "; "
                 + refused.get() + " requests met a dead service or database and were sent again");
     }
 
@@ -305,7 +309,7 @@ class FaultsUnderLoadTest {
      * service published); any other answer is unexpected.
      */
     private boolean persist(Supplier<Answer> request, Predicate<Answer> done, Predicate<Answer> notYet, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(PERSISTENCE);
         while (Instant.now().isBefore(deadline)) {
             Answer answer;
             try {
@@ -326,7 +330,7 @@ class FaultsUnderLoadTest {
             }
             pause();
         }
-        unexpected.add(what + ": no answer for 3 minutes");
+        unexpected.add(what + ": no answer for " + PERSISTENCE);
         return false;
     }
 

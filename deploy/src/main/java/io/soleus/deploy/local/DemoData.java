@@ -241,7 +241,7 @@ public final class DemoData {
 
     /** Treatment learns of clients and sessions from the booking topic: a record made a moment too early is sent again. */
     private JsonNode retrying(java.util.function.Supplier<JsonNode> call) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
             try {
                 return call.get();

@@ -3,6 +3,7 @@ package io.soleus.deploy.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,11 +18,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -35,6 +43,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The whole platform on one machine, each part its own process: a Kafka broker (KRaft, from the
@@ -46,6 +56,9 @@ import com.sun.net.httpserver.HttpServer;
  * everything. Started by {@code deploy/run-local.sh}.
  */
 public final class LocalPlatform {
+
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> GIVEN_OUT = ConcurrentHashMap.newKeySet();
 
     /** Where each part listens. */
     public record Ports(int kafka, int controller, int smtp, int inbox, int issuer, int postgres,
@@ -371,6 +384,7 @@ public final class LocalPlatform {
         }
         java("kafka", List.of("-Xmx512m", "-cp", kafkaClasspath(), "kafka.Kafka", properties.toString()), Map.of());
         waitFor(Duration.ofMinutes(1), () -> listening(ports.kafka()));
+        waitFor(Duration.ofMinutes(1), this::kafkaLeadsEveryPartition);
         done();
     }
 
@@ -527,11 +541,11 @@ public final class LocalPlatform {
         stopped = true;
         say("\nStopping…");
         List<Process> running = new ArrayList<>(processes.values());
-        java.util.Collections.reverse(running);
+        Collections.reverse(running);
         running.forEach(Process::destroy);
         for (Process process : running) {
             try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -589,6 +603,25 @@ public final class LocalPlatform {
         }
     }
 
+    /**
+     * The broker answers and leads every partition of its topics (after a restart it loads them from
+     * its log first), so the services' producers and consumers can go on.
+     */
+    private boolean kafkaLeadsEveryPartition() {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.kafka(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> topics = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+            return admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                    .flatMap(topic -> topic.partitions().stream()).allMatch(partition -> partition.leader() != null);
+        } catch (ExecutionException | TimeoutException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -640,13 +673,16 @@ public final class LocalPlatform {
 
     /**
      * A port free now, below Linux's ephemeral range (32768 on): a port from that range could be taken,
-     * before its part starts, as the local end of some outgoing connection.
+     * before its part starts, as the local end of some outgoing connection. A port is given out once per
+     * JVM, so two parts never draw the same one before either has bound it.
      */
-    private static int freePort() {
-        java.util.Random random = new java.util.Random();
+    static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int port = 20000 + random.nextInt(12000);
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+            int port = 20000 + RANDOM.nextInt(12000);
+            if (!GIVEN_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
                 // another

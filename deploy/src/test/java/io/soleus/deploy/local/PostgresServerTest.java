@@ -1,7 +1,5 @@
 package io.soleus.deploy.local;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +34,7 @@ class PostgresServerTest {
 
     @Test
     void a_crash_is_recovered_from_the_write_ahead_log_keeping_what_was_committed() throws Exception {
-        start(PostgresServer.at(home, freePort(), binaries));
+        start(PostgresServer.at(home, LocalPlatform.freePort(), binaries));
         try (Connection connection = connect()) {
             connection.createStatement().execute("CREATE TABLE visit (id INTEGER PRIMARY KEY)");
             connection.createStatement().execute("INSERT INTO visit VALUES (1)");
@@ -62,7 +60,7 @@ class PostgresServerTest {
 
     @Test
     void the_bundled_binaries_run_where_none_are_installed_and_a_clean_stop_keeps_the_cluster() throws Exception {
-        start(PostgresServer.bundled(home, freePort(), binaries));
+        start(PostgresServer.bundled(home, LocalPlatform.freePort(), binaries));
         try (Connection connection = connect();
              ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
             assertThat(version.next()).isTrue();
@@ -89,11 +87,5 @@ class PostgresServerTest {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(server.jdbcBase() + "postgres", "postgres", "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
