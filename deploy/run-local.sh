@@ -11,4 +11,7 @@ cd "$(dirname "$0")/.."
 echo "Building (the first time downloads dependencies)…"
 ./mvnw -B -q -ntp install -DskipTests
 ./mvnw -B -q -ntp -pl deploy dependency:build-classpath -Dmdep.outputFile=target/local.classpath -Dmdep.includeScope=runtime
-exec java -cp "deploy/target/classes:$(cat deploy/target/local.classpath)" io.soleus.deploy.local.LocalPlatform "$@"
+# GreenMail's standalone jar, on the classpath to be started from it, carries Logback too: the
+# launcher's own few log lines go through slf4j-simple, without a word about the choice
+exec java -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -Dslf4j.internal.verbosity=WARN \
+  -cp "deploy/target/classes:$(cat deploy/target/local.classpath)" io.soleus.deploy.local.LocalPlatform "$@"
