@@ -12,10 +12,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.kernel.Topics;
+import io.soleus.kernel.id.ExerciseId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.TestTokens;
@@ -148,7 +148,7 @@ class ReferenceCaseTest {
     }
 
     static String exercise(String code) {
-        return UUID.nameUUIDFromBytes(("soleus:exercise:" + code).getBytes(StandardCharsets.UTF_8)).toString();
+        return ExerciseId.ofLibraryCode(code).toString();
     }
 
     static JsonNode row(JsonNode rows, String key) {

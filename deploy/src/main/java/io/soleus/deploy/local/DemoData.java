@@ -1,6 +1,5 @@
 package io.soleus.deploy.local;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +11,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.soleus.kernel.id.ExerciseId;
 
 /**
  * Believable data through the public APIs only: three clinics in three towns, six therapists working
@@ -211,7 +210,7 @@ public final class DemoData {
     }
 
     private static String exerciseId(String code) {
-        return UUID.nameUUIDFromBytes(("soleus:exercise:" + code).getBytes(StandardCharsets.UTF_8)).toString();
+        return ExerciseId.ofLibraryCode(code).toString();
     }
 
     private String type(String name, int minutes, List<String> therapists) {

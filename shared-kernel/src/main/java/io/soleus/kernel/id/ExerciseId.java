@@ -1,5 +1,6 @@
 package io.soleus.kernel.id;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -15,6 +16,15 @@ public record ExerciseId(@JsonValue UUID value) {
 
     public static ExerciseId random() {
         return new ExerciseId(UUID.randomUUID());
+    }
+
+    /**
+     * An exercise of the library every practice starts with (DOMAIN.md), by its code: its id is derived
+     * from the code, so it is the same in every database and known to clients without a lookup.
+     */
+    public static ExerciseId ofLibraryCode(String code) {
+        return new ExerciseId(UUID.nameUUIDFromBytes(("soleus:exercise:" + Require.present("code", code))
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

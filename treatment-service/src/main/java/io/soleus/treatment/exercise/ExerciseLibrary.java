@@ -1,6 +1,5 @@
 package io.soleus.treatment.exercise;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,7 +83,6 @@ public class ExerciseLibrary implements ApplicationRunner {
     }
 
     private static LibraryExercise starter(String code, String name, String description) {
-        return new LibraryExercise(new ExerciseId(UUID.nameUUIDFromBytes(("soleus:exercise:" + code)
-                .getBytes(StandardCharsets.UTF_8))), name, description);
+        return new LibraryExercise(ExerciseId.ofLibraryCode(code), name, description);
     }
 }
