@@ -1,7 +1,7 @@
 package io.soleus.systemtests;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -26,16 +26,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.soleus.deploy.local.PlatformHttp;
 import io.soleus.deploy.local.PlatformHttp.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import static io.soleus.systemtests.RunningPlatform.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -153,17 +157,20 @@ class FaultsUnderLoadTest {
         assertThat(plansAssigned.get()).isPositive();
         assertThat(assessed.get()).isPositive();
 
-        // the deliveries a killed instance had claimed are taken over once its heartbeat is stale (30 s here)
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
-                .ignoreExceptionsInstanceOf(IllegalStateException.class)
-                .untilAsserted(() -> reconcile(practice.clinic(), emails));
-        // and it stays so: nothing arrives late, a second time
-        AtomicReference<Reconciled> reconciled = new AtomicReference<>();
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptionsInstanceOf(IllegalStateException.class)
-                .untilAsserted(() -> reconciled.set(reconcile(practice.clinic(), emails)));
-        System.out.println("Faults under load, reconciled: " + reconciled.get() + "; "
-                + refused.get() + " requests met a dead service or database and were sent again");
+        try (Connection booking = platform.processes.connect("booking-service");
+             Connection treatment = platform.processes.connect("treatment-service");
+             Connection notifications = platform.processes.connect("notifications-service")) {
+            Stores stores = new Stores(booking, treatment, notifications);
+            // the deliveries a killed instance had claimed are taken over once its heartbeat is stale (30 s here)
+            within(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> reconcile(stores, practice.clinic(), emails));
+            // and it stays so: nothing arrives late, a second time
+            AtomicReference<Reconciled> reconciled = new AtomicReference<>();
+            within(Duration.ofMinutes(2)).during(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> reconciled.set(reconcile(stores, practice.clinic(), emails)));
+            System.out.println("Faults under load, reconciled: " + reconciled.get() + "; "
+                    + refused.get() + " requests met a dead service or database and were sent again");
+        }
     }
 
     // ---- the load
@@ -192,8 +199,8 @@ class FaultsUnderLoadTest {
      * is answered as the first was; returns its id, also kept among those booked, or null.
      */
     private String book(RunningPlatform.Practice practice, String client, String therapist, Instant start) {
-        Map<String, Object> request = Map.of("clientId", client, "therapistId", therapist, "clinicId", practice.clinic(),
-                "sessionTypeId", practice.sessionType(), "start", start.toString());
+        Map<String, Object> request = RunningPlatform.sessionRequest(client, therapist, practice.clinic(),
+                practice.sessionType(), start);
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
         String[] session = new String[1];
         if (!persist(() -> platform.sendTo("booking-service", platform.admin, "POST", "/sessions", request, key),
@@ -214,12 +221,11 @@ class FaultsUnderLoadTest {
      */
     private void treat(RunningPlatform.Practice practice, List<String> clients, String therapist, String token) {
         List<Instant> slots = sessionsToAssess();
+        Map<String, Object> plan = Map.of("exercises", List.of(RunningPlatform.prescription("bent-knee-calf-raises",
+                Map.of("sets", 3, "reps", 15, "times", 2, "per", "DAY", "weeks", 6))));
         for (int n = 0; loading.get(); n++) {
             String client = clients.get(n % clients.size());
-            Map<String, Object> opening = Map.of("clientId", client, "clinicId", practice.clinic(),
-                    "complaint", "Deep ache in the lower left calf after runs",
-                    "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus myofascial pain"),
-                    "side", "LEFT", "contributingFactors", List.of("OVERUSE"));
+            Map<String, Object> opening = RunningPlatform.caseOpening(client, practice.clinic());
             String[] caseId = new String[1];
             // treatment may not yet have read the client from booking's topic: 404 until it has
             Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
@@ -236,9 +242,6 @@ class FaultsUnderLoadTest {
             if (n < slots.size()) {
                 assess(practice, client, therapist, token, caseId[0], slots.get(n));
             }
-            Map<String, Object> plan = Map.of("exercises", List.of(Map.of("exerciseId",
-                    RunningPlatform.exercise("bent-knee-calf-raises"),
-                    "dose", Map.of("sets", 3, "reps", 15, "times", 2, "per", "DAY", "weeks", 6))));
             Map<String, String> planKey = Map.of("Idempotency-Key", UUID.randomUUID().toString());
             if (persist(() -> platform.sendTo("treatment-service", token, "PUT", "/cases/" + caseId[0] + "/plan", plan,
                     planKey), answer -> answer.status() == 204, answer -> false, "assign a plan")) {
@@ -314,7 +317,7 @@ class FaultsUnderLoadTest {
             Answer answer;
             try {
                 answer = request.get();
-            } catch (IllegalStateException unreachable) {
+            } catch (PlatformHttp.Unreachable unreachable) {
                 refused.incrementAndGet();
                 pause();
                 continue;
@@ -368,84 +371,83 @@ class FaultsUnderLoadTest {
         }
     }
 
-    private Reconciled reconcile(String clinic, Map<String, String> emails) throws SQLException {
-        try (Connection booking = connect("booking-service");
-             Connection treatment = connect("treatment-service");
-             Connection notifications = connect("notifications-service")) {
-            // booking's event store: the sessions booked, each answered 201 exactly once to the load
-            Map<String, String> bookedEvents = events(booking, BOOKED, "sessionId");
-            Set<String> sessions = new HashSet<>(bookedEvents.values());
-            assertThat(sessions).as("the sessions booked are those the clients were told of, each once")
-                    .hasSize(bookedEvents.size()).containsExactlyInAnyOrderElementsOf(bookedSessions);
+    /** The services' databases, where their event stores and read models are. */
+    private record Stores(Connection booking, Connection treatment, Connection notifications) {
+    }
 
-            assertThat(column(booking, "SELECT session_id FROM scheduling_session")).as("booking's schedule")
-                    .containsExactlyInAnyOrderElementsOf(sessions);
-            assertThat(column(treatment, "SELECT session_id FROM booking_session")).as("treatment's sessions")
-                    .containsExactlyInAnyOrderElementsOf(sessions);
-            JsonNode operations = platform.operationsAt(clinic);
-            assertThat(operations.path("sessions").asInt()).as("the operations report's sessions").isEqualTo(sessions.size());
-            Set<String> attended = new HashSet<>(events(booking, ATTENDED, "sessionId").values());
-            assertThat(operations.path("attended").asInt()).as("the operations report's attended sessions")
-                    .isEqualTo(attended.size());
+    private Reconciled reconcile(Stores stores, String clinic, Map<String, String> emails) throws SQLException {
+        Connection booking = stores.booking();
+        Connection treatment = stores.treatment();
+        Connection notifications = stores.notifications();
+        // booking's event store: the sessions booked, each answered 201 exactly once to the load
+        Map<String, String> bookedEvents = events(booking, BOOKED, "sessionId");
+        Set<String> sessions = new HashSet<>(bookedEvents.values());
+        assertThat(sessions).as("the sessions booked are those the clients were told of, each once")
+                .hasSize(bookedEvents.size()).containsExactlyInAnyOrderElementsOf(bookedSessions);
 
-            // treatment's event store: the cases opened, assessments recorded and plans assigned are those the
-            // therapist was answered for, each once though sent again after a lost answer; each case's plan
-            // revision counts its PlanAssigned events
-            Map<String, String> caseEvents = events(treatment, CASE_OPENED, "caseId");
-            Set<String> cases = new HashSet<>(caseEvents.values());
-            assertThat(cases).as("the cases opened are those the therapist was told of, each once")
-                    .hasSize(caseEvents.size()).containsExactlyInAnyOrderElementsOf(openedCases);
-            assertThat(column(treatment, "SELECT case_id FROM outcome_case")).as("the outcome read model")
-                    .containsExactlyInAnyOrderElementsOf(cases);
-            Map<String, String> planEvents = events(treatment, PLAN_ASSIGNED, "caseId");
-            assertThat(planEvents).as("plans assigned").hasSize(plansAssigned.get());
-            Map<String, Long> plansPerCase = new HashMap<>();
-            planEvents.values().forEach(caseId -> plansPerCase.merge(caseId, 1L, Long::sum));
-            assertThat(pairs(treatment, "SELECT case_id, plan_revision FROM outcome_case WHERE plan_revision > 0"))
-                    .as("each case's plan revision in the read model").isEqualTo(plansPerCase);
-            // a counter: each AssessmentRecorded adds one to its case's sessions assessed, so a replayed event would show
-            Map<String, String> assessmentEvents = events(treatment, ASSESSED, "caseId");
-            assertThat(assessmentEvents).as("assessments recorded").hasSize(assessed.get());
-            Map<String, Long> assessedPerCase = new HashMap<>();
-            assessmentEvents.values().forEach(caseId -> assessedPerCase.merge(caseId, 1L, Long::sum));
-            assertThat(pairs(treatment, "SELECT case_id, sessions_assessed FROM outcome_case WHERE sessions_assessed > 0"))
-                    .as("each case's sessions assessed in the read model").isEqualTo(assessedPerCase);
+        assertThat(column(booking, "SELECT session_id FROM scheduling_session")).as("booking's schedule")
+                .containsExactlyInAnyOrderElementsOf(sessions);
+        assertThat(column(treatment, "SELECT session_id FROM booking_session")).as("treatment's sessions")
+                .containsExactlyInAnyOrderElementsOf(sessions);
+        JsonNode operations = platform.operationsAt(clinic);
+        assertThat(operations.path("sessions").asInt()).as("the operations report's sessions").isEqualTo(sessions.size());
+        Set<String> attended = new HashSet<>(events(booking, ATTENDED, "sessionId").values());
+        assertThat(operations.path("attended").asInt()).as("the operations report's attended sessions")
+                .isEqualTo(attended.size());
 
-            // notifications: one confirmation per session booked, one plan mail per plan assigned, each sent
-            // or, where its process died in the middle, uncertain and attempted; a confirmation skipped only
-            // where the session had taken place before it was due; none left to deliver again
-            Map<String, Delivery> confirmations = deliveries(notifications, "CONFIRMATION");
-            assertThat(confirmations.keySet()).as("confirmations planned").containsExactlyInAnyOrderElementsOf(bookedEvents.keySet());
-            Map<String, Delivery> plans = deliveries(notifications, "PLAN");
-            assertThat(plans.keySet()).as("plan mails planned").containsExactlyInAnyOrderElementsOf(planEvents.keySet());
-            List<Delivery> all = new ArrayList<>(confirmations.values());
-            all.addAll(plans.values());
-            assertThat(all).as("every delivery finished").allMatch(d -> d.status().equals("SENT")
-                    || d.status().equals("UNCERTAIN") && d.attempts() >= 1
-                    || d.status().equals("SKIPPED") && attended.contains(d.sessionId()));
-            Set<String> sent = new HashSet<>();
-            Set<String> uncertain = new HashSet<>();
-            all.stream().filter(d -> d.status().equals("SENT")).forEach(d -> sent.add(d.notificationId()));
-            all.stream().filter(d -> d.status().equals("UNCERTAIN")).forEach(d -> uncertain.add(d.notificationId()));
-            assertThat(uncertain).as("uncertain deliveries, only where a fault cut one short").hasSizeLessThanOrEqualTo(MOST_UNCERTAIN);
-            // (either set may be empty: a run in which no fault cut a delivery short has no uncertain one)
-            assertThat(column(notifications, "SELECT task_instance FROM scheduled_tasks WHERE task_name = 'deliver-notification'"))
-                    .as("finished deliveries scheduled again")
-                    .filteredOn(task -> sent.contains(task) || uncertain.contains(task)).isEmpty();
+        // treatment's event store: the cases opened, assessments recorded and plans assigned are those the
+        // therapist was answered for, each once though sent again after a lost answer; each case's plan
+        // revision counts its PlanAssigned events
+        Map<String, String> caseEvents = events(treatment, CASE_OPENED, "caseId");
+        Set<String> cases = new HashSet<>(caseEvents.values());
+        assertThat(cases).as("the cases opened are those the therapist was told of, each once")
+                .hasSize(caseEvents.size()).containsExactlyInAnyOrderElementsOf(openedCases);
+        assertThat(column(treatment, "SELECT case_id FROM outcome_case")).as("the outcome read model")
+                .containsExactlyInAnyOrderElementsOf(cases);
+        Map<String, String> planEvents = events(treatment, PLAN_ASSIGNED, "caseId");
+        assertThat(planEvents).as("plans assigned").hasSize(plansAssigned.get());
+        assertThat(pairs(treatment, "SELECT case_id, plan_revision FROM outcome_case WHERE plan_revision > 0"))
+                .as("each case's plan revision in the read model").isEqualTo(perCase(planEvents));
+        // a counter: each AssessmentRecorded adds one to its case's sessions assessed, so a replayed event would show
+        Map<String, String> assessmentEvents = events(treatment, ASSESSED, "caseId");
+        assertThat(assessmentEvents).as("assessments recorded").hasSize(assessed.get());
+        assertThat(pairs(treatment, "SELECT case_id, sessions_assessed FROM outcome_case WHERE sessions_assessed > 0"))
+                .as("each case's sessions assessed in the read model").isEqualTo(perCase(assessmentEvents));
 
-            // the mailbox: each mail names its notification in its Message-ID
-            List<String> mailed = new ArrayList<>();
-            for (String email : emails.values()) {
-                platform.mails(email).forEach(mail -> mailed.add(notificationOf(mail)));
-            }
-            assertThat(new HashSet<>(mailed)).as("no mail twice").hasSize(mailed.size());
-            assertThat(sent).as("every mail recorded as sent is in the mailbox").isSubsetOf(mailed);
-            Set<String> mayBeMailed = new HashSet<>(sent);
-            mayBeMailed.addAll(uncertain);
-            assertThat(mailed).as("no mail but those recorded sent or uncertain").isSubsetOf(mayBeMailed);
-            return new Reconciled(sessions.size(), cases.size(), assessmentEvents.size(), planEvents.size(), mailed.size(),
-                    uncertain.size());
+        // notifications: one confirmation per session booked, one plan mail per plan assigned, each sent
+        // or, where its process died in the middle, uncertain and attempted; a confirmation skipped only
+        // where the session had taken place before it was due; none left to deliver again
+        Map<String, Delivery> confirmations = deliveries(notifications, "CONFIRMATION");
+        assertThat(confirmations.keySet()).as("confirmations planned").containsExactlyInAnyOrderElementsOf(bookedEvents.keySet());
+        Map<String, Delivery> plans = deliveries(notifications, "PLAN");
+        assertThat(plans.keySet()).as("plan mails planned").containsExactlyInAnyOrderElementsOf(planEvents.keySet());
+        List<Delivery> all = new ArrayList<>(confirmations.values());
+        all.addAll(plans.values());
+        assertThat(all).as("every delivery finished").allMatch(d -> d.status().equals("SENT")
+                || d.status().equals("UNCERTAIN") && d.attempts() >= 1
+                || d.status().equals("SKIPPED") && attended.contains(d.sessionId()));
+        Set<String> sent = new HashSet<>();
+        Set<String> uncertain = new HashSet<>();
+        all.stream().filter(d -> d.status().equals("SENT")).forEach(d -> sent.add(d.notificationId()));
+        all.stream().filter(d -> d.status().equals("UNCERTAIN")).forEach(d -> uncertain.add(d.notificationId()));
+        assertThat(uncertain).as("uncertain deliveries, only where a fault cut one short").hasSizeLessThanOrEqualTo(MOST_UNCERTAIN);
+        // (either set may be empty: a run in which no fault cut a delivery short has no uncertain one)
+        assertThat(column(notifications, "SELECT task_instance FROM scheduled_tasks WHERE task_name = 'deliver-notification'"))
+                .as("finished deliveries scheduled again")
+                .filteredOn(task -> sent.contains(task) || uncertain.contains(task)).isEmpty();
+
+        // the mailbox: each mail names its notification in its Message-ID
+        List<String> mailed = new ArrayList<>();
+        for (String email : emails.values()) {
+            platform.mails(email).forEach(mail -> mailed.add(notificationOf(mail)));
         }
+        assertThat(new HashSet<>(mailed)).as("no mail twice").hasSize(mailed.size());
+        assertThat(sent).as("every mail recorded as sent is in the mailbox").isSubsetOf(mailed);
+        Set<String> mayBeMailed = new HashSet<>(sent);
+        mayBeMailed.addAll(uncertain);
+        assertThat(mailed).as("no mail but those recorded sent or uncertain").isSubsetOf(mayBeMailed);
+        return new Reconciled(sessions.size(), cases.size(), assessmentEvents.size(), planEvents.size(), mailed.size(),
+                uncertain.size());
     }
 
     private record Delivery(String notificationId, String status, int attempts, String sessionId) {
@@ -454,62 +456,59 @@ class FaultsUnderLoadTest {
     /** A service's notifications of a kind, by the id of the event that caused them. */
     private static Map<String, Delivery> deliveries(Connection connection, String kind) throws SQLException {
         Map<String, Delivery> deliveries = new HashMap<>();
-        try (var statement = connection.prepareStatement(
-                "SELECT source_event_id, notification_id, status, attempts, session_id FROM notification WHERE kind = ?")) {
-            statement.setString(1, kind);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    assertThat(deliveries.put(rows.getString(1), new Delivery(rows.getString(2), rows.getString(3),
-                            rows.getInt(4), rows.getString(5))))
-                            .as("one " + kind + " per event").isNull();
-                }
-            }
+        for (Map.Entry<String, Delivery> row : query(connection,
+                "SELECT source_event_id, notification_id, status, attempts, session_id FROM notification WHERE kind = ?",
+                rows -> Map.entry(rows.getString(1), new Delivery(rows.getString(2), rows.getString(3), rows.getInt(4),
+                        rows.getString(5))), kind)) {
+            assertThat(deliveries.put(row.getKey(), row.getValue())).as("one " + kind + " per event").isNull();
         }
         return deliveries;
     }
 
     /** An event store's events of a type: their ids, and a field of each's payload. */
     private static Map<String, String> events(Connection connection, String type, String field) throws SQLException {
-        Map<String, String> events = new HashMap<>();
-        try (var statement = connection.prepareStatement("SELECT event_identifier, convert_from(payload, 'UTF8')::jsonb ->> ? "
-                + "FROM domain_event_entry WHERE payload_type = ?")) {
-            statement.setString(1, field);
-            statement.setString(2, type);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    events.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
-        return events;
+        return query(connection, "SELECT event_identifier, convert_from(payload, 'UTF8')::jsonb ->> ? "
+                + "FROM domain_event_entry WHERE payload_type = ?", rows -> Map.entry(rows.getString(1), rows.getString(2)),
+                field, type).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static List<String> column(Connection connection, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rows = connection.createStatement().executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
+    /** How many of the events name each case. */
+    private static Map<String, Long> perCase(Map<String, String> caseOfEvent) {
+        return caseOfEvent.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static List<String> column(Connection connection, String sql) throws SQLException {
+        return query(connection, sql, rows -> rows.getString(1));
+    }
+
+    /** A query's rows of a key and a count, e.g. a case and its plan revision. */
+    private static Map<String, Long> pairs(Connection connection, String sql) throws SQLException {
+        return query(connection, sql, rows -> Map.entry(rows.getString(1), rows.getLong(2))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> List<T> query(Connection connection, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
             }
+            List<T> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(row.read(rows));
+                }
+            }
+            return values;
         }
-        return values;
     }
 
     /** The notification a mail delivered, from its Message-ID ({@code <notification-id@soleus>}). */
     private static String notificationOf(JsonNode mail) {
         return mail.path("Message-ID").asText().replaceAll("^<|@soleus>$", "");
-    }
-
-    private static Map<String, Long> pairs(Connection connection, String query) throws SQLException {
-        Map<String, Long> values = new HashMap<>();
-        try (ResultSet rows = connection.createStatement().executeQuery(query)) {
-            while (rows.next()) {
-                values.put(rows.getString(1), rows.getLong(2));
-            }
-        }
-        return values;
-    }
-
-    private Connection connect(String service) throws SQLException {
-        return DriverManager.getConnection(platform.processes.jdbcUrl(service), "postgres", "");
     }
 }

@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import static io.soleus.systemtests.RunningPlatform.within;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The platform as it runs: a Kafka broker, the three services and an SMTP server, each its own
@@ -37,12 +36,10 @@ class ReferenceCaseAcrossProcessesTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private RunningPlatform platform;
-    private String admin;
 
     @BeforeAll
     void start() {
         platform = RunningPlatform.start("reference-case");
-        admin = platform.admin;
     }
 
     @AfterAll
@@ -52,17 +49,9 @@ class ReferenceCaseAcrossProcessesTest {
         }
     }
 
-    /**
-     * Waits up to {@code seconds} for a condition that reads the platform over HTTP; a request that fails
-     * (a service restarting) is asked again.
-     */
-    private static ConditionFactory within(int seconds) {
-        return await().atMost(Duration.ofSeconds(seconds)).ignoreExceptionsInstanceOf(IllegalStateException.class);
-    }
-
     /** Waits for a mail whose subject starts so, and returns its body. */
     private String awaitMail(String address, String subjectStart) {
-        return within(60).until(() -> platform.mails(address).stream()
+        return within(Duration.ofSeconds(60)).until(() -> platform.mails(address).stream()
                         .filter(mail -> mail.path("subject").asText().startsWith(subjectStart)).findFirst(),
                 java.util.Optional::isPresent).orElseThrow().path("mimeMessage").asText();
     }
@@ -88,16 +77,13 @@ class ReferenceCaseAcrossProcessesTest {
 
         // the session takes place; treatment hears of it over Kafka and keeps the record
         platform.setClocks(tuesday.plus(Duration.ofMinutes(40)));
-        platform.post("booking", admin, "/sessions/" + session + "/attended", Map.of());
+        platform.post("booking", platform.admin, "/sessions/" + session + "/attended", Map.of());
         // treatment learns of the client from booking's topic, so the case may be refused with a 404 until it has
-        Map<String, Object> opening = Map.of("clientId", riley, "clinicId", clinic,
-                "complaint", "Deep ache in the lower left calf after runs",
-                "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus myofascial pain"),
-                "side", "LEFT", "contributingFactors", List.of("OVERUSE"));
+        Map<String, Object> opening = RunningPlatform.caseOpening(riley, clinic);
         Map<String, String> once = Map.of("Idempotency-Key", UUID.randomUUID().toString());
-        String caseId = within(60).until(() -> platform.sendTo("treatment-service", maya, "POST", "/cases", opening, once),
+        String caseId = within(Duration.ofSeconds(60)).until(() -> platform.sendTo("treatment-service", maya, "POST", "/cases", opening, once),
                 answer -> answer.status() == 201).body().path("caseId").asText();
-        within(60).until(() -> platform.send("treatment", maya, "POST", "/cases/" + caseId
+        within(Duration.ofSeconds(60)).until(() -> platform.send("treatment", maya, "POST", "/cases/" + caseId
                 + "/assessments", Map.of("sessionId", session, "pain", 7, "triggerPoints", List.of(Map.of("site",
                 Map.of("muscle", "soleus", "side", "LEFT", "region", "lower-medial"), "severity", "SEVERE")),
                 "tightness", "SEVERE", "notes", "Very tight soleus")).status() == 201);
@@ -105,53 +91,52 @@ class ReferenceCaseAcrossProcessesTest {
                 "region", Map.of("muscle", "soleus", "side", "LEFT", "region", "lower calf"), "minutes", 12,
                 "response", "RELEASED"));
         platform.put("treatment", maya, "/cases/" + caseId + "/plan", Map.of("exercises", List.of(
-                Map.of("exerciseId", RunningPlatform.exercise("bent-knee-calf-raises"),
-                        "dose", Map.of("sets", 3, "reps", 15, "times", 2, "per", "DAY", "weeks", 6)),
-                Map.of("exerciseId", RunningPlatform.exercise("soleus-wall-stretch"),
-                        "dose", Map.of("sets", 3, "holdSeconds", 30, "times", 2, "per", "DAY", "weeks", 6)))));
+                RunningPlatform.prescription("bent-knee-calf-raises",
+                        Map.of("sets", 3, "reps", 15, "times", 2, "per", "DAY", "weeks", 6)),
+                RunningPlatform.prescription("soleus-wall-stretch",
+                        Map.of("sets", 3, "holdSeconds", 30, "times", 2, "per", "DAY", "weeks", 6)))));
         String plan = awaitMail(email, "Your aftercare plan");
         // the raw mail as the SMTP server received it: its text part lists the exercises line by line
         assertThat(plan).contains("Bent-knee calf raises").contains("Soleus wall stretch");
         // the case's outcome is a read model, filled from the events a moment later
-        within(60).untilAsserted(() -> assertThat(platform.get("treatment", maya, "/cases/" + caseId)
+        within(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(platform.get("treatment", maya, "/cases/" + caseId)
                 .path("baselinePain").asInt()).isEqualTo(7));
 
         // the notifications service dies without a word while three more sessions are booked
         platform.kill("notifications-service");
-        List<Instant> later = new ArrayList<>();
         for (int week = 1; week <= 3; week++) {
-            Instant start = tuesday.plus(Duration.ofDays(7L * week));
-            later.add(start);
-            platform.book(riley, therapist, clinic, followUp, start);
+            platform.book(riley, therapist, clinic, followUp, tuesday.plus(Duration.ofDays(7L * week)));
         }
         platform.restart("notifications-service");
         // a restarted service's development clock starts at the real time again
         platform.setClocks(tuesday.plus(Duration.ofMinutes(45)));
-        within(180).until(() -> platform.subjects(email).stream()
+        within(Duration.ofSeconds(180)).until(() -> platform.subjects(email).stream()
                 .filter(subject -> subject.endsWith("is booked")).count() == 4);
 
         // every mail once: four confirmations, one reminder, one plan (later reminders are not yet due)
-        within(30).during(Duration.ofSeconds(3)).until(() -> platform.subjects(email).size() == 6);
-        assertThat(platform.subjects(email).stream().filter(subject -> subject.endsWith("is booked"))).hasSize(4);
-        assertThat(platform.subjects(email).stream().filter(subject -> subject.startsWith("Reminder"))).hasSize(1);
-        assertThat(platform.subjects(email).stream().filter(subject -> subject.equals("Your aftercare plan"))).hasSize(1);
+        within(Duration.ofSeconds(30)).during(Duration.ofSeconds(3)).until(() -> platform.subjects(email).size() == 6);
+        List<String> subjects = platform.subjects(email);
+        assertThat(subjects.stream().filter(subject -> subject.endsWith("is booked"))).hasSize(4);
+        assertThat(subjects.stream().filter(subject -> subject.startsWith("Reminder"))).hasSize(1);
+        assertThat(subjects.stream().filter(subject -> subject.equals("Your aftercare plan"))).hasSize(1);
 
         // the broker dies; a session booked meanwhile waits in booking's event store and goes out when it is back
         platform.kill("kafka");
         platform.book(riley, therapist, clinic, followUp, tuesday.plus(Duration.ofDays(28)));
         platform.restartKafka();
         // the consumers retry with a backoff of up to a minute while the broker is away
-        within(300).until(() -> platform.subjects(email).stream()
+        within(Duration.ofSeconds(300)).until(() -> platform.subjects(email).stream()
                 .filter(subject -> subject.endsWith("is booked")).count() == 5);
-        within(300).until(() -> platform.operationsAt(clinic).path("sessions").asInt() == 5);
-        within(30).during(Duration.ofSeconds(3)).until(() -> platform.subjects(email).size() == 7);
+        within(Duration.ofSeconds(300)).until(() -> platform.operationsAt(clinic).path("sessions").asInt() == 5);
+        within(Duration.ofSeconds(30)).during(Duration.ofSeconds(3)).until(() -> platform.subjects(email).size() == 7);
     }
 
     @Test
     void with_two_instances_of_every_service_a_race_for_one_slot_has_one_winner_whose_confirmation_goes_out_once()
             throws Exception {
         platform.startSecondInstances();
-        platform.setClocks(Instant.now().isAfter(platform.clock()) ? Instant.now() : platform.clock());
+        Instant clock = platform.clock();
+        platform.setClocks(Instant.now().isAfter(clock) ? Instant.now() : clock);
         RunningPlatform.Practice practice = platform.openPractice("Hillside Clinic", 1, 1, 60, 15);
         String clinic = practice.clinic();
         String therapist = practice.therapists().get(0);
@@ -173,9 +158,8 @@ class ReferenceCaseAcrossProcessesTest {
             String instance = i++ % 2 == 0 ? "booking-service" : "booking-service-2";
             answers.add(callers.submit(() -> {
                 start.await();
-                return platform.sendTo(instance, admin, "POST", "/sessions", Map.of("clientId", client,
-                        "therapistId", therapist, "clinicId", clinic, "sessionTypeId", type, "start", slot.toString()),
-                        Map.of()).status();
+                return platform.sendTo(instance, platform.admin, "POST", "/sessions",
+                        RunningPlatform.sessionRequest(client, therapist, clinic, type, slot), Map.of()).status();
             }));
         }
         start.countDown();
@@ -188,9 +172,9 @@ class ReferenceCaseAcrossProcessesTest {
         assertThat(statuses.stream().filter(status -> status == 409)).hasSize(clients.size() - 1);
 
         // the winner's confirmation goes out once, from one of the two notifications instances; nobody else's
-        within(60).until(() -> clients.values().stream()
+        within(Duration.ofSeconds(60)).until(() -> clients.values().stream()
                 .mapToLong(email -> platform.subjects(email).size()).sum() == 1);
-        within(30).during(Duration.ofSeconds(3)).until(() -> clients.values().stream()
+        within(Duration.ofSeconds(30)).during(Duration.ofSeconds(3)).until(() -> clients.values().stream()
                 .mapToLong(email -> platform.subjects(email).size()).sum() == 1);
     }
 }

@@ -1,7 +1,7 @@
 package io.soleus.systemtests;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +12,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.deploy.local.LocalPlatform;
 import io.soleus.deploy.local.PlatformHttp;
+import io.soleus.kernel.id.ExerciseId;
 import io.soleus.deploy.local.PlatformHttp.Answer;
+import org.awaitility.core.ConditionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A platform of separate processes started for one test class, and what the tests say to it: JSON
@@ -135,8 +138,8 @@ final class RunningPlatform {
     }
 
     String book(String client, String therapist, String clinic, String type, Instant start) {
-        return post("booking", admin, "/sessions", Map.of("clientId", client, "therapistId", therapist,
-                "clinicId", clinic, "sessionTypeId", type, "start", start.toString())).path("sessionId").asText();
+        return post("booking", admin, "/sessions", sessionRequest(client, therapist, clinic, type, start))
+                .path("sessionId").asText();
     }
 
     /** The treatment service's operations report's row of a clinic (sessions, attended, …); empty before any. */
@@ -179,7 +182,35 @@ final class RunningPlatform {
         return mails;
     }
 
+    // ---- waiting
+
+    /**
+     * Waits up to {@code timeout} for a condition that reads the platform over HTTP; a request that meets
+     * a part not answering (restarting, say) is asked again.
+     */
+    static ConditionFactory within(Duration timeout) {
+        return await().atMost(timeout).ignoreExceptionsInstanceOf(PlatformHttp.Unreachable.class);
+    }
+
     // ---- values
+
+    /** The body of {@code POST /sessions}. */
+    static Map<String, Object> sessionRequest(String client, String therapist, String clinic, String type, Instant start) {
+        return Map.of("clientId", client, "therapistId", therapist, "clinicId", clinic, "sessionTypeId", type,
+                "start", start.toString());
+    }
+
+    /** The body of {@code POST /cases}: the reference case's complaint and finding. */
+    static Map<String, Object> caseOpening(String client, String clinic) {
+        return Map.of("clientId", client, "clinicId", clinic, "complaint", "Deep ache in the lower left calf after runs",
+                "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus myofascial pain"),
+                "side", "LEFT", "contributingFactors", List.of("OVERUSE"));
+    }
+
+    /** A plan entry: an exercise of the library, by its code, with its dose. */
+    static Map<String, Object> prescription(String exercise, Map<String, Object> dose) {
+        return Map.of("exerciseId", ExerciseId.ofLibraryCode(exercise).toString(), "dose", dose);
+    }
 
     static Map<String, Object> weekdays(String from, String to) {
         Map<String, Object> hours = new LinkedHashMap<>();
@@ -187,11 +218,6 @@ final class RunningPlatform {
             hours.put(day, List.of(Map.of("from", from, "to", to)));
         }
         return hours;
-    }
-
-    /** The id of an exercise of the library, by its code. */
-    static String exercise(String code) {
-        return UUID.nameUUIDFromBytes(("soleus:exercise:" + code).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     static String address(String who) {

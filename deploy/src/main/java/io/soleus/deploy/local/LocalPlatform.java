@@ -45,6 +45,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 
 /**
  * The whole platform on one machine, each part its own process: a Kafka broker (KRaft, from the
@@ -101,6 +102,7 @@ public final class LocalPlatform {
     private String database;
     private String databaseUser;
     private String databasePassword;
+    private PostgresServer.Result ownServer;
     private PostgresServer postgres;
     private boolean stopped;
     private final HttpClient readiness = HttpClient.newHttpClient();
@@ -220,9 +222,17 @@ public final class LocalPlatform {
         postgres.start();
     }
 
-    /** The JDBC URL of a service's database, for a test that reconciles what the services hold. */
-    public String jdbcUrl(String service) {
-        return database + databasePrefix + service.replace("-service", "");
+    /** A connection to a service's database, for a test that reconciles what the services hold. */
+    public Connection connect(String service) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(service), databaseUser, databasePassword);
+    }
+
+    private String jdbcUrl(String service) {
+        return database + databaseName(service);
+    }
+
+    private String databaseName(String service) {
+        return databasePrefix + service.replace("-service", "");
     }
 
     /** A bearer token from the development issuer, valid for an hour. */
@@ -288,7 +298,7 @@ public final class LocalPlatform {
         step("Preparing the databases on " + server);
         try (Connection connection = DriverManager.getConnection(server + "postgres", databaseUser, databasePassword)) {
             for (String service : ports.services().keySet()) {
-                String name = databasePrefix + service.replace("-service", "");
+                String name = databaseName(service);
                 if (fresh) {
                     connection.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 }
@@ -321,8 +331,13 @@ public final class LocalPlatform {
         return postgres.jdbcBase();
     }
 
+    /** The server of our own this platform would run (found once: finding it runs a few commands). */
     private PostgresServer.Result ownPostgresServer() {
-        return PostgresServer.at(data.resolve("postgres"), ports.postgres(), root.resolve("target/postgres-binaries"));
+        if (ownServer == null) {
+            ownServer = PostgresServer.at(data.resolve("postgres"), ports.postgres(),
+                    root.resolve("target/postgres-binaries"));
+        }
+        return ownServer;
     }
 
     /**
@@ -338,11 +353,7 @@ public final class LocalPlatform {
             return;
         }
         if (earlier.running()) {
-            try {
-                earlier.crash();
-            } catch (IllegalStateException stale) {
-                // the server is gone already, only its pid file was left
-            }
+            earlier.crash();
         }
         earlier.deleteData();
     }
@@ -384,7 +395,10 @@ public final class LocalPlatform {
         }
         java("kafka", List.of("-Xmx512m", "-cp", kafkaClasspath(), "kafka.Kafka", properties.toString()), Map.of());
         waitFor(Duration.ofMinutes(1), () -> listening(ports.kafka()));
-        waitFor(Duration.ofMinutes(1), this::kafkaLeadsEveryPartition);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.kafka(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+            waitFor(Duration.ofMinutes(1), () -> leadsEveryPartition(admin));
+        }
         done();
     }
 
@@ -604,14 +618,13 @@ public final class LocalPlatform {
     }
 
     /**
-     * The broker answers and leads every partition of its topics (after a restart it loads them from
-     * its log first), so the services' producers and consumers can go on.
+     * The broker answers and leads every partition of its topics, the consumer offsets' too (after a
+     * restart it loads them from its log first), so the services' producers and consumers can go on.
      */
-    private boolean kafkaLeadsEveryPartition() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.kafka(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
-        try (Admin admin = Admin.create(config)) {
-            Set<String> topics = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+    private static boolean leadsEveryPartition(Admin admin) {
+        try {
+            Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
+                    .get(5, TimeUnit.SECONDS);
             return admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
                     .flatMap(topic -> topic.partitions().stream()).allMatch(partition -> partition.leader() != null);
         } catch (ExecutionException | TimeoutException notYet) {

@@ -34,31 +34,31 @@ public final class PlatformHttp {
 
     /** Sends {@code body} as JSON with extra headers, e.g. an {@code Idempotency-Key}. */
     public Answer send(int port, String token, String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token);
+        headers.forEach(request::header);
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
-            headers.forEach(request::header);
             request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                     : request.header("Content-Type", "application/json")
                             .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), read(response.body()));
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
         }
+        return exchange(request, method + " " + path);
     }
 
     /** A GET of any URL without a token, e.g. the SMTP catcher's inbox. */
     public Answer get(String url) {
+        return exchange(HttpRequest.newBuilder(URI.create(url)), "GET " + url);
+    }
+
+    private Answer exchange(HttpRequest.Builder request, String what) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), read(response.body()));
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + url + " failed", e);
+            throw new Unreachable(what + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -67,5 +67,13 @@ public final class PlatformHttp {
 
     private static JsonNode read(String body) throws JsonProcessingException {
         return body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+    }
+
+    /** The part did not answer: not started yet, restarting, or killed. Worth asking again. */
+    public static final class Unreachable extends IllegalStateException {
+
+        Unreachable(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 }

@@ -38,7 +38,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * data and unpacked binaries are kept in {@code /tmp/soleus-postgres} instead. Where none of that can
  * be, it says so.
  */
-public final class PostgresServer {
+final class PostgresServer {
 
     private static final Path SHARED = Path.of("/tmp/soleus-postgres");
 
@@ -208,20 +208,29 @@ public final class PostgresServer {
         }
     }
 
-    /** Whether a server runs on this data, this one or one an earlier run left behind. */
+    /**
+     * Whether a server runs on this data, this one or one an earlier run left behind; a pid file a killed
+     * server left (or a reboot) does not count.
+     */
     public boolean running() {
-        return Files.exists(home.resolve("data/postmaster.pid"));
+        return Files.exists(home.resolve("data/postmaster.pid")) && succeeds(asOwner(
+                List.of(bin.resolve("pg_ctl").toString(), "-D", home.resolve("data").toString(), "status")));
     }
 
     private void stop(String mode) {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", home.resolve("data").toString(), "-m", mode, "-w", "stop"));
     }
 
-    private void run(List<String> command) {
+    /** The command as the user the server runs as. */
+    private List<String> asOwner(List<String> command) {
         List<String> full = new ArrayList<>(owner == null ? List.of() : List.of("runuser", "-u", owner, "--"));
         full.addAll(command);
+        return full;
+    }
+
+    private void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true)
+            Process process = new ProcessBuilder(asOwner(command)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("pg_ctl.log").toFile())).start();
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " failed; see "
@@ -354,23 +363,15 @@ public final class PostgresServer {
     }
 
     private static boolean succeeds(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return output(command).isPresent();
     }
 
+    /** What a command printed, if it ran and succeeded. */
     private static Optional<String> output(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes()).trim();
-            return process.waitFor() == 0 && !out.isEmpty() ? Optional.of(out) : Optional.empty();
+            return process.waitFor() == 0 ? Optional.of(out) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
