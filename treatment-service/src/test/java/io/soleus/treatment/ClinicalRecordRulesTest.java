@@ -240,6 +240,9 @@ class ClinicalRecordRulesTest {
                 "Idempotency-Key", "plan-" + caseId);
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.invalidField()).isEqualTo("Idempotency-Key");
+        Response malformed = practice.requestCase("Idempotency-Key", "k".repeat(256));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.invalidField()).isEqualTo("Idempotency-Key");
         assertThat(storedEvents()).as("nothing more recorded").isEqualTo(recorded);
     }
 
