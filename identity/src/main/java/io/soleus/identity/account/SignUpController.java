@@ -1,0 +1,104 @@
+package io.soleus.identity.account;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import io.soleus.identity.IdentityProperties;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * A client makes their own sign-in: name, email and password. The account's subject is a new
+ * client id; the front end registers the client in booking under it on their first visit. Once made,
+ * the client is signed in and sent on to where they were going (the front end's sign-in).
+ */
+@Controller
+class SignUpController {
+
+    private final Accounts accounts;
+    private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final String home;
+
+    SignUpController(Accounts accounts, IdentityProperties properties) {
+        this.accounts = accounts;
+        List<String> afterSignOut = properties.webClient().postLogoutRedirectUris();
+        this.home = afterSignOut == null || afterSignOut.isEmpty() ? "/login" : afterSignOut.get(0);
+    }
+
+    static final class SignUpForm {
+        @NotBlank @Size(max = 200) private String name;
+        @NotBlank @Email @Size(max = 254) private String email;
+        @NotBlank @Size(min = Passwords.MINIMUM, max = Passwords.MAXIMUM) private String password;
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+    }
+
+    @GetMapping("/signup")
+    String form(@ModelAttribute("form") SignUpForm form) {
+        return "signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, Locale locale,
+                  HttpServletRequest request, HttpServletResponse response) {
+        if (form.getPassword() != null && form.getEmail() != null
+                && form.getPassword().equalsIgnoreCase(form.getEmail().trim())) {
+            errors.rejectValue("password", "password.is-email");
+        }
+        if (errors.hasErrors()) {
+            return "signup";
+        }
+        Account account = new Account(UUID.randomUUID().toString(), form.getEmail(), form.getName(),
+                Set.of(Account.Role.CLIENT), List.of(), "de".equals(locale.getLanguage()) ? "de" : "en");
+        try {
+            accounts.create(account, form.getPassword());
+        } catch (Accounts.EmailTaken taken) {
+            errors.rejectValue("email", "email.taken");
+            return "signup";
+        }
+        signIn(accounts.byEmail(account.email()).orElseThrow(), request, response);
+        SavedRequest saved = requestCache.getRequest(request, response);
+        return "redirect:" + (saved == null ? home : saved.getRedirectUrl());
+    }
+
+    /** Signs the new client in as the form login would, in a fresh session (no fixation). */
+    private void signIn(Accounts.Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
+        User user = (User) SignInDetails.user(credentials);
+        user.eraseCredentials(); // as form login does: the hash never travels with the session
+        UsernamePasswordAuthenticationToken authentication =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        authentication.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}
