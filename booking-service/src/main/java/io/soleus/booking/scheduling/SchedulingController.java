@@ -5,7 +5,9 @@ import java.util.List;
 
 import io.soleus.booking.scheduling.FreeSlotSearch.FindFreeSlots;
 import io.soleus.booking.scheduling.FreeSlotSearch.FreeSlots;
+import io.soleus.booking.scheduling.Availability.TherapistDays;
 import io.soleus.booking.scheduling.SchedulingQueries.CalendarEntry;
+import io.soleus.booking.scheduling.SchedulingQueries.ClientProfile;
 import io.soleus.booking.scheduling.SchedulingQueries.ClientSessions;
 import io.soleus.booking.scheduling.SchedulingQueries.ClinicSummary;
 import io.soleus.booking.scheduling.SchedulingQueries.DaySheet;
@@ -33,10 +35,15 @@ class SchedulingController {
 
     private final FreeSlotSearch freeSlots;
     private final SchedulingQueries queries;
+    private final Availability availability;
+    private final Utilisation utilisation;
 
-    SchedulingController(FreeSlotSearch freeSlots, SchedulingQueries queries) {
+    SchedulingController(FreeSlotSearch freeSlots, SchedulingQueries queries, Availability availability,
+                         Utilisation utilisation) {
         this.freeSlots = freeSlots;
         this.queries = queries;
+        this.availability = availability;
+        this.utilisation = utilisation;
     }
 
     @GetMapping("/clinics/{clinicId}/free-slots")
@@ -84,6 +91,29 @@ class SchedulingController {
     @Operation(summary = "A client's upcoming and past sessions")
     ClientSessions clientSessions(@PathVariable ClientId clientId) {
         return queries.clientSessions(clientId, CurrentUser.get());
+    }
+
+    @GetMapping("/clients/{clientId}")
+    @Operation(summary = "A client's contact details and channel: the client, admins, and therapists who have seen them")
+    ClientProfile client(@PathVariable ClientId clientId) {
+        return queries.clientProfile(clientId, CurrentUser.get());
+    }
+
+    @GetMapping("/therapists/{therapistId}/availability")
+    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
+    @Operation(summary = "A therapist's working time per clinic and time off between two dates (at most 42 days)")
+    TherapistDays availability(@PathVariable TherapistId therapistId, @RequestParam LocalDate from,
+                               @RequestParam LocalDate to) {
+        queries.requireCalendarOf(therapistId, from, to, CurrentUser.get());
+        return availability.therapists(therapistId, from, to).getOrDefault(therapistId.value(),
+                new TherapistDays(therapistId, List.of(), List.of()));
+    }
+
+    @GetMapping("/reports/utilisation")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Minutes on offer and booked per clinic, therapist and room between two dates (at most 400 days)")
+    Utilisation.Report utilisation(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return utilisation.between(from, to);
     }
 
     @GetMapping("/sessions/{sessionId}")

@@ -166,12 +166,14 @@ public class SchedulingProjection {
 
     @EventHandler
     void on(ClientRegistered event) {
-        client(event.clientId().value(), event.name());
+        client(event.clientId().value(), event.name(), event.email(), event.phone(), event.preferredChannel().name(),
+                event.remindersConsent(), event.language());
     }
 
     @EventHandler
     void on(ClientContactChanged event) {
-        client(event.clientId().value(), event.name());
+        client(event.clientId().value(), event.name(), event.email(), event.phone(), event.preferredChannel().name(),
+                event.remindersConsent(), event.language());
     }
 
     @EventHandler
@@ -237,10 +239,14 @@ public class SchedulingProjection {
                 therapists.stream().map(therapist -> new Object[] {sessionTypeId, therapist.value()}).toList());
     }
 
-    private void client(Object clientId, String name) {
+    private void client(Object clientId, String name, String email, String phone, String channel, boolean consent,
+                        String language) {
         jdbc.update("""
-                INSERT INTO scheduling_client (client_id, name) VALUES (?, ?)
-                ON CONFLICT (client_id) DO UPDATE SET name = excluded.name""", clientId, name);
+                INSERT INTO scheduling_client (client_id, name, email, phone, preferred_channel, reminders_consent, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
+                    preferred_channel = excluded.preferred_channel, reminders_consent = excluded.reminders_consent,
+                    language = excluded.language""", clientId, name, email, phone, channel, consent, language);
     }
 
     private void status(Object sessionId, String status) {

@@ -81,11 +81,8 @@ public class SchedulingQueries {
      * of their own claim, and elsewhere only that the therapist is busy.
      */
     public List<CalendarEntry> therapistCalendar(TherapistId therapist, LocalDate from, LocalDate to, CurrentUser user) {
-        requireRange(from, to);
+        requireCalendarOf(therapist, from, to, user);
         boolean self = user.is(Role.THERAPIST) && user.subject().equals(therapist.toString());
-        if (!user.is(Role.ADMIN) && !self && !worksWithCaller(therapist, user)) {
-            throw new NotFoundException("No therapist " + therapist);
-        }
         return jdbc.query(ENTRY + """
                 WHERE s.therapist_id = ? AND s.status <> 'CANCELLED'
                   AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ? AND ?
@@ -94,6 +91,18 @@ public class SchedulingQueries {
                     CalendarEntry entry = entry(row);
                     return user.is(Role.ADMIN) || self || user.worksAt(entry.clinicId().toString()) ? entry : busy(entry);
                 }, therapist.value(), from, to);
+    }
+
+    /**
+     * A calendar of {@code therapist} of at most six weeks, for admins, the therapist and colleagues
+     * at a clinic they share; for anyone else a 404.
+     */
+    public void requireCalendarOf(TherapistId therapist, LocalDate from, LocalDate to, CurrentUser user) {
+        requireRange(from, to);
+        boolean self = user.is(Role.THERAPIST) && user.subject().equals(therapist.toString());
+        if (!user.is(Role.ADMIN) && !self && !worksWithCaller(therapist, user)) {
+            throw new NotFoundException("No therapist " + therapist);
+        }
     }
 
     /** A clinic's rooms on one day with their sessions, for staff of that clinic. */
@@ -139,6 +148,29 @@ public class SchedulingQueries {
             throw new NotFoundException("No client " + client); // a therapist sees only clients of their clinics
         }
         return new ClientSessions(client, upcoming, reversed(past));
+    }
+
+    /** How a client is reached, as they registered or last changed it. */
+    public record ClientProfile(ClientId clientId, String name, String email, String phone, String preferredChannel,
+                                boolean remindersConsent, String language) {
+    }
+
+    /**
+     * A client's contact details: for the client, admins, and therapists who have seen them at one of
+     * their clinics; for anyone else (and a client not registered) a 404.
+     */
+    public ClientProfile clientProfile(ClientId client, CurrentUser user) {
+        boolean self = user.is(Role.CLIENT) && user.subject().equals(client.toString());
+        boolean allowed = self || user.is(Role.ADMIN) || user.is(Role.THERAPIST) && jdbc.queryForList(
+                "SELECT DISTINCT clinic_id::text FROM scheduling_session WHERE client_id = ?", String.class, client.value())
+                .stream().anyMatch(user::worksAt);
+        return jdbc.query("""
+                SELECT name, email, phone, preferred_channel, coalesce(reminders_consent, FALSE), language
+                FROM scheduling_client WHERE client_id = ?""",
+                (row, i) -> new ClientProfile(client, row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getBoolean(5), row.getString(6)), client.value())
+                .stream().filter(profile -> allowed).findFirst()
+                .orElseThrow(() -> new NotFoundException("No client " + client));
     }
 
     /** One session, for its client and the staff of its clinic. */
