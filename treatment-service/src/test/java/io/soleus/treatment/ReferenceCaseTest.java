@@ -89,6 +89,15 @@ class ReferenceCaseTest {
             assertThat(outcome.path("plan").path("exercises").path(0).path("description").asText()).contains("knees slightly bent");
             assertThat(outcome.path("plan").path("adherencePercent").asDouble()).isEqualTo(87.5);
             assertThat(outcome.path("discharge").path("backToActivity").asBoolean()).isTrue();
+            JsonNode firstAssessment = outcome.path("assessments").path(0);
+            assertThat(firstAssessment.path("pain").asInt()).isEqualTo(7);
+            assertThat(firstAssessment.path("tightness").asText()).isEqualTo("SEVERE");
+            assertThat(firstAssessment.path("notes").asText()).isEqualTo("Very tight soleus, several trigger points");
+            assertThat(firstAssessment.path("triggerPoints").path(0).path("site").path("region").asText()).isEqualTo("lower-medial");
+            assertThat(outcome.path("treatments")).hasSize(8);
+            assertThat(outcome.path("treatments")).filteredOn(treatment -> treatment.path("technique").asText()
+                    .equals("myofascial-release")).allSatisfy(release -> assertThat(release.path("seconds").asInt()).isEqualTo(600));
+            assertThat(outcome.path("clientName").asText()).isEqualTo("Riley Runner");
 
             JsonNode byFinding = expect(200, practice.api.get(TestTokens.admin(), "/reports/outcomes?by=finding")).body();
             JsonNode soleus = row(byFinding, "soleus-myofascial-pain");
@@ -108,6 +117,22 @@ class ReferenceCaseTest {
                     .containsExactly("myofascial-release", "trigger-point-therapy");
             JsonNode operations = expect(200, practice.api.get(practice.maya(), "/reports/operations?by=clinic")).body();
             assertThat(operations.path(0).path("attended").asLong()).isEqualTo(4);
+
+            String hers = "clinicId=" + practice.riverside + "&therapistId=" + practice.maya;
+            JsonNode course = expect(200, practice.api.get(TestTokens.admin(), "/reports/pain-course?" + hers)).body();
+            assertThat(course).extracting(point -> point.path("meanPain").asDouble()).containsExactly(7.0, 5.0, 3.0, 2.0);
+            JsonNode drillDown = expect(200, practice.api.get(TestTokens.admin(), "/reports/cases?" + hers
+                    + "&finding=soleus-myofascial-pain&technique=trigger-point-therapy&month=2026-11&meaningful=true")).body();
+            assertThat(drillDown).extracting(row -> row.path("caseId").asText()).containsExactly(caseId);
+            assertThat(drillDown.path(0).path("clientName").asText()).isEqualTo("Riley Runner");
+            assertThat(expect(200, practice.api.get(TestTokens.admin(), "/reports/cases?" + hers + "&meaningful=false")).body())
+                    .isEmpty();
+            assertThat(expect(200, practice.api.get(TestTokens.admin(), "/reports/outcomes?by=clinic&" + hers
+                    + "&from=2026-12-01")).body()).as("opened before the period").isEmpty();
+            assertThat(row(expect(200, practice.api.get(TestTokens.admin(), "/reports/outcomes?by=clinic&" + hers)).body(),
+                    practice.riverside.toString()).path("medianDaysToMeaningfulChange").asDouble()).isEqualTo(7.0);
+            JsonNode opsByMonth = expect(200, practice.api.get(TestTokens.admin(), "/reports/operations?by=month&" + hers)).body();
+            assertThat(opsByMonth.findValuesAsText("attended").stream().mapToLong(Long::parseLong).sum()).isEqualTo(4);
 
             JsonNode timeline = expect(200, practice.api.get(practice.runnerToken(), "/clients/" + practice.runner + "/timeline")).body();
             assertThat(timeline).hasSize(1);

@@ -21,6 +21,7 @@ import io.soleus.notifications.NotificationsProperties;
 import io.soleus.notifications.planning.Channels;
 import io.soleus.notifications.planning.Kind;
 import io.soleus.notifications.planning.Status;
+import io.soleus.platform.live.DatabaseSignals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -202,7 +203,7 @@ class Delivery {
                     UPDATE notification SET status = 'SENT', sent_at = ?, provider_id = ?, last_error = NULL
                     WHERE notification_id = ? AND status = 'SENDING'""", utc(clock.instant()), sent.providerId(), id);
             // the feed's live stream on every instance hears of it once this commits
-            jdbc.queryForList("SELECT pg_notify('soleus_feed', ?)", pending.clientId() + " " + id);
+            DatabaseSignals.signal(jdbc, "soleus_feed", pending.clientId() + " " + id);
             log.info("Notification {} ({}) sent by {}", id, pending.kind(), pending.channel());
             return new Step.Done();
         }

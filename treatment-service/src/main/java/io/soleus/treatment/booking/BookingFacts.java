@@ -19,6 +19,7 @@ import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
+import io.soleus.treatment.outcome.ReportSignals;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * What the treatment service knows of booking, read from the booking topic: which clients exist
  * and each session's client, therapist, clinic, time and status. Clinical records are checked
  * against it, and the operations reports (attended, late cancellations, no-shows) count from it.
- * Only names and ids are kept: contact details stay with booking and notifications.
+ * Only names and ids are kept: contact details stay with booking and notifications. A change to a
+ * session moves the operations figures, so it signals the live dashboards.
  */
 @Component
 @ProcessingGroup(BookingFacts.GROUP)
@@ -38,9 +40,11 @@ public class BookingFacts {
     public static final String GROUP = "booking-facts";
 
     private final JdbcTemplate jdbc;
+    private final ReportSignals signals;
 
-    public BookingFacts(JdbcTemplate jdbc) {
+    public BookingFacts(JdbcTemplate jdbc, ReportSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
     }
 
     /** A session as booking last told of it. */
@@ -91,12 +95,14 @@ public class BookingFacts {
                 event.sessionId().value(), event.clientId().value(), event.therapistId().value(),
                 event.clinicId().value(), event.sessionTypeName(), time(event.slot().start()), time(event.slot().end()),
                 event.clinicTimeZone());
+        signals.changed();
     }
 
     @EventHandler
     void on(SessionRescheduled event) {
         jdbc.update("UPDATE booking_session SET starts_at = ?, ends_at = ? WHERE session_id = ?",
                 time(event.slot().start()), time(event.slot().end()), event.sessionId().value());
+        signals.changed();
     }
 
     @EventHandler
@@ -104,16 +110,19 @@ public class BookingFacts {
         jdbc.update("""
                 UPDATE booking_session SET status = 'CANCELLED', cancelled_by = ?, late_cancellation = ?
                 WHERE session_id = ?""", event.cancelledBy().name(), event.late(), event.sessionId().value());
+        signals.changed();
     }
 
     @EventHandler
     void on(SessionAttended event) {
         jdbc.update("UPDATE booking_session SET status = 'ATTENDED' WHERE session_id = ?", event.sessionId().value());
+        signals.changed();
     }
 
     @EventHandler
     void on(SessionMissed event) {
         jdbc.update("UPDATE booking_session SET status = 'MISSED' WHERE session_id = ?", event.sessionId().value());
+        signals.changed();
     }
 
     @ResetHandler

@@ -1,57 +1,104 @@
 package io.soleus.treatment.outcome;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.UUID;
 
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.platform.security.CurrentUser;
-import io.soleus.treatment.outcome.OutcomeQueries.CaseOutcome;
-import io.soleus.treatment.outcome.OutcomeQueries.OperationsRow;
-import io.soleus.treatment.outcome.OutcomeQueries.ReportRow;
+import io.soleus.treatment.outcome.CaseOutcomes.CaseOutcome;
+import io.soleus.treatment.outcome.Reports.CaseSummary;
+import io.soleus.treatment.outcome.Reports.CoursePoint;
+import io.soleus.treatment.outcome.Reports.OperationsRow;
+import io.soleus.treatment.outcome.Reports.ReportRow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Outcomes: one case's course, a client's own timeline and plan, and the dashboards' figures. */
+/**
+ * Outcomes: one case's course, a client's own timeline, and the dashboards' figures with their
+ * filters ({@code clinicId}, {@code therapistId}, {@code from}, {@code to}, {@code finding},
+ * {@code technique}, {@code month}, {@code meaningful}), and a live stream that says when they changed.
+ */
 @RestController
 @Tag(name = "Outcomes")
 @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST', 'CLIENT')")
 class OutcomeController {
 
-    private final OutcomeQueries queries;
+    private final CaseOutcomes cases;
+    private final Reports reports;
+    private final ReportStream stream;
 
-    OutcomeController(OutcomeQueries queries) {
-        this.queries = queries;
+    OutcomeController(CaseOutcomes cases, Reports reports, ReportStream stream) {
+        this.cases = cases;
+        this.reports = reports;
+        this.stream = stream;
+    }
+
+    /** The filter's query parameters, each optional. */
+    record Filter(UUID clinicId, UUID therapistId, LocalDate from, LocalDate to, String finding, String technique,
+                  YearMonth month, Boolean meaningful) {
+
+        ReportFilter toReportFilter() {
+            return new ReportFilter(clinicId, therapistId, from, to, finding, technique, month, meaningful);
+        }
     }
 
     @GetMapping("/cases/{caseId}")
-    @Operation(summary = "A case's course: pain trajectory, meaningful change, techniques, plan and adherence, discharge")
+    @Operation(summary = "A case's course: pain trajectory, findings and techniques per session, meaningful change, "
+            + "plan and adherence, discharge")
     CaseOutcome caseOutcome(@PathVariable CaseId caseId) {
-        return queries.caseOutcome(caseId, CurrentUser.get());
+        return cases.caseOutcome(caseId, CurrentUser.get());
     }
 
     @GetMapping("/clients/{clientId}/timeline")
     @Operation(summary = "A client's cases with their plans and progress")
     List<CaseOutcome> timeline(@PathVariable ClientId clientId) {
-        return queries.timeline(clientId, CurrentUser.get());
+        return cases.timeline(clientId, CurrentUser.get());
     }
 
     @GetMapping("/reports/outcomes")
     @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
-    @Operation(summary = "Cases, mean pain change, % reaching a meaningful change, median sessions to it, adherence; "
-            + "by clinic, therapist, finding, technique or month")
-    List<ReportRow> outcomes(@RequestParam String by) {
-        return queries.outcomes(by, CurrentUser.get());
+    @Operation(summary = "Cases, mean pain change, % reaching a meaningful change, median sessions and days to it, "
+            + "adherence, discharged and open; by clinic, therapist, finding, technique or month")
+    List<ReportRow> outcomes(@RequestParam String by, @ModelAttribute Filter filter) {
+        return reports.outcomes(by, filter.toReportFilter(), CurrentUser.get());
     }
 
     @GetMapping("/reports/operations")
     @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
     @Operation(summary = "Sessions attended, late cancellations and no-shows; by clinic, therapist or month")
-    List<OperationsRow> operations(@RequestParam String by) {
-        return queries.operations(by, CurrentUser.get());
+    List<OperationsRow> operations(@RequestParam String by, @ModelAttribute Filter filter) {
+        return reports.operations(by, filter.toReportFilter(), CurrentUser.get());
+    }
+
+    @GetMapping("/reports/pain-course")
+    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
+    @Operation(summary = "Mean pain at the first, second, … assessed session of the cases")
+    List<CoursePoint> painCourse(@ModelAttribute Filter filter) {
+        return reports.painCourse(filter.toReportFilter(), CurrentUser.get());
+    }
+
+    @GetMapping("/reports/cases")
+    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
+    @Operation(summary = "The cases behind a figure, newest first (at most 500)")
+    List<CaseSummary> reportCases(@ModelAttribute Filter filter) {
+        return reports.cases(filter.toReportFilter(), CurrentUser.get());
+    }
+
+    @GetMapping(path = "/reports/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
+    @Operation(summary = "Server-sent events: 'changed' whenever the figures may have changed")
+    SseEmitter live() {
+        return stream.open();
     }
 }

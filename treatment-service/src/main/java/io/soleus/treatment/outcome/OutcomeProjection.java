@@ -18,6 +18,7 @@ import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.ProgressOutcome;
 import io.soleus.kernel.treatment.TriggerPointTreated;
+import io.soleus.kernel.value.BodySite;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Component;
 public class OutcomeProjection {
 
     public static final String GROUP = "outcomes";
+    static final String TRIGGER_POINT_THERAPY = "trigger-point-therapy";
+    static final String MYOFASCIAL_RELEASE = "myofascial-release";
 
     /** A fall of at least 2 points or 30% from baseline on the NPRS: the commonly cited minimal important change. */
     static boolean meaningful(int baseline, int pain) {
@@ -44,10 +47,12 @@ public class OutcomeProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final ReportSignals signals;
 
-    public OutcomeProjection(JdbcTemplate jdbc, ObjectMapper mapper) {
+    public OutcomeProjection(JdbcTemplate jdbc, ObjectMapper mapper, ReportSignals signals) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.signals = signals;
     }
 
     @EventHandler
@@ -59,31 +64,41 @@ public class OutcomeProjection {
                 event.caseId().value(), event.clientId().value(), event.clinicId().value(), event.therapistId().value(),
                 event.complaint(), event.workingFinding().code(), event.workingFinding().label(), event.side().name(),
                 time(event.openedAt()));
+        signals.changed();
     }
 
     @EventHandler
     void on(AssessmentRecorded event) {
         jdbc.update("""
-                INSERT INTO outcome_assessment (assessment_id, case_id, session_id, pain, trigger_points, tightness, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id) DO NOTHING""",
+                INSERT INTO outcome_assessment (assessment_id, case_id, session_id, pain, trigger_points, tightness,
+                    recorded_at, findings, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (assessment_id) DO NOTHING""",
                 event.assessmentId().value(), event.caseId().value(), event.sessionId().value(), event.pain().value(),
-                event.triggerPoints().size(), event.tightness().name(), time(event.recordedAt()));
+                event.triggerPoints().size(), event.tightness().name(), time(event.recordedAt()),
+                json(event.triggerPoints()), event.notes());
         jdbc.update("""
                 UPDATE outcome_case SET sessions_assessed = sessions_assessed + 1, latest_pain = ?,
                     baseline_pain = coalesce(baseline_pain, ?), baseline_at = coalesce(baseline_at, ?)
                 WHERE case_id = ?""",
                 event.pain().value(), event.pain().value(), time(event.recordedAt()), event.caseId().value());
         reachMeaningfulChange(event.caseId().value(), event.pain().value(), event.recordedAt());
+        signals.changed();
     }
 
     @EventHandler
-    void on(TriggerPointTreated event) {
-        technique(event.caseId().value(), "trigger-point-therapy", event.sessionId().value());
+    void on(TriggerPointTreated event, @MessageIdentifier String eventId) {
+        technique(event.caseId().value(), TRIGGER_POINT_THERAPY, event.sessionId().value());
+        treatment(eventId, event.caseId().value(), event.sessionId().value(), TRIGGER_POINT_THERAPY, event.site(),
+                event.pressure().name(), event.duration().toSeconds(), event.response().name(), event.treatedAt());
+        signals.changed();
     }
 
     @EventHandler
-    void on(MyofascialReleaseApplied event) {
-        technique(event.caseId().value(), "myofascial-release", event.sessionId().value());
+    void on(MyofascialReleaseApplied event, @MessageIdentifier String eventId) {
+        technique(event.caseId().value(), MYOFASCIAL_RELEASE, event.sessionId().value());
+        treatment(eventId, event.caseId().value(), event.sessionId().value(), MYOFASCIAL_RELEASE, event.region(),
+                null, event.duration().toSeconds(), event.response().name(), event.appliedAt());
+        signals.changed();
     }
 
     @EventHandler
@@ -99,6 +114,7 @@ public class OutcomeProjection {
         }
         jdbc.batchUpdate("INSERT INTO outcome_plan_exercise (case_id, position, exercise_id, name, dose) VALUES (?, ?, ?, ?, ?)",
                 rows);
+        signals.changed();
     }
 
     @EventHandler
@@ -114,6 +130,7 @@ public class OutcomeProjection {
                     : "UPDATE outcome_case SET progress_skipped = progress_skipped + 1 WHERE case_id = ?",
                     event.caseId().value());
         }
+        signals.changed();
     }
 
     @EventHandler
@@ -124,11 +141,14 @@ public class OutcomeProjection {
                 time(event.dischargedAt()), event.finalPain().value(), event.backToActivity(), event.reason(),
                 event.caseId().value());
         reachMeaningfulChange(event.caseId().value(), event.finalPain().value(), event.dischargedAt());
+        signals.changed();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE outcome_case, outcome_assessment, outcome_technique, outcome_plan_exercise, outcome_progress");
+        jdbc.execute("""
+                TRUNCATE outcome_case, outcome_assessment, outcome_technique, outcome_treatment, outcome_plan_exercise,
+                    outcome_progress""");
     }
 
     /** The first time pain falls meaningfully from baseline, with the sessions and days it took. */
@@ -145,6 +165,16 @@ public class OutcomeProjection {
                             WHERE case_id = ?""",
                             time(at), row.getInt(3), (int) Duration.between(baselineAt, at).toDays(), caseId);
                 }, caseId);
+    }
+
+    private void treatment(String eventId, Object caseId, Object sessionId, String technique, BodySite site,
+                           String pressure, long seconds, String response, Instant at) {
+        jdbc.update("""
+                INSERT INTO outcome_treatment (event_id, case_id, session_id, technique, muscle, side, region, pressure,
+                    seconds, response, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                eventId, caseId, sessionId, technique, site.muscle().code(), site.side().name(), site.region(), pressure,
+                (int) seconds, response, time(at));
     }
 
     private void technique(Object caseId, String technique, Object sessionId) {
