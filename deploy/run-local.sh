@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The whole platform on this machine: builds it, then starts Kafka, the three services, an SMTP
-# catcher and a development token issuer, each in its own process, on the PostgreSQL at
+# The whole platform on this machine: builds it, then starts Kafka, the identity provider, the three
+# services, the web front end and an SMTP catcher, each in its own process, on the PostgreSQL at
 # SOLEUS_DB_URL, else localhost:5432, else an embedded PostgreSQL server of its own (localhost:15432;
-# installed binaries, else PostgreSQL from Maven Central). Prints the URLs and demo logins; Ctrl-C
-# stops everything.
+# installed binaries, else PostgreSQL from Maven Central). Writes demo data, prints the one URL to
+# open and the demo sign-ins; Ctrl-C stops everything.
 #   deploy/run-local.sh          fresh databases and topics
 #   deploy/run-local.sh --keep   keep the last run's data
+#   deploy/run-local.sh --no-demo  fresh, without demo data
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building (the first time downloads dependencies)…"

@@ -1,7 +1,7 @@
 package io.soleus.identity;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -16,7 +16,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class IdentityApplication {
 
+    /**
+     * Its settings are in {@code identity.yml}, not {@code application.yml}: a test JVM that runs the
+     * provider beside the web front end has both modules' files on one classpath.
+     */
+    public static final String CONFIGURATION = "spring.config.name=identity";
+
     public static void main(String[] args) {
-        SpringApplication.run(IdentityApplication.class, args);
+        new SpringApplicationBuilder(IdentityApplication.class).properties(CONFIGURATION).run(args);
     }
 }

@@ -113,6 +113,14 @@ class IdentityProviderTest {
     }
 
     @Test
+    void the_front_end_can_send_a_person_straight_to_sign_up_in_their_language() {
+        SignInFlow flow = new SignInFlow(identity, REDIRECT);
+        HttpResponse<String> answer = flow.get(flow.authorizationUrl(Map.of("screen_hint", "signup", "ui_locales", "de-DE en")));
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/signup?lang=de");
+        assertThat(flow.get("/signup?lang=de").body()).contains("Ihr Konto erstellen");
+    }
+
+    @Test
     void sign_up_with_an_email_in_use_or_a_short_password_makes_no_account() {
         String email = "taken." + UUID.randomUUID() + "@example.org";
         account(UUID.randomUUID().toString(), email, "First Owner", List.of("CLIENT"), List.of());
@@ -143,6 +151,7 @@ class IdentityProviderTest {
         assertThat(out.headers().firstValue("Location").orElseThrow()).isEqualTo(AFTER_SIGN_OUT);
         HttpResponse<String> again = flow.authorize(true);
         assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(flow.get("/login").body()).contains("Sign in");
     }
 
     @Test

@@ -1,204 +1,247 @@
 package io.soleus.deploy.local;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.soleus.deploy.local.DemoPractice.Client;
+import io.soleus.deploy.local.DemoPractice.Course;
+import io.soleus.deploy.local.DemoPractice.Visit;
 import io.soleus.kernel.id.ExerciseId;
 
 /**
- * Believable data through the public APIs only: three clinics in three towns, six therapists working
- * across them, three session types, thirty clients with twelve weeks of history (courses of four
- * weekly sessions with assessments, techniques, a plan and logged exercises, some no-shows and late
- * cancellations, discharges) and the reference case of DOMAIN.md (pain 7 → 5 → 3 → 2, discharged at
- * 1, back to running). The services' development clocks start twelve weeks back and are moved
- * forward as the history is written; at the end they stand at the real time again.
+ * Writes the {@link DemoPractice} through the public APIs only, as its people would: the admin sets
+ * up clinics, therapists and session types; sessions are booked, attended, missed or cancelled late;
+ * therapists open cases, assess, treat, assign plans and discharge; clients log their exercises.
+ * The services' development clocks start months back and are moved forward as the history is
+ * written; at the end they stand at the real time again. Everyone gets a sign-in with the run's
+ * demo password.
  */
 public final class DemoData {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int[] REFERENCE_PAIN = {7, 5, 3, 2};
     private static final List<String> EXERCISES = List.of("bent-knee-calf-raises", "soleus-wall-stretch",
             "seated-calf-raises", "foam-rolling-the-calf");
+    static final String ADMIN_EMAIL = "admin@soleus.local";
 
     private final PlatformHttp http = new PlatformHttp();
+    private final DevIdentity identity;
     private final String admin;
-    /** Mints a token: subject, roles, clinics. */
-    private final TokenMinter tokens;
-
-    interface TokenMinter {
-        String mint(String subject, List<String> roles, List<String> clinics);
-    }
-
-    public record Therapist(String id, String name, List<String> clinics) {
-    }
-
-    /**
-     * What was made: its summary and counts, and the reference case's client and therapist, whose logins
-     * the welcome text prints.
-     */
-    public record Written(List<String> summary, String referenceClient, Therapist referenceTherapist, int sessions,
-                          int attended, int noShows, int lateCancellations, int cases) {
-    }
-
-    private record Booking(String client, Therapist therapist, String clinic, String type, Instant start, int course,
-                           int visit) {
-    }
-
+    private final String password;
     private final int bookingPort;
     private final int treatmentPort;
     private final Map<String, Integer> services;
 
-    DemoData(TokenMinter tokens, Map<String, Integer> services) {
-        this.tokens = tokens;
+    public record Therapist(String id, String name, String email, List<String> clinics) {
+    }
+
+    /**
+     * What was made: its summary and counts, the reference case's client and therapist, and the demo
+     * sign-ins (every account's password is {@code password}).
+     */
+    public record Written(List<String> summary, String referenceClient, Therapist referenceTherapist, int sessions,
+                          int attended, int noShows, int lateCancellations, int cases, int openCases, int upcoming,
+                          String adminEmail, String referenceClientEmail, String password, List<Therapist> therapists) {
+    }
+
+    DemoData(DevIdentity identity, Map<String, Integer> services, String password) {
+        this.identity = identity;
         this.services = services;
+        this.password = password;
         this.bookingPort = services.get("booking-service");
         this.treatmentPort = services.get("treatment-service");
-        this.admin = tokens.mint("admin-demo", List.of("ADMIN"), List.of());
+        this.admin = identity.token("admin-demo", List.of("ADMIN"), List.of());
     }
 
     /** Writes it all. */
     Written write() {
-        Instant realNow = Instant.now();
-        LocalDate firstMonday = LocalDate.ofInstant(realNow, LONDON).minusWeeks(12)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        setClocks(firstMonday.atTime(7, 0).atZone(LONDON).toInstant());
+        DemoPractice practice = new DemoPractice(Instant.now());
+        setClocks(practice.firstMonday.minusDays(7).atTime(7, 0).atZone(DemoPractice.LONDON).toInstant());
 
-        List<String> clinics = new ArrayList<>();
-        for (String town : List.of("Kingston", "Richmond", "Twickenham")) {
-            clinics.add(post(bookingPort, admin, "/clinics", Map.of("name", town + " Soft Tissue Clinic",
-                    "address", "1 High Street, " + town, "timeZone", "Europe/London",
-                    "openingHours", weekdays("07:30", "19:00"),
-                    "rooms", List.of(Map.of("name", "Room 1"), Map.of("name", "Room 2")))).path("clinicId").asText());
+        Map<String, String> clinics = new LinkedHashMap<>();
+        for (DemoPractice.Clinic clinic : DemoPractice.CLINICS) {
+            List<Map<String, String>> rooms = new ArrayList<>();
+            for (int room = 1; room <= clinic.rooms(); room++) {
+                rooms.add(Map.of("name", "Room " + room));
+            }
+            clinics.put(clinic.town(), post(bookingPort, admin, "/clinics", Map.of("name", clinic.town() + " Soft Tissue Clinic",
+                    "address", "1 High Street, " + clinic.town(), "timeZone", "Europe/London",
+                    "openingHours", openingHours(clinic), "rooms", rooms)).path("clinicId").asText());
         }
-        List<Therapist> therapists = new ArrayList<>();
-        String[] names = {"Ana Silva", "Ben Okafor", "Chloe Martin", "Dev Patel", "Eva Novak", "Finn Byrne"};
-        for (int i = 0; i < names.length; i++) {
-            List<String> at = List.of(clinics.get(i % 3), clinics.get((i + 1) % 3));
-            String id = post(bookingPort, admin, "/therapists", Map.of("name", names[i], "clinics", at)).path("therapistId").asText();
-            // the first clinic on Monday, Wednesday and Friday, the second on Tuesday and Thursday
-            put(bookingPort, admin, "/therapists/" + id + "/availability/" + at.get(0), days(List.of("MONDAY", "WEDNESDAY", "FRIDAY")));
-            put(bookingPort, admin, "/therapists/" + id + "/availability/" + at.get(1), days(List.of("TUESDAY", "THURSDAY")));
-            therapists.add(new Therapist(id, names[i], at));
+        Map<DemoPractice.Therapist, Therapist> therapists = new LinkedHashMap<>();
+        for (DemoPractice.Therapist planned : practice.therapists) {
+            List<String> at = List.of(clinics.get(planned.monWedFri().town()), clinics.get(planned.tueThu().town()));
+            String id = post(bookingPort, admin, "/therapists", Map.of("name", planned.name(), "clinics", at))
+                    .path("therapistId").asText();
+            put(bookingPort, admin, "/therapists/" + id + "/availability/" + at.get(0),
+                    days(List.of("MONDAY", "WEDNESDAY", "FRIDAY"), DemoPractice.Therapist.hours(planned.monWedFri())));
+            put(bookingPort, admin, "/therapists/" + id + "/availability/" + at.get(1),
+                    days(List.of("TUESDAY", "THURSDAY"), DemoPractice.Therapist.hours(planned.tueThu())));
+            therapists.put(planned, new Therapist(id, planned.name(), planned.email(), at));
         }
-        List<String> everyone = therapists.stream().map(Therapist::id).toList();
+        List<String> everyone = therapists.values().stream().map(Therapist::id).toList();
         String initial = type("Initial assessment", 60, everyone);
         String followUp = type("Follow-up treatment", 45, everyone);
-        type("Sports massage", 60, everyone);
+        String massage = type("Sports massage", 60, everyone);
 
-        List<String> clients = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            Map<String, Object> client = new LinkedHashMap<>();
-            client.put("name", i == 0 ? "Riley Runner" : "Demo Client " + (i + 1));
-            client.put("email", i == 0 ? "riley.runner@soleus.local" : "client" + (i + 1) + "@soleus.local");
-            client.put("preferredChannel", "EMAIL");
-            client.put("remindersConsent", true);
-            clients.add(post(bookingPort, admin, "/clients", client).path("clientId").asText());
+        Map<Client, String> clientIds = new HashMap<>();
+        for (Client client : practice.clients) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("name", client.name());
+            details.put("email", client.email());
+            details.put("preferredChannel", "EMAIL");
+            details.put("remindersConsent", true);
+            details.put("language", client.language());
+            clientIds.put(client, post(bookingPort, admin, "/clients", details).path("clientId").asText());
         }
 
-        // courses of four weekly sessions, staggered over twelve weeks; the first client is the reference case
-        List<Booking> bookings = new ArrayList<>();
-        for (int i = 0; i < clients.size(); i++) {
-            Therapist therapist = therapists.get(i % therapists.size());
-            int startWeek = i == 0 ? 4 : i % 9;
-            DayOfWeek day = i % 2 == 0 ? DayOfWeek.MONDAY : DayOfWeek.TUESDAY;
-            String clinic = day == DayOfWeek.MONDAY ? therapist.clinics().get(0) : therapist.clinics().get(1);
-            // two hours apart: an hour-long session and its buffer never touch the next
-            int hour = 8 + 2 * ((i / therapists.size()) % 5);
-            for (int visit = 0; visit < 4; visit++) {
-                Instant start = firstMonday.plusWeeks(startWeek + visit).with(TemporalAdjusters.nextOrSame(day))
-                        .atTime(hour, 0).atZone(LONDON).toInstant();
-                bookings.add(new Booking(clients.get(i), therapist, clinic, visit == 0 ? initial : followUp, start, i,
-                        visit));
-            }
-        }
-        bookings.sort(Comparator.comparing(Booking::start));
-        Map<Integer, String> cases = new LinkedHashMap<>();
-        int attended = 0;
-        int noShows = 0;
-        int lateCancellations = 0;
-        for (Booking booking : bookings) {
-            setClocks(booking.start().minus(Duration.ofDays(3)));
-            String session = post(bookingPort, admin, "/sessions", Map.of("clientId", booking.client(),
-                    "therapistId", booking.therapist().id(), "clinicId", booking.clinic(),
-                    "sessionTypeId", booking.type(), "start", booking.start().toString())).path("sessionId").asText();
-            boolean reference = booking.course() == 0;
-            if (!reference && booking.visit() == 2 && booking.course() % 7 == 3) {
-                setClocks(booking.start().minus(Duration.ofHours(5)));
-                post(bookingPort, tokens.mint(booking.client(), List.of("CLIENT"), List.of()), "/sessions/" + session + "/cancel",
-                        Map.of("reason", "Something came up at work"));
-                lateCancellations++;
-                continue;
-            }
-            setClocks(booking.start().plus(Duration.ofMinutes(50)));
-            if (!reference && booking.visit() == 3 && booking.course() % 5 == 2) {
-                post(bookingPort, admin, "/sessions/" + session + "/missed", Map.of());
-                noShows++;
-                continue;
-            }
-            post(bookingPort, admin, "/sessions/" + session + "/attended", Map.of());
-            attended++;
-            treat(booking, session, cases, reference);
-        }
-        setClocks(Instant.now());
-        return new Written(List.of("3 clinics (Kingston, Richmond, Twickenham), 6 therapists, 3 session types, 30 clients",
-                bookings.size() + " sessions over 12 weeks: " + attended + " attended, " + noShows + " no-shows, "
-                        + lateCancellations + " late cancellations; " + cases.size() + " cases",
-                "the reference case: Riley Runner (riley.runner@soleus.local), pain 7 to 1, back to running"),
-                clients.get(0), therapists.get(0), bookings.size(), attended, noShows, lateCancellations, cases.size());
-    }
-
-    /** The clinical record of an attended session, by its therapist; plans, progress and discharge as the course goes. */
-    private void treat(Booking booking, String session, Map<Integer, String> cases, boolean reference) {
-        String therapist = tokens.mint(booking.therapist().id(), List.of("THERAPIST"), booking.therapist().clinics());
-        int pain = reference ? REFERENCE_PAIN[booking.visit()] : Math.max(1, 7 - booking.visit() * (1 + booking.course() % 3));
-        if (booking.visit() == 0) {
-            cases.put(booking.course(), retrying(() -> post(treatmentPort, therapist, "/cases", Map.of("clientId", booking.client(),
-                    "clinicId", booking.clinic(), "complaint", "Deep ache in the lower calf after running",
-                    "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus myofascial pain"),
-                    "side", booking.course() % 2 == 0 ? "LEFT" : "RIGHT", "contributingFactors", List.of("OVERUSE"))))
-                    .path("caseId").asText());
-        }
-        String caseId = cases.get(booking.course());
-        String side = booking.course() % 2 == 0 ? "LEFT" : "RIGHT";
-        retrying(() -> post(treatmentPort, therapist, "/cases/" + caseId + "/assessments", Map.of("sessionId", session, "pain", pain,
-                "triggerPoints", List.of(Map.of("site", Map.of("muscle", "soleus", "side", side, "region", "lower-medial"),
-                        "severity", pain >= 5 ? "SEVERE" : "MODERATE")),
-                "tightness", pain >= 5 ? "SEVERE" : "MODERATE", "notes", "Tight soleus, tender trigger points")));
-        post(treatmentPort, therapist, "/cases/" + caseId + "/myofascial-releases", Map.of("sessionId", session,
-                "region", Map.of("muscle", "soleus", "side", side, "region", "lower calf"), "minutes", 12,
-                "response", "RELEASED"));
-        post(treatmentPort, therapist, "/cases/" + caseId + "/trigger-point-treatments", Map.of("sessionId", session,
-                "site", Map.of("muscle", "soleus", "side", side, "region", "lower-medial"), "pressure", "MODERATE",
-                "seconds", 90, "response", "PARTIALLY_RELEASED"));
-        if (booking.visit() == 0) {
-            put(treatmentPort, therapist, "/cases/" + caseId + "/plan", plan());
-        }
-        // the client logs the exercises of the two days before this session
-        String client = tokens.mint(booking.client(), List.of("CLIENT"), List.of());
-        if (booking.visit() > 0) {
-            for (int day = 2; day >= 1; day--) {
-                LocalDate date = LocalDate.ofInstant(booking.start(), LONDON).minusDays(day);
-                for (String exercise : EXERCISES) {
-                    String outcome = (booking.course() + day + exercise.length()) % 8 == 0 ? "SKIPPED" : "DONE";
-                    post(treatmentPort, client, "/cases/" + caseId + "/progress", Map.of("exerciseId", exerciseId(exercise),
-                            "outcome", outcome, "pain", Math.max(0, pain - 1), "day", date.toString()));
+        Progress progress = new Progress();
+        Map<Client, String> cases = new HashMap<>();
+        Map<Client, Integer> assessed = new HashMap<>();
+        Random random = new Random(7);
+        for (Visit visit : practice.visits) {
+            Client client = visit.client();
+            Therapist therapist = therapists.get(client.therapist());
+            String clinic = clinics.get(client.therapist().at(client.day()).town());
+            Instant start = visit.start();
+            setClocks(earliest(start.minus(Duration.ofDays(3)), practice.now));
+            String session = post(bookingPort, admin, "/sessions", Map.of("clientId", clientIds.get(client),
+                    "therapistId", therapist.id(), "clinicId", clinic, "sessionTypeId", visit.number() == 0 ? initial
+                            : visit.number() < client.visits() ? followUp : massage,
+                    "start", start.toString())).path("sessionId").asText();
+            String clientToken = identity.token(clientIds.get(client), List.of("CLIENT"), List.of());
+            switch (visit.outcome()) {
+                case AHEAD -> progress.upcoming++;
+                case LATE_CANCELLATION -> {
+                    setClocks(start.minus(Duration.ofHours(5)));
+                    post(bookingPort, clientToken, "/sessions/" + session + "/cancel", Map.of("reason", "Something came up at work"));
+                    progress.lateCancellations++;
+                }
+                case NO_SHOW -> {
+                    setClocks(start.plus(Duration.ofMinutes(50)));
+                    post(bookingPort, admin, "/sessions/" + session + "/missed", Map.of());
+                    progress.noShows++;
+                }
+                case ATTENDED -> {
+                    setClocks(start.plus(Duration.ofMinutes(50)));
+                    post(bookingPort, admin, "/sessions/" + session + "/attended", Map.of());
+                    progress.attended++;
+                    int n = assessed.merge(client, 1, Integer::sum) - 1;
+                    treat(visit, therapist, clinic, session, clientIds.get(client), clientToken, cases, n, random);
                 }
             }
+            progress.sessions++;
         }
-        if (booking.visit() == 3) {
-            post(treatmentPort, therapist, "/cases/" + caseId + "/discharge", Map.of("finalPain", Math.max(0, pain - 1),
-                    "backToActivity", pain <= 3, "reason", pain <= 3 ? "Back to running without pain" : "Improving; home programme"));
+
+        setClocks(Instant.now());
+        Client riley = practice.clients.get(0);
+
+        accounts(practice, therapists, clientIds);
+        int open = (int) cases.keySet().stream().filter(client -> !discharged(client, practice)).count();
+        Therapist reference = therapists.get(riley.therapist());
+        return new Written(List.of(
+                "3 clinics (Kingston, Richmond, Twickenham), 6 therapists, 3 session types, " + practice.clients.size() + " clients",
+                progress.sessions + " sessions over " + DemoPractice.WEEKS + " weeks: " + progress.attended + " attended, "
+                        + progress.noShows + " no-shows, " + progress.lateCancellations + " late cancellations, "
+                        + progress.upcoming + " still ahead; " + cases.size() + " cases, " + open + " of them open",
+                "the reference case: Riley Runner, pain 7 to 1, back to running"),
+                clientIds.get(riley), reference, progress.sessions, progress.attended, progress.noShows,
+                progress.lateCancellations, cases.size(), open, progress.upcoming, ADMIN_EMAIL, riley.email(), password,
+                List.copyOf(therapists.values()));
+    }
+
+    private static final class Progress {
+        int sessions;
+        int attended;
+        int noShows;
+        int lateCancellations;
+        int upcoming;
+    }
+
+    /** The clinical record of an attended session by its therapist: the case, assessment, techniques, plan, progress, discharge. */
+    private void treat(Visit visit, Therapist therapist, String clinic, String session, String clientId, String clientToken,
+                       Map<Client, String> cases, int assessed, Random random) {
+        Client client = visit.client();
+        String token = identity.token(therapist.id(), List.of("THERAPIST"), therapist.clinics());
+        DemoPractice.Finding finding = client.finding();
+        if (!cases.containsKey(client)) {
+            cases.put(client, retrying(() -> post(treatmentPort, token, "/cases", Map.of("clientId", clientId,
+                    "clinicId", clinic, "complaint", complaint(finding), "workingFinding", Map.of("code", finding.code(),
+                            "label", finding.label()), "side", client.side(), "contributingFactors",
+                    List.of(client.index() % 2 == 0 ? "OVERUSE" : "UNEVEN_GROUND")))).path("caseId").asText());
         }
+        String caseId = cases.get(client);
+        int pain = DemoPractice.pain(client, assessed);
+        Map<String, Object> site = Map.of("muscle", finding.muscle(), "side", client.side(), "region", finding.region());
+        List<Map<String, Object>> triggerPoints = new ArrayList<>(List.of(Map.of("site", site, "severity", pain >= 5 ? "SEVERE" : "MODERATE")));
+        if (pain >= 6) {
+            triggerPoints.add(Map.of("site", Map.of("muscle", "soleus", "side", client.side(), "region", "middle-lateral"),
+                    "severity", "MODERATE"));
+        }
+        retrying(() -> post(treatmentPort, token, "/cases/" + caseId + "/assessments", Map.of("sessionId", session, "pain", pain,
+                "triggerPoints", triggerPoints, "tightness", pain >= 5 ? "SEVERE" : pain >= 3 ? "MODERATE" : "MILD",
+                "notes", pain >= 5 ? "Very tight, tender trigger points" : "Easing; fewer trigger points")));
+        post(treatmentPort, token, "/cases/" + caseId + "/myofascial-releases", Map.of("sessionId", session,
+                "region", Map.of("muscle", finding.muscle(), "side", client.side(), "region", "lower calf"),
+                "minutes", 10 + 2 * (client.index() % 4), "response", pain >= 6 ? "PARTIALLY_RELEASED" : "RELEASED"));
+        if (client.course() != Course.STALLS || assessed % 2 == 0) {
+            post(treatmentPort, token, "/cases/" + caseId + "/trigger-point-treatments", Map.of("sessionId", session,
+                    "site", site, "pressure", "MODERATE", "seconds", 90, "response", "PARTIALLY_RELEASED"));
+        }
+        if (assessed == 0) {
+            put(treatmentPort, token, "/cases/" + caseId + "/plan", plan());
+        } else {
+            logExercises(client, caseId, clientToken, visit.start(), pain, random);
+        }
+        boolean last = visit.number() == client.visits() - 1 && client.course() != Course.DROPS_OUT;
+        if (last) {
+            int finalPain = Math.max(0, pain - (client.course() == Course.STALLS ? 0 : 1));
+            boolean back = client.course() == Course.IMPROVES_FAST || client.course() == Course.IMPROVES_SLOWLY && finalPain <= 3;
+            post(treatmentPort, token, "/cases/" + caseId + "/discharge", Map.of("finalPain", finalPain, "backToActivity", back,
+                    "reason", back ? "Back to running without pain" : client.course() == Course.STALLS
+                            ? "Little change; referred to a sports physician" : "Improving; continues the home programme"));
+        }
+    }
+
+    /** The client logs the exercises of the two days before this session, keeping to the plan as their course goes. */
+    private void logExercises(Client client, String caseId, String clientToken, Instant sessionStart, int pain, Random random) {
+        for (int day = 2; day >= 1; day--) {
+            LocalDate date = LocalDate.ofInstant(sessionStart, DemoPractice.LONDON).minusDays(day);
+            for (String exercise : EXERCISES) {
+                String outcome = random.nextInt(10) < DemoPractice.adherence(client) ? "DONE" : "SKIPPED";
+                post(treatmentPort, clientToken, "/cases/" + caseId + "/progress", Map.of("exerciseId", exerciseId(exercise),
+                        "outcome", outcome, "pain", Math.min(10, Math.max(0, pain - 1 + random.nextInt(2))), "day", date.toString()));
+            }
+        }
+    }
+
+    private static boolean discharged(Client client, DemoPractice practice) {
+        return practice.visits.stream().anyMatch(visit -> visit.client() == client && visit.number() == client.visits() - 1
+                && client.course() != Course.DROPS_OUT && visit.outcome() == DemoPractice.Outcome.ATTENDED);
+    }
+
+    /** Sign-ins for the admin, every therapist and every client, all with the run's demo password. */
+    private void accounts(DemoPractice practice, Map<DemoPractice.Therapist, Therapist> therapists, Map<Client, String> clientIds) {
+        identity.account("admin-demo", ADMIN_EMAIL, "Alex Admin", password, "ADMIN", List.of());
+        therapists.values().forEach(therapist -> identity.account(therapist.id(), therapist.email(), therapist.name(), password,
+                "THERAPIST", therapist.clinics()));
+        practice.clients.forEach(client -> identity.account(clientIds.get(client), client.email(), client.name(), password,
+                "CLIENT", List.of()));
+    }
+
+    private static String complaint(DemoPractice.Finding finding) {
+        return switch (finding.muscle()) {
+            case "soleus" -> "Deep ache in the lower calf after running";
+            case "gastrocnemius-medial" -> "Tight, tender upper calf when pushing off";
+            default -> "Pain along the inner shin and ankle on longer runs";
+        };
     }
 
     private static Map<String, Object> plan() {
@@ -218,18 +261,24 @@ public final class DemoData {
                 "therapists", therapists)).path("sessionTypeId").asText();
     }
 
-    private static Map<String, Object> weekdays(String from, String to) {
+    private static Map<String, Object> openingHours(DemoPractice.Clinic clinic) {
         Map<String, Object> hours = new LinkedHashMap<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY")) {
-            hours.put(day, List.of(Map.of("from", from, "to", to)));
+        List<String> days = new ArrayList<>(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
+        if (clinic.saturday()) {
+            days.add("SATURDAY");
         }
+        days.forEach(day -> hours.put(day, List.of(Map.of("from", clinic.opens(), "to", clinic.closes()))));
         return hours;
     }
 
-    private static Map<String, Object> days(List<String> days) {
+    private static Map<String, Object> days(List<String> days, String[] fromTo) {
         Map<String, Object> hours = new LinkedHashMap<>();
-        days.forEach(day -> hours.put(day, List.of(Map.of("from", "08:00", "to", "18:00"))));
+        days.forEach(day -> hours.put(day, List.of(Map.of("from", fromTo[0], "to", fromTo[1]))));
         return hours;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private void setClocks(Instant instant) {
@@ -239,7 +288,7 @@ public final class DemoData {
     }
 
     /** Treatment learns of clients and sessions from the booking topic: a record made a moment too early is sent again. */
-    private JsonNode retrying(java.util.function.Supplier<JsonNode> call) {
+    private JsonNode retrying(Supplier<JsonNode> call) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
             try {

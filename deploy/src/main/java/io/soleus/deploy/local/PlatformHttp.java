@@ -32,10 +32,12 @@ public final class PlatformHttp {
         return send(port, token, method, path, body, Map.of());
     }
 
-    /** Sends {@code body} as JSON with extra headers, e.g. an {@code Idempotency-Key}. */
+    /** Sends {@code body} as JSON with extra headers, e.g. an {@code Idempotency-Key}; a null token sends none. */
     public Answer send(int port, String token, String method, String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::header);
         try {
             request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())

@@ -62,7 +62,7 @@ class SignUpController {
 
     @GetMapping("/signup")
     String form(@ModelAttribute("form") SignUpForm form) {
-        return "signup";
+        return "identity/signup";
     }
 
     @PostMapping("/signup")
@@ -73,7 +73,7 @@ class SignUpController {
             errors.rejectValue("password", "password.is-email");
         }
         if (errors.hasErrors()) {
-            return "signup";
+            return "identity/signup";
         }
         Account account = new Account(UUID.randomUUID().toString(), form.getEmail(), form.getName(),
                 Set.of(Account.Role.CLIENT), List.of(), "de".equals(locale.getLanguage()) ? "de" : "en");
@@ -81,7 +81,7 @@ class SignUpController {
             accounts.create(account, form.getPassword());
         } catch (Accounts.EmailTaken taken) {
             errors.rejectValue("email", "email.taken");
-            return "signup";
+            return "identity/signup";
         }
         signIn(accounts.byEmail(account.email()).orElseThrow(), request, response);
         SavedRequest saved = requestCache.getRequest(request, response);

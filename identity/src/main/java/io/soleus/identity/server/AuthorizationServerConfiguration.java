@@ -1,5 +1,6 @@
 package io.soleus.identity.server;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +13,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.soleus.identity.IdentityProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.soleus.identity.account.Accounts;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -24,6 +27,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -48,7 +52,6 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -71,12 +74,27 @@ class AuthorizationServerConfiguration {
         return http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                // a browser sent to authorize without a session signs in first
+                // a browser sent to authorize without a session signs in (or up) first
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        AuthorizationServerConfiguration::signInOrUp, new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 // the user info endpoint takes the access tokens it issued
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .build();
+    }
+
+    /**
+     * Where a browser that must sign in first goes: the sign-up page when the front end asked for it
+     * ({@code screen_hint=signup}, the convention of several providers), else the sign-in page; in the
+     * language the front end named ({@code ui_locales}).
+     */
+    static void signInOrUp(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        String page = "signup".equals(request.getParameter("screen_hint")) ? "/signup" : "/login";
+        String languages = request.getParameter("ui_locales");
+        String language = languages == null ? null : Stream.of(languages.split(" "))
+                .filter(wanted -> wanted.startsWith("de") || wanted.startsWith("en")).findFirst()
+                .map(wanted -> wanted.substring(0, 2)).orElse(null);
+        response.sendRedirect(request.getContextPath() + page + (language == null ? "" : "?lang=" + language));
     }
 
     /** The account API: bearer tokens of this provider with the ADMIN role, no session, no cookies. */

@@ -9,6 +9,6 @@ class SignInController {
 
     @GetMapping("/login")
     String login() {
-        return "login";
+        return "identity/login";
     }
 }

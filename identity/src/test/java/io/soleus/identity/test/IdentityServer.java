@@ -41,7 +41,9 @@ public final class IdentityServer implements AutoCloseable {
         properties.put("soleus.identity.dev-tokens.enabled", devTokens);
         properties.put("soleus.identity.dev-tokens.secret", devSecret);
         properties.put("server.servlet.session.cookie.secure", false);
-        this.context = new SpringApplicationBuilder(IdentityApplication.class)
+        // beside the web front end, Spring Session is on the classpath too: the provider keeps its sessions as it always does
+        properties.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
+        this.context = new SpringApplicationBuilder(IdentityApplication.class).properties(IdentityApplication.CONFIGURATION)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("identity-test", properties)))
                 .run();

@@ -47,6 +47,15 @@ public final class SignInFlow {
 
     /** Starts at the authorization endpoint, as the front end's redirect does; {@code pkce} false leaves the challenge out. */
     public HttpResponse<String> authorize(boolean pkce) {
+        return get(authorizationUrl(pkce, Map.of()));
+    }
+
+    /** The authorization URL with PKCE and {@code extra} parameters, e.g. {@code ui_locales}. */
+    public String authorizationUrl(Map<String, String> extra) {
+        return authorizationUrl(true, extra);
+    }
+
+    private String authorizationUrl(boolean pkce, Map<String, String> extra) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", IdentityServer.WEB_CLIENT);
@@ -58,7 +67,8 @@ public final class SignInFlow {
             query.put("code_challenge", challenge(verifier));
             query.put("code_challenge_method", "S256");
         }
-        return get(identity.issuer() + "/oauth2/authorize?" + form(query));
+        query.putAll(extra);
+        return identity.issuer() + "/oauth2/authorize?" + form(query);
     }
 
     /** Opens a page of the provider (a path, or an absolute URL) in this browser. */

@@ -1,0 +1,196 @@
+package io.soleus.web.services;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+/** The booking service as the pages use it: what it answers, as records, and the changes people make. */
+@Component
+public class BookingApi {
+
+    public record Room(UUID roomId, String name, boolean closed) {
+    }
+
+    public record Clinic(UUID clinicId, String name, String address, String timeZone, Duration lateCancellationWindow,
+                         boolean closed, List<Room> rooms) {
+    }
+
+    public record Therapist(UUID therapistId, String name, List<UUID> clinics) {
+    }
+
+    public record SessionType(UUID sessionTypeId, String name, Duration duration, Duration bufferAfter, List<UUID> therapists) {
+    }
+
+    /** A session as the calendars show it; {@code clientId} is null where the caller may not see who. */
+    public record Session(UUID sessionId, UUID clinicId, String clinicName, UUID roomId, String roomName, UUID therapistId,
+                          String therapistName, UUID clientId, String clientName, String sessionType, Instant start,
+                          Instant end, LocalDateTime localStart, LocalDateTime localEnd, String status,
+                          boolean lateCancellation) {
+
+        public boolean booked() {
+            return "BOOKED".equals(status);
+        }
+
+        public long minutes() {
+            return Duration.between(start, end).toMinutes();
+        }
+    }
+
+    public record ClientSessions(UUID clientId, List<Session> upcoming, List<Session> past) {
+    }
+
+    public record FreeSlot(Instant start, Instant end, LocalDateTime localStart, List<UUID> therapists) {
+    }
+
+    public record FreeSlots(UUID clinicId, UUID sessionTypeId, String timeZone, List<FreeSlot> slots) {
+    }
+
+    public record ClientProfile(UUID clientId, String name, String email, String phone, String preferredChannel,
+                                boolean remindersConsent, String language) {
+    }
+
+    public record Window(UUID clinicId, String clinicName, Instant start, Instant end, LocalDateTime localStart,
+                         LocalDateTime localEnd) {
+    }
+
+    public record TimeOff(UUID exceptionId, UUID clinicId, Instant start, Instant end) {
+    }
+
+    public record Availability(UUID therapistId, List<Window> working, List<TimeOff> timeOff) {
+    }
+
+    public record Share(UUID id, String name, UUID clinicId, long availableMinutes, long bookedMinutes, Double percent) {
+    }
+
+    public record Utilisation(LocalDate from, LocalDate to, List<Share> clinics, List<Share> therapists, List<Share> rooms) {
+    }
+
+    /** What booking answers to a booking or reschedule: the session as its command left it. */
+    public record Booked(UUID sessionId, UUID clinicId, UUID therapistId, String sessionTypeName, Instant start, Instant end,
+                         String status) {
+    }
+
+    private final ServiceClient booking;
+
+    BookingApi(Services services) {
+        this.booking = services.booking();
+    }
+
+    public List<Clinic> clinics() {
+        return booking.get(new ParameterizedTypeReference<>() { }, "/clinics");
+    }
+
+    public Optional<Clinic> clinic(UUID clinicId) {
+        return clinics().stream().filter(clinic -> clinic.clinicId().equals(clinicId)).findFirst();
+    }
+
+    public List<Therapist> therapists() {
+        return booking.get(new ParameterizedTypeReference<>() { }, "/therapists");
+    }
+
+    public List<SessionType> sessionTypes() {
+        return booking.get(new ParameterizedTypeReference<>() { }, "/session-types");
+    }
+
+    public FreeSlots freeSlots(UUID clinicId, UUID sessionTypeId, LocalDate from, LocalDate to, UUID therapistId) {
+        return therapistId == null
+                ? booking.get(FreeSlots.class, "/clinics/{clinic}/free-slots?sessionTypeId={type}&from={from}&to={to}",
+                        clinicId, sessionTypeId, from, to)
+                : booking.get(FreeSlots.class, "/clinics/{clinic}/free-slots?sessionTypeId={type}&from={from}&to={to}&therapistId={therapist}",
+                        clinicId, sessionTypeId, from, to, therapistId);
+    }
+
+    public Session session(UUID sessionId) {
+        return booking.get(Session.class, "/sessions/{id}", sessionId);
+    }
+
+    public ClientSessions sessionsOf(UUID clientId) {
+        return booking.get(ClientSessions.class, "/clients/{id}/sessions", clientId);
+    }
+
+    public ClientProfile client(UUID clientId) {
+        return booking.get(ClientProfile.class, "/clients/{id}", clientId);
+    }
+
+    public List<Session> calendar(UUID therapistId, LocalDate from, LocalDate to) {
+        return booking.get(new ParameterizedTypeReference<>() { }, "/therapists/{id}/calendar?from={from}&to={to}",
+                therapistId, from, to);
+    }
+
+    public Availability availability(UUID therapistId, LocalDate from, LocalDate to) {
+        return booking.get(Availability.class, "/therapists/{id}/availability?from={from}&to={to}", therapistId, from, to);
+    }
+
+    public Utilisation utilisation(LocalDate from, LocalDate to) {
+        return booking.get(Utilisation.class, "/reports/utilisation?from={from}&to={to}", from, to);
+    }
+
+    /** Registers the signed-in client under their own id. */
+    public void register(String name, String email, String phone, String channel, boolean remindersConsent, String language) {
+        booking.post(details(name, email, phone, channel, remindersConsent, language), "/clients");
+    }
+
+    public void changeContact(UUID clientId, String name, String email, String phone, String channel, boolean remindersConsent,
+                              String language) {
+        booking.put(details(name, email, phone, channel, remindersConsent, language), "/clients/{id}/contact", clientId);
+    }
+
+    /** Books a session; the key makes a repeated submit (a double click, a reload) book once. */
+    public Booked book(UUID clientId, UUID therapistId, UUID clinicId, UUID sessionTypeId, Instant start, String idempotencyKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (clientId != null) {
+            body.put("clientId", clientId);
+        }
+        body.put("therapistId", therapistId);
+        body.put("clinicId", clinicId);
+        body.put("sessionTypeId", sessionTypeId);
+        body.put("start", start);
+        JsonNode booked = booking.send(HttpMethod.POST, body, Map.of("Idempotency-Key", idempotencyKey), "/sessions");
+        return new Booked(UUID.fromString(booked.path("sessionId").asText()), UUID.fromString(booked.path("clinicId").asText()),
+                UUID.fromString(booked.path("therapistId").asText()), booked.path("sessionTypeName").asText(),
+                Instant.parse(booked.path("start").asText()), Instant.parse(booked.path("end").asText()),
+                booked.path("status").asText());
+    }
+
+    public void reschedule(UUID sessionId, Instant start, String idempotencyKey) {
+        booking.send(HttpMethod.POST, Map.of("start", start), Map.of("Idempotency-Key", idempotencyKey),
+                "/sessions/{id}/reschedule", sessionId);
+    }
+
+    public void cancel(UUID sessionId, String reason) {
+        booking.post(Map.of("reason", reason), "/sessions/{id}/cancel", sessionId);
+    }
+
+    public void attended(UUID sessionId) {
+        booking.post(Map.of(), "/sessions/{id}/attended", sessionId);
+    }
+
+    public void missed(UUID sessionId) {
+        booking.post(Map.of(), "/sessions/{id}/missed", sessionId);
+    }
+
+    private static Map<String, Object> details(String name, String email, String phone, String channel,
+                                               boolean remindersConsent, String language) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("email", email);
+        if (phone != null && !phone.isBlank()) {
+            body.put("phone", phone);
+        }
+        body.put("preferredChannel", channel);
+        body.put("remindersConsent", remindersConsent);
+        body.put("language", language);
+        return body;
+    }
+}

@@ -1,0 +1,35 @@
+// Draws every chart on the page from the option the server wrote beside it, redraws it at a new
+// width, and lets a chart whose data points carry a link be drilled into (click or Enter).
+(() => {
+  const charts = new Map();
+
+  function draw(element) {
+    const source = document.getElementById(element.dataset.option);
+    if (!source || typeof echarts === 'undefined') {
+      return;
+    }
+    const option = JSON.parse(source.textContent);
+    let chart = charts.get(element);
+    if (!chart) {
+      chart = echarts.init(element, null, { renderer: 'canvas' });
+      charts.set(element, chart);
+      chart.on('click', (params) => {
+        const link = params.data && params.data.link;
+        if (link) {
+          window.location.assign(link);
+        }
+      });
+    }
+    chart.setOption(option, true);
+    element.dataset.drawn = String(Date.now());
+  }
+
+  function drawAll(root) {
+    root.querySelectorAll('.chart[data-option]').forEach(draw);
+  }
+
+  window.soleusCharts = { drawAll, draw };
+  document.addEventListener('DOMContentLoaded', () => drawAll(document));
+  document.addEventListener('htmx:afterSettle', (event) => drawAll(event.detail.elt));
+  window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
+})();
