@@ -131,6 +131,10 @@ class ReferenceCaseTest {
                     + "&from=2026-12-01")).body()).as("opened before the period").isEmpty();
             assertThat(row(expect(200, practice.api.get(TestTokens.admin(), "/reports/outcomes?by=clinic&" + hers)).body(),
                     practice.riverside.toString()).path("medianDaysToMeaningfulChange").asDouble()).isEqualTo(7.0);
+            JsonNode all = expect(200, practice.api.get(TestTokens.admin(), "/reports/outcomes?by=all&" + hers)).body();
+            assertThat(all).hasSize(1);
+            assertThat(all.path(0).path("cases").asLong()).isEqualTo(1);
+            assertThat(all.path(0).path("discharged").asLong()).isEqualTo(1);
             JsonNode opsByMonth = expect(200, practice.api.get(TestTokens.admin(), "/reports/operations?by=month&" + hers)).body();
             assertThat(opsByMonth.findValuesAsText("attended").stream().mapToLong(Long::parseLong).sum()).isEqualTo(4);
 

@@ -34,7 +34,7 @@ class PostgresServerTest {
 
     @Test
     void a_crash_is_recovered_from_the_write_ahead_log_keeping_what_was_committed() throws Exception {
-        start(PostgresServer.at(home, LocalPlatform.freePort(), binaries));
+        start(PostgresServer.at(home, Ports.freePort(), binaries));
         try (Connection connection = connect()) {
             connection.createStatement().execute("CREATE TABLE visit (id INTEGER PRIMARY KEY)");
             connection.createStatement().execute("INSERT INTO visit VALUES (1)");
@@ -60,7 +60,7 @@ class PostgresServerTest {
 
     @Test
     void the_bundled_binaries_run_where_none_are_installed_and_a_clean_stop_keeps_the_cluster() throws Exception {
-        start(PostgresServer.bundled(home, LocalPlatform.freePort(), binaries));
+        start(PostgresServer.bundled(home, Ports.freePort(), binaries));
         try (Connection connection = connect();
              ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
             assertThat(version.next()).isTrue();

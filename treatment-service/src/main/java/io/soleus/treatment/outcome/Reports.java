@@ -50,9 +50,10 @@ public class Reports {
                               Double adherencePercent, Instant dischargedAt) {
     }
 
-    /** Outcome figures grouped {@code by} clinic, therapist, finding, technique or month (of opening). */
+    /** Outcome figures of all the cases, or grouped {@code by} clinic, therapist, finding, technique or month (of opening). */
     public List<ReportRow> outcomes(String by, ReportFilter filter, CurrentUser user) {
         String key = switch (by) {
+            case "all" -> "'all'";
             case "clinic" -> "c.clinic_id::text";
             case "therapist" -> "c.therapist_id::text";
             case "finding" -> "c.finding_code";
@@ -60,7 +61,7 @@ public class Reports {
             // the month in the clinic's own time zone, as booking told of it; UTC for a clinic without sessions yet
             case "month" -> "to_char(c.opened_at AT TIME ZONE coalesce((SELECT s.time_zone FROM booking_session s"
                     + " WHERE s.clinic_id = c.clinic_id LIMIT 1), 'UTC'), 'YYYY-MM')";
-            default -> throw new InvalidValueException("by", "by is one of clinic, therapist, finding, technique, month");
+            default -> throw new InvalidValueException("by", "by is one of all, clinic, therapist, finding, technique, month");
         };
         String techniques = "technique".equals(by)
                 ? "JOIN (SELECT DISTINCT case_id, technique FROM outcome_technique) t ON t.case_id = c.case_id " : "";
@@ -80,13 +81,14 @@ public class Reports {
                 where.arguments());
     }
 
-    /** Sessions attended, cancelled late by the client and missed, grouped {@code by} clinic, therapist or month. */
+    /** Sessions attended, cancelled late by the client and missed: all of them, or grouped {@code by} clinic, therapist or month. */
     public List<OperationsRow> operations(String by, ReportFilter filter, CurrentUser user) {
         String key = switch (by) {
+            case "all" -> "'all'";
             case "clinic" -> "s.clinic_id::text";
             case "therapist" -> "s.therapist_id::text";
             case "month" -> "to_char(s.starts_at AT TIME ZONE s.time_zone, 'YYYY-MM')";
-            default -> throw new InvalidValueException("by", "by is one of clinic, therapist, month");
+            default -> throw new InvalidValueException("by", "by is one of all, clinic, therapist, month");
         };
         ReportFilter.Sql where = filter.onSessions(user);
         return jdbc.query("SELECT " + key + " AS key, count(*) AS sessions,"

@@ -138,7 +138,7 @@ class BookingPages {
     @GetMapping("/sessions/{id}/cancel")
     String cancelling(@PathVariable UUID id, Model model) {
         Session session = booking.session(id);
-        model.addAttribute("session", session);
+        model.addAttribute("appointment", session);
         model.addAttribute("late", insideLateWindow(session));
         model.addAttribute("window", window(session));
         return "client/cancel";
@@ -154,7 +154,7 @@ class BookingPages {
     @GetMapping("/sessions/{id}/reschedule")
     String rescheduling(@PathVariable UUID id, @RequestParam(required = false) LocalDate week, Model model) {
         Session session = booking.session(id);
-        model.addAttribute("session", session);
+        model.addAttribute("appointment", session);
         model.addAttribute("window", window(session));
         if (insideLateWindow(session)) {
             model.addAttribute("late", true);

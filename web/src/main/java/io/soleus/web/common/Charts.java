@@ -41,7 +41,7 @@ public final class Charts {
     }
 
     public static Map<String, Object> categoryAxis(List<String> categories) {
-        return Map.of("type", "category", "data", categories, "axisLabel", Map.of("interval", 0, "hideOverlap", true));
+        return Map.of("type", "category", "data", categories, "axisLabel", Map.of("interval", 0, "width", 96, "overflow", "break"));
     }
 
     public static Map<String, Object> valueAxis(String name, Integer min, Integer max) {

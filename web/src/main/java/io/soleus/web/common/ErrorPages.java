@@ -1,5 +1,6 @@
 package io.soleus.web.common;
 
+import io.soleus.web.WebProperties;
 import io.soleus.web.services.ServiceRefused;
 import io.soleus.web.services.ServiceUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,16 +24,30 @@ class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+    private final WebProperties properties;
+
+    ErrorPages(WebProperties properties) {
+        this.properties = properties;
+    }
+
+    /** An exception handler's model is a new one: what every page knows is added again. */
+    private void page(HttpServletRequest request, Model model) {
+        model.addAttribute("me", PageModel.signedIn(properties));
+        model.addAttribute("path", request.getRequestURI());
+    }
+
     @ExceptionHandler(ServiceUnavailable.class)
     String unavailable(ServiceUnavailable e, HttpServletRequest request, HttpServletResponse response, Model model) {
         log.warn("{} did not answer: {}", e.service(), e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        page(request, model);
         model.addAttribute("service", e.service());
         return fragmentOrPage(request, "errors :: unavailable", "error/unavailable");
     }
 
     @ExceptionHandler(ServiceRefused.class)
     String refused(ServiceRefused e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        page(request, model);
         if (e.notFound()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return fragmentOrPage(request, "errors :: not-found", "error/404");

@@ -32,7 +32,7 @@ class PageModel {
         return request.getRequestURI();
     }
 
-    static SignedIn signedIn(WebProperties properties) {
+    public static SignedIn signedIn(WebProperties properties) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
             return null;

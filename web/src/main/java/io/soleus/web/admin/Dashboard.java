@@ -1,0 +1,266 @@
+package io.soleus.web.admin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.soleus.web.common.Charts;
+import io.soleus.web.services.BookingApi;
+import io.soleus.web.services.BookingApi.Utilisation;
+import io.soleus.web.services.TreatmentApi;
+import io.soleus.web.services.TreatmentApi.CoursePoint;
+import io.soleus.web.services.TreatmentApi.OperationsRow;
+import io.soleus.web.services.TreatmentApi.ReportRow;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outcome dashboard for one {@link Filter}: the headline figures and every chart's ECharts
+ * option, each bar linking to the cases behind it. Read fresh from the services on every call; the
+ * page draws it, and its live stream asks for it again whenever the figures changed.
+ */
+@Component
+public class Dashboard {
+
+    private final TreatmentApi treatment;
+    private final BookingApi booking;
+    private final MessageSource messages;
+
+    Dashboard(TreatmentApi treatment, BookingApi booking, MessageSource messages) {
+        this.treatment = treatment;
+        this.booking = booking;
+        this.messages = messages;
+    }
+
+    /** Everything the page shows: names for the filters, the figures, the charts and the tables behind them. */
+    public record View(Filter filter, Map<UUID, String> clinics, Map<UUID, String> therapists, ReportRow total,
+                       OperationsRow operations, Map<String, List<ReportRow>> outcomes, List<CoursePoint> course,
+                       List<OperationsRow> operationsByMonth, Utilisation utilisation, Map<String, Object> charts) {
+
+        public String name(String by, String key) {
+            return switch (by) {
+                case "clinic" -> clinics.getOrDefault(UUID.fromString(key), key);
+                case "therapist" -> therapists.getOrDefault(UUID.fromString(key), key);
+                default -> key;
+            };
+        }
+    }
+
+    public View view(Filter filter, Locale locale) {
+        Map<UUID, String> clinics = new LinkedHashMap<>();
+        booking.clinics().forEach(clinic -> clinics.put(clinic.clinicId(), clinic.name().replace(" Soft Tissue Clinic", "")));
+        Map<UUID, String> therapists = new LinkedHashMap<>();
+        booking.therapists().forEach(therapist -> therapists.put(therapist.therapistId(), therapist.name()));
+        Map<String, String> parameters = filter.parameters();
+        Map<String, List<ReportRow>> outcomes = new LinkedHashMap<>();
+        for (String by : List.of("clinic", "therapist", "finding", "technique", "month")) {
+            outcomes.put(by, treatment.outcomes(by, parameters));
+        }
+        List<ReportRow> all = treatment.outcomes("all", parameters);
+        ReportRow total = all.isEmpty() ? new ReportRow("all", 0, null, null, null, null, null, 0, 0) : all.get(0);
+        List<OperationsRow> allOperations = treatment.operations("all", parameters);
+        OperationsRow operations = allOperations.isEmpty() ? new OperationsRow("all", 0, 0, 0, 0) : allOperations.get(0);
+        List<CoursePoint> course = treatment.painCourse(parameters);
+        List<OperationsRow> byMonth = treatment.operations("month", parameters);
+        LocalDate to = filter.to() != null ? filter.to() : LocalDate.now();
+        LocalDate from = filter.from() != null ? filter.from() : to.minusWeeks(12);
+        Utilisation utilisation = booking.utilisation(from, to);
+
+        View partial = new View(filter, clinics, therapists, total, operations, outcomes, course, byMonth, utilisation, Map.of());
+        Map<String, Object> charts = new LinkedHashMap<>();
+        charts.put("course", courseChart(course, locale));
+        for (String by : List.of("clinic", "therapist", "finding", "technique")) {
+            charts.put("meaningful-by-" + by, meaningfulChart(partial, by, locale));
+        }
+        charts.put("months", monthsChart(partial, locale));
+        charts.put("time-to-change", timeToChangeChart(partial, locale));
+        charts.put("adherence", adherenceChart(partial, locale));
+        charts.put("operations", operationsChart(byMonth, locale));
+        charts.put("utilisation", utilisationChart(utilisation, clinics, locale));
+        return new View(filter, clinics, therapists, total, operations, outcomes, course, byMonth, utilisation, charts);
+    }
+
+    /** The figures and charts as the live dashboard receives them: what changes when events arrive. */
+    public Map<String, Object> live(View view, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("figures", figures(view, locale));
+        data.put("charts", view.charts());
+        return data;
+    }
+
+    /** The headline figures, by name, as the page prints them. */
+    public Map<String, String> figures(View view, Locale locale) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        ReportRow total = view.total();
+        figures.put("cases", String.valueOf(total.cases()));
+        figures.put("open", String.valueOf(total.open()));
+        figures.put("meaningful", percent(total.meaningfulChangePercent()));
+        figures.put("median-sessions", number(total.medianSessionsToMeaningfulChange()));
+        figures.put("median-days", number(total.medianDaysToMeaningfulChange()));
+        figures.put("pain-change", number(total.meanPainChange()));
+        figures.put("adherence", percent(total.adherencePercent()));
+        OperationsRow operations = view.operations();
+        figures.put("sessions", String.valueOf(operations.sessions()));
+        figures.put("attended", String.valueOf(operations.attended()));
+        figures.put("no-shows", String.valueOf(operations.noShows()));
+        figures.put("late-cancellations", String.valueOf(operations.lateCancellations()));
+        return figures;
+    }
+
+    private Map<String, Object> courseChart(List<CoursePoint> course, Locale locale) {
+        Map<String, Object> option = Charts.base();
+        List<String> sessions = course.stream().map(point -> String.valueOf(point.session())).toList();
+        option.put("xAxis", Map.of("type", "category", "data", sessions, "name", text("admin.chart.session", locale),
+                "nameLocation", "middle", "nameGap", 28));
+        option.put("yAxis", Charts.valueAxis(text("chart.pain", locale), 0, 10));
+        Map<String, Object> series = Charts.series(text("admin.chart.meanPain", locale), "line",
+                course.stream().map(CoursePoint::meanPain).toList());
+        series.put("symbolSize", 9);
+        Map<String, Object> cases = Charts.series(text("admin.chart.cases", locale), "bar",
+                course.stream().map(CoursePoint::cases).toList());
+        cases.put("yAxisIndex", 1);
+        cases.put("barWidth", "30%");
+        cases.put("itemStyle", Map.of("opacity", 0.35));
+        option.put("yAxis", List.of(Charts.valueAxis(text("chart.pain", locale), 0, 10),
+                Charts.valueAxis(text("admin.chart.cases", locale), 0, null)));
+        option.put("legend", Charts.legend(List.of(text("admin.chart.meanPain", locale), text("admin.chart.cases", locale))));
+        option.put("series", List.of(series, cases));
+        return option;
+    }
+
+    private Map<String, Object> meaningfulChart(View view, String by, Locale locale) {
+        List<ReportRow> rows = view.outcomes().get(by);
+        Function<ReportRow, String> name = row -> by.equals("technique") ? text("technique." + row.key(), locale)
+                : by.equals("finding") ? text("finding." + row.key(), row.key(), locale) : view.name(by, row.key());
+        String parameter = switch (by) {
+            case "clinic" -> "clinicId";
+            case "therapist" -> "therapistId";
+            default -> by;
+        };
+        return percentBars(rows.stream().map(name).toList(), text("admin.chart.meaningfulPercent", locale),
+                rows.stream().map(row -> bar(row.meaningfulChangePercent(), view.filter().drill(parameter, row.key()),
+                        row.cases())).toList(), locale);
+    }
+
+    private Map<String, Object> monthsChart(View view, Locale locale) {
+        List<ReportRow> rows = view.outcomes().get("month");
+        Map<String, Object> option = percentBars(rows.stream().map(ReportRow::key).toList(),
+                text("admin.chart.meaningfulPercent", locale), rows.stream()
+                        .map(row -> bar(row.meaningfulChangePercent(), view.filter().drill("month", row.key()), row.cases())).toList(),
+                locale);
+        Map<String, Object> cases = Charts.series(text("admin.chart.cases", locale), "line",
+                rows.stream().map(ReportRow::cases).toList());
+        cases.put("yAxisIndex", 1);
+        option.put("yAxis", List.of(Charts.valueAxis("%", 0, 100), Charts.valueAxis(text("admin.chart.cases", locale), 0, null)));
+        option.put("legend", Charts.legend(List.of(text("admin.chart.meaningfulPercent", locale), text("admin.chart.cases", locale))));
+        option.put("series", List.of(((List<?>) option.get("series")).get(0), cases));
+        return option;
+    }
+
+    private Map<String, Object> timeToChangeChart(View view, Locale locale) {
+        List<ReportRow> rows = view.outcomes().get("therapist");
+        Map<String, Object> option = Charts.base();
+        option.put("legend", Charts.legend(List.of(text("admin.chart.medianSessions", locale), text("admin.chart.medianDays", locale))));
+        option.put("xAxis", Charts.categoryAxis(rows.stream().map(row -> view.name("therapist", row.key())).toList()));
+        option.put("yAxis", List.of(Charts.valueAxis(text("admin.chart.sessions", locale), 0, null),
+                Charts.valueAxis(text("admin.chart.days", locale), 0, null)));
+        Map<String, Object> sessions = Charts.series(text("admin.chart.medianSessions", locale), "bar",
+                rows.stream().map(ReportRow::medianSessionsToMeaningfulChange).toList());
+        Map<String, Object> days = Charts.series(text("admin.chart.medianDays", locale), "bar",
+                rows.stream().map(ReportRow::medianDaysToMeaningfulChange).toList());
+        days.put("yAxisIndex", 1);
+        option.put("series", List.of(sessions, days));
+        return option;
+    }
+
+    private Map<String, Object> adherenceChart(View view, Locale locale) {
+        List<ReportRow> rows = view.outcomes().get("therapist");
+        return percentBars(rows.stream().map(row -> view.name("therapist", row.key())).toList(),
+                text("admin.chart.adherence", locale), rows.stream().map(row -> bar(row.adherencePercent(),
+                        view.filter().drill("therapistId", row.key()), row.cases())).toList(), locale);
+    }
+
+    private Map<String, Object> operationsChart(List<OperationsRow> rows, Locale locale) {
+        Map<String, Object> option = Charts.base();
+        List<String> names = List.of(text("admin.chart.attended", locale), text("admin.chart.noShows", locale),
+                text("admin.chart.lateCancellations", locale));
+        option.put("legend", Charts.legend(names));
+        option.put("xAxis", Charts.categoryAxis(rows.stream().map(OperationsRow::key).toList()));
+        option.put("yAxis", Charts.valueAxis(text("admin.chart.sessions", locale), 0, null));
+        List<Map<String, Object>> series = new ArrayList<>();
+        List<Function<OperationsRow, Long>> values = List.of(OperationsRow::attended, OperationsRow::noShows,
+                OperationsRow::lateCancellations);
+        for (int i = 0; i < names.size(); i++) {
+            Map<String, Object> one = Charts.series(names.get(i), "bar", rows.stream().map(values.get(i)).toList());
+            one.put("stack", "sessions");
+            series.add(one);
+        }
+        option.put("series", series);
+        return option;
+    }
+
+    private Map<String, Object> utilisationChart(Utilisation utilisation, Map<UUID, String> clinics, Locale locale) {
+        List<String> categories = new ArrayList<>();
+        List<Object> therapistTime = new ArrayList<>();
+        List<Object> roomTime = new ArrayList<>();
+        Map<UUID, List<BookingApi.Share>> rooms = utilisation.rooms().stream()
+                .collect(Collectors.groupingBy(BookingApi.Share::clinicId));
+        for (BookingApi.Share clinic : utilisation.clinics()) {
+            categories.add(clinics.getOrDefault(clinic.id(), clinic.name()));
+            therapistTime.add(clinic.percent());
+            List<BookingApi.Share> own = rooms.getOrDefault(clinic.id(), List.of());
+            long open = own.stream().mapToLong(BookingApi.Share::availableMinutes).sum();
+            long used = own.stream().mapToLong(BookingApi.Share::bookedMinutes).sum();
+            roomTime.add(open == 0 ? null : Math.round(1000.0 * used / open) / 10.0);
+        }
+        Map<String, Object> option = Charts.base();
+        option.put("legend", Charts.legend(List.of(text("admin.chart.therapistTime", locale), text("admin.chart.roomTime", locale))));
+        option.put("xAxis", Charts.categoryAxis(categories));
+        option.put("yAxis", Charts.valueAxis("%", 0, null));
+        option.put("series", List.of(Charts.series(text("admin.chart.therapistTime", locale), "bar", therapistTime),
+                Charts.series(text("admin.chart.roomTime", locale), "bar", roomTime)));
+        return option;
+    }
+
+    private Map<String, Object> percentBars(List<String> categories, String name, List<Map<String, Object>> bars, Locale locale) {
+        Map<String, Object> option = Charts.base();
+        option.put("xAxis", Charts.categoryAxis(categories));
+        option.put("yAxis", Charts.valueAxis("%", 0, 100));
+        Map<String, Object> series = Charts.series(name, "bar", bars);
+        series.put("label", Map.of("show", true, "position", "top", "formatter", "{c} %"));
+        series.put("cursor", "pointer");
+        option.put("series", List.of(series));
+        option.put("tooltip", Map.of("trigger", "item"));
+        return option;
+    }
+
+    private static Map<String, Object> bar(Double value, String link, long cases) {
+        Map<String, Object> bar = new LinkedHashMap<>();
+        bar.put("value", value);
+        bar.put("link", link);
+        bar.put("cases", cases);
+        return bar;
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private String text(String key, String fallback, Locale locale) {
+        return messages.getMessage(key, null, fallback, locale);
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "–" : Math.round(value) + " %";
+    }
+
+    private static String number(Double value) {
+        return value == null ? "–" : (value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value));
+    }
+}
