@@ -38,7 +38,16 @@ final class RunningPlatform {
     /** Starts the platform with its data and logs in {@code system-tests/target/<name>}. */
     static RunningPlatform start(String name) {
         Path root = Path.of("").toAbsolutePath().getParent();
-        LocalPlatform processes = LocalPlatform.forSystemTests(root, root.resolve("system-tests/target/" + name));
+        return start(name, LocalPlatform.forSystemTests(root, root.resolve("system-tests/target/" + name)));
+    }
+
+    /** As {@link #start(String)}, with the web front end too. */
+    static RunningPlatform startWithWebFrontEnd(String name) {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        return start(name, LocalPlatform.forBrowserTests(root, root.resolve("system-tests/target/" + name)));
+    }
+
+    private static RunningPlatform start(String name, LocalPlatform processes) {
         // a test JVM stopped before its tests end (a timeout, Ctrl-C) leaves no process behind
         Runtime.getRuntime().addShutdownHook(new Thread(processes::stop, "stop-" + name));
         try {

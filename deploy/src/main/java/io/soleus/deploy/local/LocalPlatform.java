@@ -38,6 +38,8 @@ public final class LocalPlatform {
     private final boolean demo;
     /** A system test's platform: a PostgreSQL server of its own, and quick takeover of a killed instance's work. */
     private final boolean systemTest;
+    /** Whether the web front end runs: always for people, for system tests only those that drive a browser. */
+    private final boolean web;
     private final Console console;
     private final Processes processes;
     private final Databases databases;
@@ -52,7 +54,7 @@ public final class LocalPlatform {
     private boolean stopped;
 
     private LocalPlatform(Path root, Path logs, Path data, Ports ports, String databasePrefix, boolean fresh,
-                          boolean demo, boolean chatty, boolean systemTest) {
+                          boolean demo, boolean chatty, boolean systemTest, boolean web) {
         this.root = root;
         this.logs = logs;
         this.data = data;
@@ -60,6 +62,7 @@ public final class LocalPlatform {
         this.fresh = fresh;
         this.demo = demo;
         this.systemTest = systemTest;
+        this.web = web;
         this.console = new Console(chatty);
         this.processes = new Processes(logs);
         this.databases = new Databases(root, data, ports.postgres(), databasePrefix, systemTest, console);
@@ -74,14 +77,20 @@ public final class LocalPlatform {
      */
     public static LocalPlatform forSystemTests(Path root, Path work) {
         return new LocalPlatform(root, work.resolve("logs"), work.resolve("data"), Ports.free(), "soleus_system_", true,
-                false, false, true);
+                false, false, true, false);
+    }
+
+    /** As {@link #forSystemTests}, with the web front end too: for tests that drive a browser. */
+    public static LocalPlatform forBrowserTests(Path root, Path work) {
+        return new LocalPlatform(root, work.resolve("logs"), work.resolve("data"), Ports.free(), "soleus_system_", true,
+                false, false, true, true);
     }
 
     public static void main(String[] args) throws Exception {
         boolean keep = List.of(args).contains("--keep");
         Path root = Path.of("").toAbsolutePath();
         LocalPlatform platform = new LocalPlatform(root, root.resolve("logs"), root.resolve("target/local"),
-                Ports.standard(), "soleus_local_", !keep, !keep && !List.of(args).contains("--no-demo"), true, false);
+                Ports.standard(), "soleus_local_", !keep, !keep && !List.of(args).contains("--no-demo"), true, false, true);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "stop-local-platform"));
         try {
             platform.start();
@@ -112,7 +121,9 @@ public final class LocalPlatform {
         }
         List<String> parts = new ArrayList<>(ports.services().keySet());
         parts.add(IDENTITY);
-        parts.add(WEB);
+        if (web) {
+            parts.add(WEB);
+        }
         database = databases.prepare(parts, fresh);
         kafka.start();
         smtpCatcher();
@@ -120,9 +131,13 @@ public final class LocalPlatform {
         part(IDENTITY);
         awaitReady(IDENTITY);
         ports.services().keySet().forEach(this::part);
-        part(WEB);
+        if (web) {
+            part(WEB);
+        }
         ports.services().keySet().forEach(this::awaitReady);
-        awaitReady(WEB);
+        if (web) {
+            awaitReady(WEB);
+        }
     }
 
     /** Writes the demo data through the APIs, moving the services' development clocks as it goes. */

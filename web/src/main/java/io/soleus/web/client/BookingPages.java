@@ -19,6 +19,7 @@ import io.soleus.web.services.BookingApi.Clinic;
 import io.soleus.web.services.BookingApi.FreeSlot;
 import io.soleus.web.services.BookingApi.Session;
 import io.soleus.web.services.BookingApi.SessionType;
+import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
@@ -116,6 +117,8 @@ class BookingPages {
                   @RequestParam Instant start, @RequestParam UUID key, Model model, RedirectAttributes next) {
         try {
             BookingApi.Booked booked = booking.book(null, therapistId, clinicId, sessionTypeId, start, key.toString());
+            ReadYourWrites.await(() -> booking.sessionsOf(UUID.fromString(me.subject())).upcoming().stream()
+                    .anyMatch(session -> session.sessionId().equals(booked.sessionId())));
             next.addFlashAttribute("booked", booked.sessionId());
             return "redirect:/me/sessions";
         } catch (ServiceRefused refused) {
@@ -147,6 +150,7 @@ class BookingPages {
     @PostMapping("/sessions/{id}/cancel")
     String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes next) {
         booking.cancel(id, reason.isBlank() ? "Cancelled online" : reason.strip());
+        ReadYourWrites.await(() -> "CANCELLED".equals(booking.session(id).status()));
         next.addFlashAttribute("cancelled", id);
         return "redirect:/me/sessions";
     }
@@ -178,6 +182,7 @@ class BookingPages {
                       RedirectAttributes next) {
         try {
             booking.reschedule(id, start, key.toString());
+            ReadYourWrites.await(() -> booking.session(id).start().equals(start));
         } catch (ServiceRefused refused) {
             if (refused.status() != 409) {
                 throw refused;

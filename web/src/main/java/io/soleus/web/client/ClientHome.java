@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -99,6 +100,7 @@ class ClientHome {
                 return "client/welcome";
             }
         }
+        ReadYourWrites.await(() -> booking.client(UUID.fromString(me.subject())) != null);
         session.setAttribute(Registration.KNOWN, true);
         return "redirect:/me?welcome";
     }

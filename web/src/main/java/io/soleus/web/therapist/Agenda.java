@@ -29,7 +29,7 @@ public record Agenda(List<Day> days) {
     /** One entry of a day: a session, free time at a clinic, or time off. */
     public record Entry(String kind, LocalDateTime from, LocalDateTime to, String clinicName, Session session) {
 
-        public boolean isSession() {
+        public boolean hasSession() {
             return "session".equals(kind);
         }
 
@@ -41,7 +41,7 @@ public record Agenda(List<Day> days) {
     public record Day(LocalDate date, List<Entry> entries) {
 
         public long sessions() {
-            return entries.stream().filter(Entry::isSession).count();
+            return entries.stream().filter(Entry::hasSession).count();
         }
     }
 

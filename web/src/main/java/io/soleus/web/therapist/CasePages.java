@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
 import io.soleus.web.services.TreatmentApi;
 import io.soleus.web.services.TreatmentApi.CaseOutcome;
@@ -77,8 +78,10 @@ class CasePages {
             dose.put("weeks", number(form.get(prefix + "weeks")));
             exercises.add(Map.of("exerciseId", exercise, "dose", dose));
         }
+        int revision = revision(caseId);
         try {
             treatment.assignPlan(caseId, exercises, key.toString());
+            ReadYourWrites.await(() -> revision(caseId) > revision);
         } catch (ServiceRefused refused) {
             if (refused.status() != 400 && refused.status() != 409) {
                 throw refused;
@@ -108,6 +111,7 @@ class CasePages {
                 throw new ServiceRefused(400, "finalPain", null, List.of(new ServiceRefused.FieldError("finalPain", "is required")));
             }
             treatment.discharge(caseId, finalPain, backToActivity, reason, key.toString());
+            ReadYourWrites.await(() -> !treatment.caseOf(caseId).open());
         } catch (ServiceRefused refused) {
             if (refused.status() != 400 && refused.status() != 409) {
                 throw refused;
@@ -117,6 +121,11 @@ class CasePages {
         }
         next.addFlashAttribute("done", "discharge");
         return "redirect:/work/sessions/" + session;
+    }
+
+    private int revision(UUID caseId) {
+        CaseOutcome current = treatment.caseOf(caseId);
+        return current.plan() == null ? 0 : current.plan().revision();
     }
 
     /** A number the form sent, or 0 (which the service refuses, naming the field) when it sent none. */

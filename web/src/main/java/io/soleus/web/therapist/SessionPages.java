@@ -11,6 +11,7 @@ import io.soleus.web.common.Times;
 import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.BookingApi;
 import io.soleus.web.services.BookingApi.Session;
+import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
 import io.soleus.web.services.TreatmentApi;
 import io.soleus.web.services.TreatmentApi.Assessment;
@@ -68,12 +69,12 @@ class SessionPages {
 
     @PostMapping("/attended")
     String attended(@PathVariable UUID sessionId, RedirectAttributes next) {
-        return mark(sessionId, () -> booking.attended(sessionId), "attended", next);
+        return mark(sessionId, () -> booking.attended(sessionId), "ATTENDED", next);
     }
 
     @PostMapping("/missed")
     String missed(@PathVariable UUID sessionId, RedirectAttributes next) {
-        return mark(sessionId, () -> booking.missed(sessionId), "missed", next);
+        return mark(sessionId, () -> booking.missed(sessionId), "MISSED", next);
     }
 
     @PostMapping("/case")
@@ -83,8 +84,9 @@ class SessionPages {
         Session session = booking.session(sessionId);
         String[] workingFinding = workingFinding(finding, otherFinding);
         try {
-            treatment.openCase(session.clientId(), session.clinicId(), complaint, workingFinding[0], workingFinding[1], side,
-                    factors == null ? List.of() : factors, key.toString());
+            UUID caseId = treatment.openCase(session.clientId(), session.clinicId(), complaint, workingFinding[0],
+                    workingFinding[1], side, factors == null ? List.of() : factors, key.toString());
+            ReadYourWrites.await(() -> treatment.caseOf(caseId) != null);
             next.addFlashAttribute("done", "case");
         } catch (ServiceRefused refused) {
             if (refused.status() >= 500) {
@@ -121,6 +123,11 @@ class SessionPages {
             if (charting.release() != null) {
                 treatment.myofascialRelease(caseId, charting.release(), key + ":release");
             }
+            int treatments = charting.triggerPointTherapy().size() + (charting.release() == null ? 0 : 1);
+            ReadYourWrites.await(() -> {
+                CaseOutcome recorded = treatment.caseOf(caseId);
+                return recorded.assessmentOf(sessionId).isPresent() && recorded.treatmentsIn(sessionId).size() >= treatments;
+            });
             next.addFlashAttribute("done", "record");
         } catch (ServiceRefused refused) {
             if (refused.status() >= 500) {
@@ -132,10 +139,11 @@ class SessionPages {
         return "redirect:/work/sessions/" + sessionId + "#record";
     }
 
-    private String mark(UUID sessionId, Runnable change, String done, RedirectAttributes next) {
+    private String mark(UUID sessionId, Runnable change, String status, RedirectAttributes next) {
         try {
             change.run();
-            next.addFlashAttribute("done", done);
+            ReadYourWrites.await(() -> status.equals(booking.session(sessionId).status()));
+            next.addFlashAttribute("done", status.toLowerCase());
         } catch (ServiceRefused refused) {
             if (refused.status() != 409) {
                 throw refused;

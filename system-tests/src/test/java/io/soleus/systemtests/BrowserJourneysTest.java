@@ -1,0 +1,249 @@
+package io.soleus.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import static io.soleus.systemtests.Browser.css;
+import static io.soleus.systemtests.RunningPlatform.within;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three audiences in a real browser (Debian's headless Chromium) against the whole platform as
+ * separate processes: the identity provider, the three services, Kafka, PostgreSQL and the web front
+ * end. A client signs up, books and sees the confirmation arrive in their feed, on a phone's width;
+ * a therapist charts a session on the body drawing and assigns a plan while an admin watches the
+ * dashboard move. Every page is screenshotted and checked with axe-core.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneysTest {
+
+    private static final String PASSWORD = "a long enough password";
+
+    private RunningPlatform platform;
+    private String web;
+    private String clinic;
+    private String therapist;
+    private String sessionType;
+
+    @BeforeAll
+    void start() {
+        platform = RunningPlatform.startWithWebFrontEnd("browser-journeys");
+        web = platform.processes.webUrl();
+        // a clinic open every day and all day, so the journeys find free time whenever they run
+        Map<String, Object> always = new LinkedHashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            always.put(day, List.of(Map.of("from", "00:00", "to", "23:45")));
+        }
+        clinic = platform.post("booking", platform.admin, "/clinics", Map.of("name", "Riverside Soft Tissue Clinic",
+                "address", "12 River Walk, Kingston", "timeZone", "Europe/London", "openingHours", always,
+                "rooms", List.of(Map.of("name", "Room 1"), Map.of("name", "Room 2")))).path("clinicId").asText();
+        therapist = platform.post("booking", platform.admin, "/therapists", Map.of("name", "Maya Lindqvist",
+                "clinics", List.of(clinic))).path("therapistId").asText();
+        platform.put("booking", platform.admin, "/therapists/" + therapist + "/availability/" + clinic, always);
+        sessionType = platform.post("booking", platform.admin, "/session-types", Map.of("name", "Follow-up treatment",
+                "durationMinutes", 45, "bufferMinutes", 15, "therapists", List.of(therapist))).path("sessionTypeId").asText();
+        platform.processes.identity().account(therapist, "maya@soleus.test", "Maya Lindqvist", PASSWORD, "THERAPIST",
+                List.of(clinic));
+        platform.processes.identity().account("admin-" + UUID.randomUUID(), "alex@soleus.test", "Alex Admin", PASSWORD,
+                "ADMIN", List.of());
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    void a_client_signs_up_books_a_session_and_sees_the_confirmation_in_their_feed() {
+        try (Browser phone = new Browser("client", 375, 812)) {
+            phone.open(web + "/");
+            phone.find(By.linkText("Create an account"));
+            phone.check("welcome");
+            // the keyboard's first stop is the way past the navigation
+            phone.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+            assertThat(phone.driver().switchTo().activeElement().getText()).isEqualTo("Skip to content");
+
+            phone.click(By.linkText("Create an account"));
+            phone.find(By.id("name"));
+            phone.check("sign-up");
+            String email = RunningPlatform.address("runner");
+            phone.type(By.id("name"), "Robin Runner");
+            phone.type(By.id("email"), email);
+            phone.type(By.id("password"), PASSWORD);
+            phone.click(By.xpath("//main//button[@type='submit']"));
+
+            phone.waitUntil(ExpectedConditions.urlContains("/me/welcome"));
+            assertThat(phone.find(By.id("name")).getAttribute("value")).isEqualTo("Robin Runner");
+            phone.check("details");
+            phone.click(By.xpath("//main//button[@type='submit']"));
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "You are all set"));
+            phone.check("home");
+
+            phone.open(web + "/me/book");
+            new Select(phone.find(By.id("clinicId"))).selectByVisibleText("Riverside Soft Tissue Clinic");
+            new Select(phone.find(By.id("sessionTypeId"))).selectByIndex(1);
+            WebElement slot = phone.find(css("a.slot"));
+            phone.check("book");
+            slot.click();
+            phone.waitUntil(ExpectedConditions.urlContains("/me/book/confirm"));
+            assertThat(phone.text(By.id("late-window"))).contains("24 hours before it starts");
+            phone.check("confirm");
+            phone.click(By.xpath("//button[normalize-space()='Book this session']"));
+
+            phone.waitUntil(ExpectedConditions.urlContains("/me/sessions"));
+            assertThat(phone.text(By.tagName("main"))).contains("Booked. A confirmation is on its way.", "Maya Lindqvist");
+            phone.check("sessions");
+
+            // the feed is live: the confirmation appears once notifications has sent it, without a reload
+            phone.open(web + "/me/messages");
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("feed"), "is booked"), Duration.ofSeconds(90));
+            phone.check("messages");
+            phone.open(web + "/me/plan");
+            assertThat(phone.text(By.tagName("main"))).contains("has not given you a plan yet");
+            phone.check("plan");
+            phone.open(web + "/me/settings");
+            phone.check("settings");
+            phone.open(web + "/me/settings?lang=de");
+            assertThat(phone.text(By.tagName("h1"))).isEqualTo("Einstellungen");
+            phone.check("settings-de");
+            phone.open(web + "/me?lang=en");
+        }
+    }
+
+    @Test
+    void a_therapist_charts_a_session_on_the_body_drawing_and_the_admin_sees_the_dashboard_move() throws Exception {
+        String client = platform.registerClient("Riley Runner", RunningPlatform.address("riley"));
+        Instant start = startedAnHourAgo();
+        platform.setClocks(start.minus(Duration.ofHours(1)));
+        String session = platform.book(client, therapist, clinic, sessionType, start);
+        platform.setClocks(Instant.now());
+        // the clinical record learns of the session from the booking topic
+        within(Duration.ofMinutes(2)).until(() -> platform.operationsAt(clinic).path("sessions").asLong() >= 1);
+
+        try (Browser admin = new Browser("admin", 1280, 1000); Browser maya = new Browser("therapist", 1280, 1000)) {
+            signIn(admin, "alex@soleus.test");
+            admin.waitUntil(ExpectedConditions.urlMatches(".*/admin$"));
+            admin.find(css("[data-figure=cases]"));
+            admin.waitUntil(driver -> admin.all(css(".chart[data-drawn]")).size() >= 8);
+            admin.check("dashboard");
+            String casesBefore = admin.text(css("[data-figure=cases]"));
+
+            signIn(maya, "maya@soleus.test");
+            maya.waitUntil(ExpectedConditions.urlContains("/work"));
+            maya.open(web + "/work?view=day&date=" + localDate(start));
+            maya.check("calendar");
+            maya.click(By.linkText("Riley Runner"));
+            maya.waitUntil(ExpectedConditions.urlContains("/work/sessions/" + session));
+            maya.check("session");
+
+            maya.click(By.xpath("//button[normalize-space()='Attended']"));
+            maya.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Recorded as attended"));
+            maya.type(By.id("complaint"), "Deep ache in the lower left calf after weekend runs");
+            maya.click(By.xpath("//button[normalize-space()='Open the case']"));
+            maya.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Case opened"));
+
+            // the admin's dashboard counts the new case without a reload
+            admin.waitUntil(driver -> !admin.text(css("[data-figure=cases]")).equals(casesBefore), Duration.ofSeconds(15));
+            assertThat(Integer.parseInt(admin.text(css("[data-figure=cases]")))).isEqualTo(Integer.parseInt(casesBefore) + 1);
+            String drawnBefore = admin.find(By.id("course")).getAttribute("data-drawn");
+
+            // chart: two trigger points on the back of the left leg, pain 6, release of the soleus
+            clickMuscle(maya, "soleus", 0.75, 0.8);
+            clickMuscle(maya, "gastrocnemius-medial", 0.5, 0.2);
+            assertThat(maya.all(css("#points li"))).hasSize(2);
+            assertThat(maya.text(By.id("points"))).contains("Soleus, left, lower, medial", "Gastrocnemius, medial head, left, upper");
+            maya.click(By.xpath("//label[contains(@class,'score-choice')][span[normalize-space()='6']]"));
+            new Select(maya.find(By.id("releaseMuscle"))).selectByValue("soleus");
+            maya.check("charting");
+            maya.click(By.xpath("//button[normalize-space()='Save the record']"));
+            maya.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "The session's record is saved"));
+            assertThat(maya.text(By.id("record"))).contains("6 / 10", "Soleus, left, lower-medial", "Myofascial release");
+
+            // the admin's pain course redraws when the assessment is recorded
+            admin.waitUntil(driver -> !String.valueOf(admin.find(By.id("course")).getAttribute("data-drawn")).equals(drawnBefore),
+                    Duration.ofSeconds(15));
+
+            maya.click(By.linkText("Assign a plan"));
+            maya.waitUntil(ExpectedConditions.urlContains("/plan"));
+            maya.check("plan");
+            for (WebElement exercise : maya.all(css("input[name=chosen]")).subList(0, 2)) {
+                exercise.click();
+            }
+            maya.click(By.xpath("//button[normalize-space()='Save the plan']"));
+            maya.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "The plan is saved"));
+            assertThat(maya.all(css("#plan li"))).hasSize(2);
+            maya.check("session-charted");
+
+            // from the dashboard to the case and its timeline
+            admin.click(By.linkText("The cases"));
+            admin.click(By.linkText("Riley Runner"));
+            admin.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Session by session"));
+            assertThat(admin.text(By.tagName("main"))).contains("Pain 6/10", "Myofascial release");
+            admin.check("case");
+            admin.open(web + "/admin/deliveries");
+            admin.check("deliveries");
+
+            HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(web + "/admin/dashboard.csv"))
+                    .header("Cookie", "SOLEUS_SESSION=" + admin.cookie("SOLEUS_SESSION")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(csv.body()).contains("table,group,cases", "by clinic,Riverside");
+        }
+    }
+
+    private void signIn(Browser browser, String email) {
+        browser.open(web + "/oauth2/authorization/soleus");
+        browser.find(By.id("email"));
+        browser.check("sign-in");
+        browser.type(By.id("email"), email);
+        browser.type(By.id("password"), PASSWORD);
+        browser.click(By.xpath("//main//button[@type='submit']"));
+    }
+
+    /** Clicks a muscle of the back of the left leg, at a point of it given as fractions of its width and height. */
+    private static void clickMuscle(Browser browser, String muscle, double x, double y) {
+        WebElement path = browser.find(css("g.leg[data-side=LEFT][data-view=back] path[data-muscle=" + muscle + "]"));
+        new Actions(browser.driver()).scrollToElement(path).perform();
+        int dx = (int) ((x - 0.5) * path.getRect().getWidth());
+        int dy = (int) ((y - 0.5) * path.getRect().getHeight());
+        new Actions(browser.driver()).moveToElement(path, dx, dy).click().perform();
+    }
+
+    /**
+     * A start on the clinic's quarter-hour grid an hour or so ago: the session has begun, so it may be
+     * marked attended, and it is over (with its buffer) before the next free slot the client journey books.
+     */
+    private static Instant startedAnHourAgo() {
+        Instant now = Instant.now();
+        return now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(15 * (now.atZone(java.time.ZoneOffset.UTC).getMinute() / 15)))
+                .minus(Duration.ofMinutes(75));
+    }
+
+    private static String localDate(Instant instant) {
+        return instant.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().toString();
+    }
+
+}
