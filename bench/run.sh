@@ -5,6 +5,8 @@
 #   bench/run.sh free-slots [rounds]  free-slot search, 20 therapists over 90 days (default 1000 rounds)
 #   bench/run.sh bookings [count]     bookings per second from 8 callers at one clinic (default 4000)
 #   bench/run.sh notifications [count] confirmations from Kafka to the SMTP server (default 2000)
+#   bench/run.sh dashboard [rounds]    the admin's dashboard in headless Chromium: first paint, charts drawn,
+#                                      event to live chart, each beside its baseline (default 20 rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-bridge}" in
@@ -12,7 +14,9 @@ case "${1:-bridge}" in
   free-slots) main=io.soleus.bench.FreeSlotBenchmark; args="${2:-1000}" ;;
   bookings) main=io.soleus.bench.BookingThroughputBenchmark; args="${2:-4000}" ;;
   notifications) main=io.soleus.bench.NotificationBenchmark; args="${2:-2000}" ;;
-  *) echo "usage: bench/run.sh bridge|free-slots|bookings|notifications [count]" >&2; exit 2 ;;
+  dashboard) main=io.soleus.bench.DashboardBenchmark; args="${2:-20}" ;;
+  *) echo "usage: bench/run.sh bridge|free-slots|bookings|notifications|dashboard [count]" >&2; exit 2 ;;
 esac
-./mvnw -B -q -ntp install -DskipTests -pl bench -am
+# the dashboard benchmark starts every part from its runnable jar: all of them are built
+./mvnw -B -q -ntp install -DskipTests
 ./mvnw -B -q -ntp -pl bench exec:java -Dexec.mainClass="$main" -Dexec.args="$args"

@@ -21,7 +21,9 @@
       });
     }
     chart.setOption(option, true);
+    // when it was drawn: wall-clock milliseconds, and milliseconds since the page's navigation began
     element.dataset.drawn = String(Date.now());
+    element.dataset.drawnMs = String(Math.round(performance.now()));
   }
 
   function drawAll(root) {

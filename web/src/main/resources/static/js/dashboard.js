@@ -49,6 +49,8 @@
   }
 
   const stream = new EventSource('/admin/dashboard/stream');
+  stream.addEventListener('open', () => { page.dataset.live = 'open'; });
+  stream.addEventListener('error', () => { page.dataset.live = 'reconnecting'; });
   stream.addEventListener('changed', () => {
     if (!pending) {
       pending = setTimeout(refresh, 250);

@@ -1,6 +1,5 @@
 package io.soleus.systemtests;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,21 +7,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.bench.HeadlessChromium;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's Chromium, headless, driven through its chromedriver: a person's browser in a journey.
+ * Debian's Chromium, headless, driven through its chromedriver ({@link HeadlessChromium}): a person's
+ * browser in a journey.
  * Every page it is asked to check is screenshotted into {@code target/screenshots}, run through
  * axe-core (no serious or critical violation may remain) and its console read for errors such as a
  * Content-Security-Policy refusal.
@@ -49,23 +46,8 @@ final class Browser implements AutoCloseable {
 
     Browser(String name, int width, int height) {
         this.name = name;
-        try {
-            profile = Files.createTempDirectory("soleus-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(env("SOLEUS_CHROMIUM", "/usr/bin/chromium"));
-        // as root on a closed network: no sandbox, and none of Chromium's own calls home
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=en-GB");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(env("SOLEUS_CHROMEDRIVER", "/usr/bin/chromedriver"))).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        profile = HeadlessChromium.newProfile();
+        driver = HeadlessChromium.start(width, height, profile);
     }
 
     WebDriver driver() {
@@ -180,11 +162,6 @@ final class Browser implements AutoCloseable {
                 // a temporary profile left behind is harmless
             }
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String read(Path file) {

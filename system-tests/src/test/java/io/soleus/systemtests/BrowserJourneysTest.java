@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.soleus.bench.DashboardBenchmark;
+import io.soleus.bench.DashboardMeasure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,31 @@ class BrowserJourneysTest {
             assertThat(csv.statusCode()).isEqualTo(200);
             assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             assertThat(csv.body()).contains("table,group,cases", "by clinic,Riverside");
+        }
+    }
+
+    /** The dashboard benchmark's measuring, once over: a smoke run, so the benchmark cannot rot unnoticed. */
+    @Test
+    void the_dashboard_benchmark_measures_to_its_end() throws Exception {
+        String maya = platform.token(therapist, "THERAPIST", List.of(clinic));
+        try (Browser admin = new Browser("benchmark", 1280, 1000);
+             DashboardBenchmark.ReportStream stream = new DashboardBenchmark.ReportStream(platform.processes)) {
+            DashboardBenchmark.signIn((org.openqa.selenium.chrome.ChromeDriver) admin.driver(), web, "alex@soleus.test", PASSWORD);
+            DashboardMeasure.Event openACase = () -> {
+                String client = platform.registerClient("Sam Sprinter", RunningPlatform.address("sam"));
+                Instant[] sent = new Instant[1];
+                within(Duration.ofMinutes(1)).untilAsserted(() -> {
+                    sent[0] = Instant.now();
+                    assertThat(platform.send("treatment", maya, "POST", "/cases", RunningPlatform.caseOpening(client, clinic)).status())
+                            .isEqualTo(201);
+                });
+                return sent[0];
+            };
+            DashboardMeasure.Figures figures = DashboardMeasure.measure(admin.driver(), web, 1, 1, openACase, stream::nextChange);
+            figures.print();
+            assertThat(figures.dashboardPaint().getTotalCount()).isEqualTo(1);
+            assertThat(figures.liveChart().getTotalCount()).isEqualTo(1);
+            assertThat(figures.chartsDrawn().getMaxValue()).isGreaterThanOrEqualTo(figures.dashboardPaint().getMinValue());
         }
     }
 

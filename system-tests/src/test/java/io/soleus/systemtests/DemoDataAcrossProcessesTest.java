@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo data that {@code deploy/run-local.sh} writes, written the same way into a platform of
- * separate processes: every dashboard then shows it, by clinic, and the reference case reads as
- * DOMAIN.md tells it.
+ * separate processes: every dashboard then shows it with a story worth looking at, and the reference
+ * case reads as DOMAIN.md tells it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataAcrossProcessesTest {
@@ -36,11 +36,12 @@ class DemoDataAcrossProcessesTest {
     }
 
     @Test
-    void the_demo_data_fills_every_dashboard_by_clinic_and_tells_the_reference_case() {
+    void the_demo_data_fills_every_dashboard_with_a_story_and_tells_the_reference_case() {
         DemoData.Written written = platform.processes.writeDemoData();
-        assertThat(written.sessions()).isEqualTo(120);
+        assertThat(written.sessions()).isGreaterThan(150);
         assertThat(written.noShows()).isPositive();
         assertThat(written.lateCancellations()).isPositive();
+        assertThat(written.upcoming()).as("courses still going, with sessions booked ahead").isPositive();
 
         assertThat(platform.get("booking", platform.admin, "/clinics")).hasSize(3);
         assertThat(platform.get("booking", platform.admin, "/therapists")).hasSize(6);
@@ -60,13 +61,40 @@ class DemoDataAcrossProcessesTest {
             JsonNode outcomes = platform.get("treatment", platform.admin, "/reports/outcomes?by=clinic");
             assertThat(outcomes).hasSize(3);
             assertThat(sum(outcomes, "cases")).isEqualTo(written.cases());
-            for (JsonNode clinic : outcomes) {
-                assertThat(clinic.path("meanPainChange").asDouble()).as("pain falls at " + clinic.path("key")).isPositive();
-                assertThat(clinic.path("adherencePercent").asDouble()).isBetween(50.0, 100.0);
-            }
+            assertThat(sum(outcomes, "open")).isEqualTo(written.openCases());
         });
 
-        // Riley Runner: 7, 5, 3, 2 over four sessions, discharged at 1 and back to running
+        // a story in every chart: one therapist's clients do better than the rest, the clinics differ, not every case improves
+        JsonNode byTherapist = platform.get("treatment", platform.admin, "/reports/outcomes?by=therapist");
+        String ana = written.referenceTherapist().id();
+        double anas = row(byTherapist, ana).path("meaningfulChangePercent").asDouble();
+        for (JsonNode therapist : byTherapist) {
+            if (!therapist.path("key").asText().equals(ana)) {
+                assertThat(therapist.path("meaningfulChangePercent").asDouble()).as("Ana's clients do better").isLessThan(anas);
+            }
+        }
+        JsonNode byClinic = platform.get("treatment", platform.admin, "/reports/outcomes?by=clinic");
+        assertThat(byClinic.findValuesAsText("meaningfulChangePercent").stream().mapToDouble(Double::parseDouble).max().orElseThrow())
+                .as("not every case reaches a meaningful change").isLessThan(100.0);
+        assertThat(byClinic.findValuesAsText("meaningfulChangePercent").stream().distinct()).as("clinics differ").hasSizeGreaterThan(1);
+        // one month of no-shows stands out
+        JsonNode byMonth = platform.get("treatment", platform.admin, "/reports/operations?by=month");
+        List<Double> noShowRates = new java.util.ArrayList<>();
+        byMonth.forEach(month -> {
+            if (month.path("sessions").asLong() >= 20) {
+                noShowRates.add(month.path("noShows").asDouble() / month.path("sessions").asLong());
+            }
+        });
+        assertThat(noShowRates.stream().mapToDouble(Double::doubleValue).max().orElseThrow())
+                .isGreaterThan(2 * noShowRates.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+        // and a busy clinic beside a quiet one
+        java.time.LocalDate today = java.time.LocalDate.now();
+        JsonNode utilisation = platform.get("booking", platform.admin, "/reports/utilisation?from=" + today.minusWeeks(12) + "&to=" + today);
+        List<Double> busy = utilisation.path("clinics").findValuesAsText("percent").stream().map(Double::parseDouble).toList();
+        assertThat(busy.stream().mapToDouble(Double::doubleValue).max().orElseThrow())
+                .isGreaterThan(2 * busy.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+
+        // Riley Runner: 7, 5, 3, 2 over four sessions, discharged at 1 and back to running, a massage booked ahead
         String therapist = written.referenceTherapist().id();
         String token = platform.token(therapist, "THERAPIST", written.referenceTherapist().clinics());
         JsonNode riley = within(Duration.ofMinutes(1)).until(() -> platform.get("treatment", token,
@@ -79,6 +107,17 @@ class DemoDataAcrossProcessesTest {
         assertThat(riley.path("discharge").path("finalPain").asInt()).isEqualTo(1);
         assertThat(riley.path("discharge").path("backToActivity").asBoolean()).isTrue();
         assertThat(riley.path("plan").path("exercises")).hasSize(4);
+        JsonNode ahead = platform.get("booking", token, "/clients/" + written.referenceClient() + "/sessions").path("upcoming");
+        assertThat(ahead.findValuesAsText("sessionType")).containsExactly("Sports massage");
+    }
+
+    private static JsonNode row(JsonNode rows, String key) {
+        for (JsonNode row : rows) {
+            if (row.path("key").asText().equals(key)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + rows);
     }
 
     private static long sum(JsonNode rows, String field) {

@@ -74,14 +74,15 @@ class SignInAndOutTest {
     @Test
     void each_role_lands_on_its_own_start_page_and_may_not_open_anothers() {
         HttpBrowser therapist = new HttpBrowser();
-        therapist.signIn(web.url() + "/", account("THERAPIST", List.of(UUID.randomUUID().toString())), "a long enough password");
+        therapist.signIn(web.url() + "/oauth2/authorization/soleus", account("THERAPIST", List.of(UUID.randomUUID().toString())),
+                "a long enough password");
         assertThat(therapist.last().uri().getPath()).isEqualTo("/work");
         HttpResponse<String> admin = therapist.get(web.url() + "/admin");
         assertThat(admin.statusCode()).isEqualTo(403);
         assertThat(admin.body()).contains("Not for this account");
 
         HttpBrowser client = new HttpBrowser();
-        client.signIn(web.url() + "/", account("CLIENT", List.of()), "a long enough password");
+        client.signIn(web.url() + "/oauth2/authorization/soleus", account("CLIENT", List.of()), "a long enough password");
         assertThat(client.last().uri().getPath()).startsWith("/me");
         assertThat(client.get(web.url() + "/work").statusCode()).isEqualTo(403);
     }
@@ -93,7 +94,9 @@ class SignInAndOutTest {
 
         HttpResponse<String> forged = browser.submitWithoutToken(web.url() + "/logout", Map.of());
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(browser.get(web.url() + "/admin").statusCode()).isEqualTo(200);
+        HttpResponse<String> stillIn = browser.get(web.url() + "/admin");
+        assertThat(stillIn.statusCode()).as("signed in still (the services are down here)").isEqualTo(503);
+        assertThat(stillIn.body()).contains("Sign out");
 
         HttpResponse<String> out = browser.submit(web.url() + "/logout", Map.of());
         assertThat(out.headers().firstValue("Location").orElseThrow())
@@ -127,6 +130,24 @@ class SignInAndOutTest {
         browser.follow();
         assertThat(browser.last().uri().getPath()).isEqualTo("/signup");
         assertThat(browser.last().body()).contains("Create your account");
+    }
+
+    @Test
+    void a_page_whose_services_are_down_says_so_plainly_and_never_shows_a_stack_trace() {
+        HttpBrowser client = new HttpBrowser();
+        HttpResponse<String> home = client.signIn(web.url() + "/oauth2/authorization/soleus",
+                account("CLIENT", List.of()), "a long enough password");
+        assertThat(home.statusCode()).isEqualTo(503);
+        assertThat(home.body()).contains("Booking is not answering right now.", "Nothing was changed.")
+                .doesNotContain("Exception", "at io.soleus");
+
+        HttpBrowser admin = new HttpBrowser();
+        admin.signIn(web.url() + "/admin", account("ADMIN", List.of()), "a long enough password");
+        assertThat(admin.last().statusCode()).isEqualTo(503);
+        assertThat(admin.last().body()).contains("is not answering right now").contains("Sign out");
+        HttpResponse<String> fragment = admin.get(web.url() + "/admin", Map.of("HX-Request", "true"));
+        assertThat(fragment.statusCode()).isEqualTo(503);
+        assertThat(fragment.body()).doesNotContain("<html").contains("Not available right now");
     }
 
     @Test
