@@ -50,10 +50,30 @@ class AccountController {
     @PostMapping
     ResponseEntity<Account> create(@Valid @RequestBody NewAccount request) {
         String subject = request.subject() == null ? UUID.randomUUID().toString() : request.subject();
+        if ((request.roles().contains(Account.Role.CLIENT) || request.roles().contains(Account.Role.THERAPIST))
+                && !isUuid(subject)) {
+            throw new NotAnId();
+        }
         Account account = accounts.create(new Account(subject, request.email(), request.name(), request.roles(),
                 request.clinics() == null ? List.of() : request.clinics(), request.locale() == null ? "en" : request.locale()),
                 request.password());
         return ResponseEntity.created(URI.create("/accounts/" + subject)).body(account);
+    }
+
+    /** A client's or therapist's subject names them in booking, by a UUID. */
+    static final class NotAnId extends RuntimeException {
+        NotAnId() {
+            super("a client's or therapist's subject is their id in booking, a UUID");
+        }
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @GetMapping("/{subject}")

@@ -39,6 +39,16 @@ class AccountProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(List.of(new FieldError("body", "is missing or not readable"))));
     }
 
+    @ExceptionHandler(AccountController.NotAnId.class)
+    ResponseEntity<ProblemDetail> notAnId(AccountController.NotAnId e) {
+        return ResponseEntity.badRequest().body(problem(List.of(new FieldError("subject", e.getMessage()))));
+    }
+
+    @ExceptionHandler(Passwords.TooLong.class)
+    ResponseEntity<ProblemDetail> tooLong(Passwords.TooLong e) {
+        return ResponseEntity.badRequest().body(problem(List.of(new FieldError("password", e.getMessage()))));
+    }
+
     @ExceptionHandler(Accounts.EmailTaken.class)
     ResponseEntity<ProblemDetail> taken(Accounts.EmailTaken e) {
         ProblemDetail problem = problem(List.of(new FieldError("email", "is in use by another account")));

@@ -41,6 +41,9 @@ public class Accounts {
     /** Makes an account; its password is stored only as a hash. */
     @Transactional
     public Account create(Account account, String password) {
+        if (!Passwords.fits(password)) {
+            throw new Passwords.TooLong();
+        }
         try {
             jdbc.update(connection -> {
                 var insert = connection.prepareStatement("""

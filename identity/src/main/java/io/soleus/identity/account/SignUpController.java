@@ -72,6 +72,9 @@ class SignUpController {
                 && form.getPassword().equalsIgnoreCase(form.getEmail().trim())) {
             errors.rejectValue("password", "password.is-email");
         }
+        if (form.getPassword() != null && !errors.hasFieldErrors("password") && !Passwords.fits(form.getPassword())) {
+            errors.rejectValue("password", "Size.form.password");
+        }
         if (errors.hasErrors()) {
             return "identity/signup";
         }

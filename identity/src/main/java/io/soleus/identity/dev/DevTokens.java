@@ -44,8 +44,8 @@ class DevTokens {
 
     @Bean
     @Order(3)
-    SecurityFilterChain devTokenEndpoint(HttpSecurity http, IdentityProperties properties, PasswordEncoder passwords)
-            throws Exception {
+    SecurityFilterChain devTokenEndpoint(HttpSecurity http, IdentityProperties properties, PasswordEncoder passwords,
+                                         AuthorizationServerSettings settings) throws Exception {
         IdentityProperties.DevTokens dev = properties.devTokens();
         http.securityMatcher("/dev/**")
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -53,11 +53,24 @@ class DevTokens {
         if (!dev.enabled() || dev.secret() == null || dev.secret().isBlank()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().denyAll()).build();
         }
+        requireLocal(settings.getIssuer());
         return http.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("DEV_TOKENS"))
                 .httpBasic(Customizer.withDefaults())
                 .userDetailsService(new InMemoryUserDetailsManager(User.withUsername(CALLER)
                         .password(passwords.encode(dev.secret())).roles("DEV_TOKENS").build()))
                 .build();
+    }
+
+    /**
+     * Tokens for anyone are for a provider on this machine only: with an issuer people reach from
+     * elsewhere, the provider refuses to start rather than hand them out.
+     */
+    static void requireLocal(String issuer) {
+        String host = java.net.URI.create(issuer).getHost();
+        if (!"localhost".equals(host) && !"127.0.0.1".equals(host)) {
+            throw new IllegalStateException("Development tokens are for a provider on localhost, not for " + issuer
+                    + ": turn soleus.identity.dev-tokens.enabled (SOLEUS_DEV_TOKENS) off");
+        }
     }
 
     @RestController

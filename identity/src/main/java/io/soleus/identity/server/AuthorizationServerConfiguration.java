@@ -123,11 +123,23 @@ class AuthorizationServerConfiguration {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/login", "/signup", "/identity.css", "/favicon.svg", "/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").usernameParameter("email"))
+                // signed in at the provider itself (not sent by the front end): on to the front end
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                        .defaultSuccessUrl(frontEnd(properties), false))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** Where someone signed in here goes when no front end sent them: the front end's address. */
+    static String frontEnd(IdentityProperties properties) {
+        List<String> redirects = list(properties.webClient().redirectUris());
+        if (redirects.isEmpty()) {
+            return "/login";
+        }
+        URI uri = URI.create(redirects.get(0));
+        return uri.getScheme() + "://" + uri.getAuthority() + "/";
     }
 
     /**
@@ -165,7 +177,9 @@ class AuthorizationServerConfiguration {
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(properties.accessTokenTtl())
                         .refreshTokenTimeToLive(properties.refreshTokenTtl())
-                        .reuseRefreshTokens(false)
+                        // reused, not rotated: a page's requests refreshing at the same moment would otherwise
+                        // race, and the loser would be signed out
+                        .reuseRefreshTokens(true)
                         .build())
                 .build();
         return new InMemoryRegisteredClientRepository(client);
