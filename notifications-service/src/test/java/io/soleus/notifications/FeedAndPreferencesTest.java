@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.platform.test.ApiClient;
 import io.soleus.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,14 @@ import static org.awaitility.Awaitility.await;
 
 /** The in-app feed over REST and server-sent events, and what a client's preferences change. */
 class FeedAndPreferencesTest extends NotificationsServiceTest {
+
+    private final HttpClient streams = HttpClient.newHttpClient();
+    private final List<CompletableFuture<?>> open = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeStreams() {
+        open.forEach(stream -> stream.cancel(true));
+    }
 
     @Test
     void a_client_sees_a_new_message_arrive_on_the_live_feed_and_in_the_feed() throws Exception {
@@ -61,6 +71,57 @@ class FeedAndPreferencesTest extends NotificationsServiceTest {
                 "/clients/" + client + "/notifications"));
         ApiClient.expect(401, api().get(null, "/clients/" + client + "/notifications"));
         ApiClient.expect(200, api().get(TestTokens.admin(), "/clients/" + client + "/notifications"));
+    }
+
+    @Test
+    void a_stream_opened_with_a_position_begins_with_what_was_sent_after_it() {
+        Practice riverside = new Practice("Riverside Clinic");
+        ClientId client = riverside.client("Ola Brook", NotificationFlowTest.address("ola"), null, Channel.IN_APP);
+        awaitRecipient(client);
+        riverside.book(SessionId.random(), client, "Initial assessment", CLOCK.instant().plus(Duration.ofDays(4)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed(client).size() == 1);
+        JsonNode first = feed(client).get(0);
+        Instant sentAt = Instant.parse(first.get("sentAt").asText());
+
+        // a page read the feed before this message was sent, and opens its stream only now
+        List<String> behind = stream(client, "?since=" + sentAt.minusMillis(1), null);
+        // a page that has it; and a reconnecting EventSource, whose Last-Event-ID wins over the page's older time
+        List<String> upToDate = stream(client, "?since=" + sentAt, null);
+        List<String> reconnected = stream(client, "?since=" + sentAt.minusSeconds(60), first.get("id").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> behind.contains("id:" + first.get("id").asText())
+                && upToDate.contains(":connected") && reconnected.contains(":connected"));
+
+        riverside.book(SessionId.random(), client, "Follow-up", CLOCK.instant().plus(Duration.ofDays(11)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed(client).size() == 2);
+        String second = "id:" + feed(client).get(0).get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> behind.contains(second) && upToDate.contains(second)
+                && reconnected.contains(second));
+        assertThat(upToDate).doesNotContain("id:" + first.get("id").asText());
+        assertThat(reconnected).doesNotContain("id:" + first.get("id").asText());
+
+        ApiClient.Response badPosition = api().get(TestTokens.client(client.toString()),
+                "/clients/" + client + "/notifications/stream?since=yesterday");
+        assertThat(badPosition.status()).isEqualTo(400);
+        assertThat(badPosition.invalidField()).isEqualTo("since");
+    }
+
+    private JsonNode feed(ClientId client) {
+        return ApiClient.expect(200, api().get(TestTokens.client(client.toString()), "/clients/" + client + "/notifications"))
+                .body();
+    }
+
+    /** Opens the client's live feed and collects its lines; the test's end closes it. */
+    private List<String> stream(ClientId client, String query, String lastEventId) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/clients/" + client + "/notifications/stream" + query))
+                .header("Authorization", "Bearer " + TestTokens.client(client.toString()))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        open.add(streams.sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(lines))));
+        return lines;
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.soleus.notifications.feed;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +27,19 @@ class Feed {
     List<FeedItem> of(UUID client, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM notification WHERE client_id = ? AND status = 'SENT'"
                 + " ORDER BY sent_at DESC LIMIT ?", Feed::item, client, limit);
+    }
+
+    /** What a reader that has everything up to {@code since} missed, oldest first; at most {@code limit}. */
+    List<FeedItem> since(UUID client, Instant since, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM notification WHERE client_id = ? AND status = 'SENT'"
+                + " AND sent_at > ? ORDER BY sent_at LIMIT ?", Feed::item, client, since.atOffset(ZoneOffset.UTC), limit);
+    }
+
+    /** When a message of {@code client} was sent, if it was. */
+    Optional<Instant> sentAt(UUID client, UUID notification) {
+        return jdbc.queryForList("SELECT sent_at FROM notification WHERE client_id = ? AND notification_id = ?"
+                + " AND status = 'SENT'", OffsetDateTime.class, client, notification).stream()
+                .map(OffsetDateTime::toInstant).findFirst();
     }
 
     Optional<FeedItem> item(UUID notification) {

@@ -1,6 +1,9 @@
 package io.soleus.notifications.feed;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import io.soleus.kernel.id.ClientId;
 import io.soleus.notifications.preference.Clients;
@@ -13,6 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -41,9 +45,14 @@ class FeedController {
     }
 
     @GetMapping(path = "/clients/{clientId}/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: each new message as a 'notification' event")
-    SseEmitter live(@PathVariable ClientId clientId) {
+    @Operation(summary = "Server-sent events: each new message as a 'notification' event, its id as the event's id",
+            description = "With 'since' (the time of the reader's newest message) or a Last-Event-ID header (its id, as"
+                    + " a reconnecting EventSource sends), the stream begins with the messages sent after it.")
+    SseEmitter live(@PathVariable ClientId clientId, @RequestParam(required = false) Instant since,
+                    @RequestHeader(name = "Last-Event-ID", required = false) UUID lastEventId) {
         Clients.requireSelfOrAdmin(clientId);
-        return stream.open(clientId.value());
+        Optional<Instant> position = Optional.ofNullable(lastEventId)
+                .flatMap(id -> stream.positionOf(clientId.value(), id)).or(() -> Optional.ofNullable(since));
+        return stream.open(clientId.value(), position);
     }
 }

@@ -29,6 +29,9 @@ public class DatabaseSignals implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseSignals.class);
 
+    /** The payload every handler receives after the listening connection was lost: something may have changed. */
+    public static final String RESYNC = "resync";
+
     private final DataSource dataSource;
     private final String name;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
@@ -83,8 +86,10 @@ public class DatabaseSignals implements SmartLifecycle {
         return listener != null;
     }
 
+    /** Runs until stopped; a thread of an earlier start that outlives a restart stops too, as it is no longer the listener. */
     private void listen() {
-        while (listener != null) {
+        boolean missedSome = false;
+        while (listener == Thread.currentThread()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
@@ -92,9 +97,15 @@ public class DatabaseSignals implements SmartLifecycle {
                         statement.execute("LISTEN " + channel);
                     }
                 }
+                if (missedSome) {
+                    // signals sent while the connection was down are lost: now that it listens again, every
+                    // handler hears one, to catch up
+                    handlers.keySet().forEach(channel -> dispatch(channel, RESYNC));
+                    missedSome = false;
+                }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 long lastTick = System.nanoTime();
-                while (listener != null) {
+                while (listener == Thread.currentThread()) {
                     PGNotification[] signals = postgres.getNotifications(1000);
                     if (signals != null) {
                         for (PGNotification signal : signals) {
@@ -107,10 +118,11 @@ public class DatabaseSignals implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (listener != null) {
+                if (listener == Thread.currentThread()) {
                     log.warn("{}: the listening connection failed; listening again in a second: {}", name,
                             e.getClass().getName());
                     pause();
+                    missedSome = true;
                 }
             }
         }

@@ -26,8 +26,12 @@ public class LiveStreams<K> {
 
     public SseEmitter open(K key) {
         SseEmitter emitter = new SseEmitter(timeoutMillis);
-        Set<SseEmitter> own = streams.computeIfAbsent(key, k -> new CopyOnWriteArraySet<>());
-        own.add(emitter);
+        // added inside compute: a keep-alive dropping the key's empty set at the same moment cannot orphan it
+        Set<SseEmitter> own = streams.compute(key, (k, emitters) -> {
+            Set<SseEmitter> set = emitters == null ? new CopyOnWriteArraySet<>() : emitters;
+            set.add(emitter);
+            return set;
+        });
         Runnable remove = () -> own.remove(emitter);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
@@ -50,13 +54,21 @@ public class LiveStreams<K> {
         }
     }
 
+    /** Sends an event to one stream of {@code key}, e.g. what it missed before it opened. */
+    public void send(K key, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        Set<SseEmitter> emitters = streams.get(key);
+        if (emitters != null && emitters.contains(emitter)) {
+            send(emitters, emitter, event);
+        }
+    }
+
     public void sendToAll(Supplier<SseEmitter.SseEventBuilder> event) {
         streams.keySet().forEach(key -> send(key, event));
     }
 
     /** A comment now and then keeps proxies from closing a quiet stream. */
     public void keepAlive() {
-        streams.values().removeIf(Set::isEmpty);
+        streams.keySet().forEach(key -> streams.computeIfPresent(key, (k, emitters) -> emitters.isEmpty() ? null : emitters));
         sendToAll(() -> SseEmitter.event().comment("keep-alive"));
     }
 
