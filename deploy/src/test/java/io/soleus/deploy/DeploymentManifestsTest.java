@@ -34,6 +34,11 @@ class DeploymentManifestsTest {
     private static final Set<String> REQUIRED = Set.of("SOLEUS_HTTP_PORT", "SOLEUS_DB_URL", "SOLEUS_DB_USER",
             "SOLEUS_DB_PASSWORD", "SOLEUS_KAFKA_BOOTSTRAP", ISSUER);
 
+    private static final String WEB = "web";
+    private static final Set<String> WEB_REQUIRED = Set.of("SOLEUS_HTTP_PORT", "SOLEUS_DB_URL", "SOLEUS_DB_USER",
+            "SOLEUS_DB_PASSWORD", "SOLEUS_OIDC_ISSUER_URI", "SOLEUS_OIDC_CLIENT_SECRET", "SOLEUS_BOOKING_URL",
+            "SOLEUS_TREATMENT_URL", "SOLEUS_NOTIFICATIONS_URL");
+
     /** What a service's application.yml says about itself. */
     record ServiceConfig(String name, int port, Set<String> environment, Set<String> topics, int mostSegments) {
     }
@@ -173,6 +178,52 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void the_web_front_end_runs_behind_the_ingress_and_calls_the_services_inside_the_cluster() {
+        assertThat(kinds(WEB)).contains("ConfigMap", "Deployment", "Service", "Ingress", "HorizontalPodAutoscaler",
+                "PodDisruptionBudget");
+        Map<String, Object> container = container(WEB);
+        assertThat(container.get("image")).isEqualTo("soleus/web:" + imageTag());
+        assertThat(first(list(container, "ports")).get("containerPort")).isEqualTo(webPort());
+        Map<String, String> settings = strings(map(document("ConfigMap", WEB), "data"));
+        Set<String> names = new HashSet<>(settings.keySet());
+        list(container, "env").forEach(entry -> names.add((String) entry.get("name")));
+        assertThat(names).as("the front end sets only what it reads").isSubsetOf(placeholders(WEB))
+                .containsAll(WEB_REQUIRED);
+        for (String service : SERVICES) {
+            String url = settings.get("SOLEUS_" + service.replace("-service", "").toUpperCase() + "_URL");
+            assertThat(url).isEqualTo("http://" + service);
+            assertThat(first(list(map(document("Service", service), "spec"), "ports")).get("port")).isEqualTo(80);
+        }
+        assertThat(probe(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
+        Matcher jdbc = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z_]+)").matcher(settings.get("SOLEUS_DB_URL"));
+        assertThat(jdbc.matches()).isTrue();
+        assertThat(map(map(map(document("Cluster", jdbc.group(1)), "spec"), "bootstrap"), "initdb").get("database"))
+                .isEqualTo(jdbc.group(2));
+        Map<String, Object> backend = map(map(first(list(map(first(list(map(document("Ingress", WEB), "spec"), "rules")),
+                "http"), "paths")), "backend"), "service");
+        assertThat(backend.get("name")).isEqualTo(WEB);
+        assertThat(map(backend, "port").get("name")).isEqualTo("http");
+    }
+
+    @Test
+    void compose_runs_the_web_front_end_against_the_services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("deploy/compose.yaml")));
+        Map<String, Object> services = map(compose, "services");
+        Map<String, Object> web = map(services, WEB);
+        assertThat(web.get("image")).isEqualTo("soleus/web:" + imageTag());
+        assertThat(map(map(web, "build"), "args").get("SERVICE")).isEqualTo(WEB);
+        Map<String, String> environment = strings(map(web, "environment"));
+        assertThat(environment.keySet()).isSubsetOf(placeholders(WEB)).containsAll(WEB_REQUIRED);
+        for (String service : SERVICES) {
+            String port = strings(map(map(services, service), "environment")).get("SOLEUS_HTTP_PORT");
+            assertThat(environment.get("SOLEUS_" + service.replace("-service", "").toUpperCase() + "_URL"))
+                    .isEqualTo("http://" + service + ":" + port);
+        }
+        assertThat(Files.readString(ROOT.resolve("deploy/compose/postgres-init.sql"))).contains("CREATE DATABASE soleus_web;");
+        assertThat(Files.readString(ROOT.resolve("web/pom.xml"))).contains("<classifier>exec</classifier>");
+    }
+
+    @Test
     void the_image_is_built_from_the_runnable_jar_every_service_makes() throws IOException {
         assertThat(Files.readString(ROOT.resolve("deploy/docker/Dockerfile")))
                 .contains("COPY ${SERVICE}/target/${SERVICE}-*-exec.jar app.jar");
@@ -212,6 +263,32 @@ class DeploymentManifestsTest {
                 }
             }
             return new ServiceConfig(name, Integer.parseInt(port.group(1)), environment, topics, mostSegments);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The environment variables a module's application.yml reads. */
+    private static Set<String> placeholders(String module) {
+        try {
+            Set<String> environment = new HashSet<>();
+            Matcher placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]")
+                    .matcher(Files.readString(ROOT.resolve(module + "/src/main/resources/application.yml")));
+            while (placeholder.find()) {
+                environment.add(placeholder.group(1));
+            }
+            return environment;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int webPort() {
+        try {
+            Matcher port = Pattern.compile("\\$\\{SOLEUS_HTTP_PORT:(\\d+)}")
+                    .matcher(Files.readString(ROOT.resolve("web/src/main/resources/application.yml")));
+            assertThat(port.find()).isTrue();
+            return Integer.parseInt(port.group(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
