@@ -86,7 +86,11 @@
         treated.id = 'treated-' + index;
         row.querySelector('label.treated').htmlFor = treated.id;
         treated.addEventListener('change', () => { point.treated = treated.checked; });
-        row.querySelector('button.remove').addEventListener('click', () => {
+        const remove = row.querySelector('button.remove');
+        // the visible word alone would leave a screen reader with a list of identical "Remove" buttons
+        remove.setAttribute('aria-label', remove.textContent + ' ' + (index + 1) + ': '
+          + row.querySelector('.point-name').textContent);
+        remove.addEventListener('click', () => {
           points.splice(index, 1);
           render();
           form.querySelector('#add-point-muscle').focus();

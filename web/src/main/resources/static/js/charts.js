@@ -1,5 +1,6 @@
 // Draws every chart on the page from the option the server wrote beside it, redraws it at a new
-// width, and lets a chart whose data points carry a link be drilled into (click or Enter).
+// width, and lets a chart whose data points carry a link be drilled into by a click (the table
+// under each chart carries the same links for the keyboard and screen readers).
 (() => {
   const charts = new Map();
 

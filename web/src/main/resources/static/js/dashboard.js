@@ -20,6 +20,11 @@
     running = true;
     try {
       const answer = await fetch('/admin/dashboard/data' + (query ? '?' + query : ''), { headers: { Accept: 'application/json' } });
+      if (answer.status === 401) {
+        // the sign-in has ended: the whole page signs in again
+        window.location.assign('/oauth2/authorization/soleus');
+        return;
+      }
       if (answer.ok) {
         const data = await answer.json();
         Object.entries(data.figures).forEach(([name, value]) => {
@@ -39,6 +44,9 @@
           updated.textContent = updated.textContent.replace(/\d{1,2}:\d{2}:\d{2}/, new Date().toTimeString().slice(0, 8));
         }
       }
+    } catch (failure) {
+      // a service away or the network down: the figures stay as they were, the next change tries again
+      page.dataset.live = 'stale';
     } finally {
       running = false;
       if (again) {

@@ -15,3 +15,12 @@ document.addEventListener('htmx:afterSwap', (event) => {
     focus.focus();
   }
 });
+
+// A live stream that reconnects begins with what it may have missed, so an item can arrive that the
+// page already shows: items carry their event's id, and one already on the page is not added again.
+document.addEventListener('htmx:sseBeforeMessage', (event) => {
+  const id = event.detail.lastEventId;
+  if (id && event.target.querySelector('[data-event-id="' + CSS.escape(id) + '"]')) {
+    event.preventDefault();
+  }
+});

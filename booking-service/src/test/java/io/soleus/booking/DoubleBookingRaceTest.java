@@ -1,6 +1,5 @@
 package io.soleus.booking;
 
-import static io.soleus.platform.test.ApiClient.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;

@@ -51,7 +51,7 @@ public class SchedulingQueries {
     /** A session as a calendar shows it; {@code client} is empty where the caller may not see who. */
     public record CalendarEntry(SessionId sessionId, ClinicId clinicId, String clinicName, UUID roomId, String roomName,
                                 TherapistId therapistId, String therapistName, ClientId clientId, String clientName,
-                                String sessionType, Instant start, Instant end, LocalDateTime localStart,
+                                UUID sessionTypeId, String sessionType, Instant start, Instant end, LocalDateTime localStart,
                                 LocalDateTime localEnd, String status, boolean lateCancellation) {
     }
 
@@ -66,7 +66,8 @@ public class SchedulingQueries {
 
     private static final String ENTRY = """
             SELECT s.session_id, s.clinic_id, c.name AS clinic_name, c.time_zone, s.room_id, r.name AS room_name,
-                   s.therapist_id, t.name AS therapist_name, s.client_id, cl.name AS client_name, s.session_type_name,
+                   s.therapist_id, t.name AS therapist_name, s.client_id, cl.name AS client_name, s.session_type_id,
+                   s.session_type_name,
                    s.starts_at, s.ends_at, s.status, coalesce(s.late_cancellation, FALSE) AS late
             FROM scheduling_session s
             JOIN scheduling_clinic c ON c.clinic_id = s.clinic_id
@@ -265,7 +266,7 @@ public class SchedulingQueries {
 
     private static CalendarEntry busy(CalendarEntry entry) {
         return new CalendarEntry(entry.sessionId(), entry.clinicId(), entry.clinicName(), entry.roomId(), entry.roomName(),
-                entry.therapistId(), entry.therapistName(), null, null, null, entry.start(), entry.end(),
+                entry.therapistId(), entry.therapistName(), null, null, null, null, entry.start(), entry.end(),
                 entry.localStart(), entry.localEnd(), "BUSY", false);
     }
 
@@ -278,7 +279,7 @@ public class SchedulingQueries {
                 row.getObject("room_id", UUID.class), row.getString("room_name"),
                 new TherapistId(row.getObject("therapist_id", UUID.class)), row.getString("therapist_name"),
                 new ClientId(row.getObject("client_id", UUID.class)), row.getString("client_name"),
-                row.getString("session_type_name"), start, end, LocalDateTime.ofInstant(start, zone),
+                row.getObject("session_type_id", UUID.class), row.getString("session_type_name"), start, end, LocalDateTime.ofInstant(start, zone),
                 LocalDateTime.ofInstant(end, zone), row.getString("status"), row.getBoolean("late"));
     }
 }

@@ -17,7 +17,6 @@ import java.util.UUID;
 import io.soleus.booking.WeeklyHours;
 import io.soleus.booking.therapist.TherapistCommands.AddAvailabilityException;
 import io.soleus.booking.therapist.TherapistCommands.ExceptionKind;
-import io.soleus.booking.therapist.TherapistCommands.JoinClinic;
 import io.soleus.booking.therapist.TherapistCommands.LeaveClinic;
 import io.soleus.booking.therapist.TherapistCommands.RemoveAvailabilityException;
 import io.soleus.booking.therapist.TherapistCommands.SetWeeklyAvailability;

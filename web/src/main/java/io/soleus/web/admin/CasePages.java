@@ -2,13 +2,12 @@ package io.soleus.web.admin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.soleus.web.client.PainChart;
+import io.soleus.web.common.Times;
 import io.soleus.web.services.BookingApi;
 import io.soleus.web.services.TreatmentApi;
 import io.soleus.web.services.TreatmentApi.CaseSummary;
@@ -31,10 +30,12 @@ class CasePages {
 
     private final TreatmentApi treatment;
     private final BookingApi booking;
+    private final Times times;
 
-    CasePages(TreatmentApi treatment, BookingApi booking) {
+    CasePages(TreatmentApi treatment, BookingApi booking, Times times) {
         this.treatment = treatment;
         this.booking = booking;
+        this.times = times;
     }
 
     @GetMapping
@@ -49,14 +50,14 @@ class CasePages {
     void csv(@ModelAttribute Filter filter, HttpServletResponse response) throws IOException {
         Map<UUID, String> names = names();
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"soleus-cases-" + LocalDate.now() + ".csv\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"soleus-cases-" + times.today() + ".csv\"");
         PrintWriter out = response.getWriter();
         out.println("case,client,clinic,therapist,finding,side,opened,baseline_pain,latest_pain,sessions_assessed,"
                 + "meaningful_change,sessions_to_change,adherence_percent,discharged");
         for (CaseSummary c : treatment.cases(filter.parameters())) {
             out.println(String.join(",", c.caseId().toString(), DashboardPages.csv(c.clientName()),
                     DashboardPages.csv(names.get(c.clinicId())), DashboardPages.csv(names.get(c.therapistId())),
-                    DashboardPages.csv(c.finding()), c.side(), String.valueOf(c.openedAt()), value(c.baselinePain()),
+                    DashboardPages.csv(c.finding()), DashboardPages.csv(c.side()), String.valueOf(c.openedAt()), value(c.baselinePain()),
                     value(c.latestPain()), String.valueOf(c.sessionsAssessed()), String.valueOf(c.meaningfulChange()),
                     value(c.sessionsToMeaningfulChange()), value(c.adherencePercent()), value(c.dischargedAt())));
         }
@@ -72,12 +73,11 @@ class CasePages {
         return "admin/case";
     }
 
-    /** Clinic and therapist names by id, from booking. */
     private Map<UUID, String> names() {
-        Map<UUID, String> names = new LinkedHashMap<>();
-        booking.clinics().forEach(clinic -> names.put(clinic.clinicId(), clinic.name().replace(" Soft Tissue Clinic", "")));
-        booking.therapists().forEach(therapist -> names.put(therapist.therapistId(), therapist.name()));
-        return names;
+        Names names = Names.of(booking);
+        Map<UUID, String> all = new LinkedHashMap<>(names.clinics());
+        all.putAll(names.therapists());
+        return all;
     }
 
     private static String value(Object value) {

@@ -2,13 +2,11 @@ package io.soleus.web.admin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
+import io.soleus.web.common.Times;
 import io.soleus.web.services.Services;
 import io.soleus.web.services.StreamRelay;
 import io.soleus.web.services.TreatmentApi.ReportRow;
@@ -36,12 +34,14 @@ class DashboardPages {
     private final Vocabulary vocabulary;
     private final StreamRelay relay;
     private final Services services;
+    private final Times times;
 
-    DashboardPages(Dashboard dashboard, Vocabulary vocabulary, StreamRelay relay, Services services) {
+    DashboardPages(Dashboard dashboard, Vocabulary vocabulary, StreamRelay relay, Services services, Times times) {
         this.dashboard = dashboard;
         this.vocabulary = vocabulary;
         this.relay = relay;
         this.services = services;
+        this.times = times;
     }
 
     @GetMapping
@@ -62,7 +62,7 @@ class DashboardPages {
 
     @GetMapping(path = "/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
-        return relay.relay(services.addresses().treatment(), "/reports/stream",
+        return relay.relay("treatment", services.addresses().treatment(), "/reports/stream",
                 event -> "changed".equals(event.name()) ? Optional.of(SseEmitter.event().name("changed").data("changed"))
                         : Optional.empty());
     }
@@ -72,7 +72,7 @@ class DashboardPages {
     void csv(@ModelAttribute Filter filter, Locale locale, HttpServletResponse response) throws IOException {
         Dashboard.View view = dashboard.view(filter, locale);
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"soleus-outcomes-" + LocalDate.now() + ".csv\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"soleus-outcomes-" + times.today() + ".csv\"");
         PrintWriter out = response.getWriter();
         out.println("table,group,cases,open,discharged,mean_pain_change,meaningful_change_percent,"
                 + "median_sessions_to_change,median_days_to_change,adherence_percent");
@@ -93,13 +93,17 @@ class DashboardPages {
                 value(row.adherencePercent())));
     }
 
-    /** A cell: quoted when it holds a comma or a quote; a leading =, +, - or @ is defused for spreadsheets. */
+    /**
+     * A cell: quoted when it holds a comma, a quote or a line break; a leading =, +, -, @, tab or
+     * carriage return is defused, so a spreadsheet never runs a name as a formula.
+     */
     static String csv(String value) {
         String safe = value == null ? "" : value;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
             safe = "'" + safe;
         }
-        return safe.contains(",") || safe.contains("\"") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
+        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private static String value(Double value) {

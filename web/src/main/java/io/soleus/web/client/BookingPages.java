@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -21,7 +20,6 @@ import io.soleus.web.services.BookingApi.Session;
 import io.soleus.web.services.BookingApi.SessionType;
 import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,32 +57,42 @@ class BookingPages {
 
     /** Free slots of one day, in the clinic's time. */
     public record Day(LocalDate date, List<FreeSlot> slots) {
+
+        static List<Day> of(List<FreeSlot> slots) {
+            return slots.stream().collect(Collectors.groupingBy(slot -> slot.localStart().toLocalDate(), TreeMap::new,
+                    Collectors.toList())).entrySet().stream().map(day -> new Day(day.getKey(), day.getValue())).toList();
+        }
     }
 
+    /** The search page; htmx asks for it again as the choices change and takes the form and the results from it. */
     @GetMapping("/book")
-    String book(@ModelAttribute Search search, Model model, HttpServletRequest request) {
+    String book(@ModelAttribute Search search, Model model) {
         search(search, model);
-        return request.getHeader("HX-Request") != null ? "client/book :: results" : "client/book";
+        return "client/book";
     }
 
-    private void search(Search search, Model model) {
+    private void search(Search asked, Model model) {
         List<Clinic> clinics = booking.clinics().stream().filter(clinic -> !clinic.closed()).toList();
         List<SessionType> types = booking.sessionTypes();
-        LocalDate week = monday(search.week());
+        LocalDate week = monday(asked.week());
         model.addAttribute("clinics", clinics);
         model.addAttribute("types", types);
-        model.addAttribute("therapists", search.clinicId() == null ? List.of() : booking.therapists().stream()
-                .filter(therapist -> therapist.clinics().contains(search.clinicId())).toList());
-        model.addAttribute("search", new Search(search.clinicId(), search.sessionTypeId(), search.therapistId(), week));
+        List<BookingApi.Therapist> therapists = asked.clinicId() == null ? List.of() : booking.therapists().stream()
+                .filter(therapist -> therapist.clinics().contains(asked.clinicId())).toList();
+        model.addAttribute("therapists", therapists);
+        // a therapist chosen at another clinic is no choice here
+        UUID therapist = therapists.stream().map(BookingApi.Therapist::therapistId)
+                .filter(id -> id.equals(asked.therapistId())).findFirst().orElse(null);
+        Search search = new Search(asked.clinicId(), asked.sessionTypeId(), therapist, week);
+        model.addAttribute("search", search);
         model.addAttribute("previousWeek", week.minusWeeks(1));
         model.addAttribute("nextWeek", week.plusWeeks(1));
         model.addAttribute("thisWeek", !week.isAfter(times.today()));
         if (search.complete()) {
             List<FreeSlot> slots = booking.freeSlots(search.clinicId(), search.sessionTypeId(), week, week.plusDays(6),
                     search.therapistId()).slots();
-            Map<LocalDate, List<FreeSlot>> byDay = slots.stream().collect(Collectors.groupingBy(
-                    slot -> slot.localStart().toLocalDate(), TreeMap::new, Collectors.toList()));
-            model.addAttribute("days", byDay.entrySet().stream().map(day -> new Day(day.getKey(), day.getValue())).toList());
+            model.addAttribute("days", Day.of(slots));
+            model.addAttribute("found", slots.size());
         }
     }
 
@@ -117,7 +125,7 @@ class BookingPages {
                   @RequestParam Instant start, @RequestParam UUID key, Model model, RedirectAttributes next) {
         try {
             BookingApi.Booked booked = booking.book(null, therapistId, clinicId, sessionTypeId, start, key.toString());
-            ReadYourWrites.await(() -> booking.sessionsOf(UUID.fromString(me.subject())).upcoming().stream()
+            ReadYourWrites.await(() -> booking.sessionsOf(me.id()).upcoming().stream()
                     .anyMatch(session -> session.sessionId().equals(booked.sessionId())));
             next.addFlashAttribute("booked", booked.sessionId());
             return "redirect:/me/sessions";
@@ -133,7 +141,7 @@ class BookingPages {
 
     @GetMapping("/sessions")
     String sessions(SignedIn me, Model model) {
-        model.addAttribute("sessions", booking.sessionsOf(UUID.fromString(me.subject())));
+        model.addAttribute("sessions", booking.sessionsOf(me.id()));
         model.addAttribute("clinics", booking.clinics().stream().collect(Collectors.toMap(Clinic::clinicId, clinic -> clinic)));
         return "client/sessions";
     }
@@ -164,15 +172,12 @@ class BookingPages {
             model.addAttribute("late", true);
             return "client/reschedule";
         }
-        UUID type = booking.sessionTypes().stream().filter(t -> t.name().equals(session.sessionType()))
-                .map(SessionType::sessionTypeId).findFirst().orElseThrow();
         LocalDate monday = monday(week == null ? session.localStart().toLocalDate() : week);
         model.addAttribute("week", monday);
         model.addAttribute("previousWeek", monday.minusWeeks(1));
         model.addAttribute("nextWeek", monday.plusWeeks(1));
-        List<FreeSlot> slots = booking.freeSlots(session.clinicId(), type, monday, monday.plusDays(6), session.therapistId()).slots();
-        model.addAttribute("days", slots.stream().collect(Collectors.groupingBy(slot -> slot.localStart().toLocalDate(),
-                TreeMap::new, Collectors.toList())).entrySet().stream().map(day -> new Day(day.getKey(), day.getValue())).toList());
+        model.addAttribute("days", Day.of(booking.freeSlots(session.clinicId(), session.sessionTypeId(), monday,
+                monday.plusDays(6), session.therapistId()).slots()));
         model.addAttribute("key", UUID.randomUUID());
         return "client/reschedule";
     }

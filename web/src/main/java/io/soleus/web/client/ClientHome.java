@@ -44,7 +44,7 @@ class ClientHome {
 
     @GetMapping
     String home(SignedIn me, Model model) {
-        UUID client = UUID.fromString(me.subject());
+        UUID client = me.id();
         model.addAttribute("sessions", Section.of(() -> booking.sessionsOf(client)));
         Section<List<TreatmentApi.CaseOutcome>> timeline = Section.of(() -> treatment.timeline(client));
         model.addAttribute("timeline", timeline);
@@ -100,7 +100,7 @@ class ClientHome {
                 return "client/welcome";
             }
         }
-        ReadYourWrites.await(() -> booking.client(UUID.fromString(me.subject())) != null);
+        ReadYourWrites.await(() -> booking.client(me.id()) != null);
         session.setAttribute(Registration.KNOWN, true);
         return "redirect:/me?welcome";
     }

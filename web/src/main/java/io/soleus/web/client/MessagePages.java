@@ -1,9 +1,11 @@
 package io.soleus.web.client;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -31,6 +36,8 @@ import org.thymeleaf.context.Context;
 @Controller
 @RequestMapping("/me/messages")
 class MessagePages {
+
+    private static final Duration OVERLAP = Duration.ofMinutes(1);
 
     private final NotificationsApi notifications;
     private final StreamRelay relay;
@@ -51,17 +58,29 @@ class MessagePages {
 
     @GetMapping
     String messages(SignedIn me, Model model) {
-        model.addAttribute("messages", notifications.feed(UUID.fromString(me.subject()), 50));
+        List<FeedItem> messages = notifications.feed(me.id(), 50);
+        model.addAttribute("messages", messages);
+        // the stream begins a little before the newest message shown: one committed late is not missed, and
+        // one shown already is recognised by its id
+        model.addAttribute("since", messages.isEmpty() ? Instant.EPOCH : messages.get(0).sentAt().minus(OVERLAP));
         model.addAttribute("times", times);
         return "client/messages";
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(SignedIn me) {
+    SseEmitter stream(SignedIn me, @RequestParam(required = false) Instant since,
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Locale locale = LocaleContextHolder.getLocale();
-        return relay.relay(services.addresses().notifications(), "/clients/" + me.subject() + "/notifications/stream",
-                event -> "notification".equals(event.name()) ? Optional.of(SseEmitter.event().name("notification")
-                        .data(render(read(event.data()), locale))) : Optional.empty());
+        String path = UriComponentsBuilder.fromPath("/clients/{client}/notifications/stream")
+                .queryParamIfPresent("since", Optional.ofNullable(since)).buildAndExpand(me.id()).encode().toUriString();
+        return relay.relay("notifications", services.addresses().notifications(), path, lastEventId,
+                event -> "notification".equals(event.name()) ? Optional.of(notification(event, locale)) : Optional.empty());
+    }
+
+    /** The message as the list item htmx puts on top, under the id the service gave it. */
+    private SseEmitter.SseEventBuilder notification(StreamRelay.Event event, Locale locale) {
+        SseEmitter.SseEventBuilder item = SseEmitter.event().name("notification").data(render(read(event.data()), locale));
+        return event.id() == null ? item : item.id(event.id());
     }
 
     private FeedItem read(String data) {

@@ -1,7 +1,6 @@
 package io.soleus.web.client;
 
 import java.time.LocalTime;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ class SettingsPages {
 
     @GetMapping
     String settings(SignedIn me, Model model) {
-        UUID client = UUID.fromString(me.subject());
+        UUID client = me.id();
         model.addAttribute("profile", booking.client(client));
         model.addAttribute("preferences", notifications.preferences(client));
         model.addAttribute("kinds", KINDS);
@@ -56,7 +55,7 @@ class SettingsPages {
     String contact(SignedIn me, @RequestParam String name, @RequestParam String email, @RequestParam(required = false) String phone,
                    @RequestParam String channel, @RequestParam(defaultValue = "false") boolean reminders,
                    @RequestParam String language, Model model, RedirectAttributes next) {
-        UUID client = UUID.fromString(me.subject());
+        UUID client = me.id();
         try {
             booking.changeContact(client, name, email, phone, channel, reminders, language);
         } catch (ServiceRefused refused) {
@@ -75,7 +74,7 @@ class SettingsPages {
 
     @PostMapping("/notifications")
     String preferences(SignedIn me, @RequestParam Map<String, String> form, Model model, RedirectAttributes next) {
-        UUID client = UUID.fromString(me.subject());
+        UUID client = me.id();
         Map<String, String> channels = new LinkedHashMap<>();
         KINDS.forEach(kind -> {
             String channel = form.get("channel." + kind);

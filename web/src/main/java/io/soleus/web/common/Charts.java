@@ -1,6 +1,5 @@
 package io.soleus.web.common;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,5 @@ public final class Charts {
             axis.put("max", max);
         }
         return axis;
-    }
-
-    public static <T> List<T> list() {
-        return new ArrayList<>();
     }
 }

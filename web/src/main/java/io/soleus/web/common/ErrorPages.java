@@ -1,6 +1,7 @@
 package io.soleus.web.common;
 
 import io.soleus.web.WebProperties;
+import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.ServiceRefused;
 import io.soleus.web.services.ServiceUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -57,15 +58,16 @@ class ErrorPages {
         return fragmentOrPage(request, "errors :: refused", "error/refused");
     }
 
-    /** The refresh token ran out or was revoked: sign in again, then come back. */
-    @ExceptionHandler(ClientAuthorizationException.class)
+    /** The refresh token ran out or was revoked: the session ends and the person signs in again. */
+    @ExceptionHandler(OAuth2AuthorizationException.class)
     String signInAgain(HttpServletRequest request, HttpServletResponse response) {
         request.getSession().invalidate();
+        String signIn = SignedIn.SIGN_IN;
         if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Redirect", "/");
+            response.setHeader("HX-Redirect", signIn);
             return "errors :: signed-out";
         }
-        return "redirect:/";
+        return "redirect:" + signIn;
     }
 
     private static String fragmentOrPage(HttpServletRequest request, String fragment, String page) {

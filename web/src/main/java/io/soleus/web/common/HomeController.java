@@ -31,6 +31,6 @@ class HomeController {
     /** "Create an account" starts the sign-in with a hint that our provider answers with its sign-up page. */
     @GetMapping("/signup")
     String signUp() {
-        return "redirect:/oauth2/authorization/soleus?screen_hint=signup";
+        return "redirect:" + SignedIn.SIGN_IN + "?screen_hint=signup";
     }
 }

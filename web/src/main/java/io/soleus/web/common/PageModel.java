@@ -3,11 +3,15 @@ package io.soleus.web.common;
 import io.soleus.web.WebProperties;
 import io.soleus.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page knows: who is signed in ({@code me}, null for a visitor) and which page this is
@@ -15,6 +19,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice
 class PageModel {
+
+    private static final List<String> LANGUAGES = List.of("en", "de");
 
     private final WebProperties properties;
 
@@ -30,6 +36,17 @@ class PageModel {
     @ModelAttribute("path")
     String path(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    /** The language switch keeps the page's query (a filtered dashboard stays filtered) and changes only {@code lang}. */
+    @ModelAttribute("languageLinks")
+    Map<String, String> languageLinks(HttpServletRequest request) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            links.put(language, UriComponentsBuilder.newInstance().query(request.getQueryString())
+                    .replaceQueryParam("lang", language).build().toUriString());
+        }
+        return links;
     }
 
     public static SignedIn signedIn(WebProperties properties) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
@@ -16,6 +17,15 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * services decide again from the access token on every call.
  */
 public record SignedIn(String subject, String name, String email, Set<String> roles, List<String> clinics) {
+
+    /** The provider's registration, and where a browser starts signing in. */
+    public static final String REGISTRATION = "soleus";
+    public static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
+
+    /** The person's id: a client's or therapist's id in booking. */
+    public UUID id() {
+        return UUID.fromString(subject);
+    }
 
     public static SignedIn from(Authentication authentication, String clinicsClaim) {
         Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)

@@ -35,8 +35,6 @@ import io.soleus.web.WebProperties;
 @Configuration
 class WebSecurity {
 
-    static final String REGISTRATION = "soleus";
-
     @Bean
     SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
                               GrantedAuthoritiesMapper roles, LocaleResolver languages) throws Exception {
@@ -52,7 +50,7 @@ class WebSecurity {
                         .requestMatchers("/me/**").hasRole("CLIENT")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
-                        .loginPage("/oauth2/authorization/" + REGISTRATION)
+                        .loginPage(SignedIn.SIGN_IN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 AuthorizationRequests.resolver(registrations, languages)))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles))
@@ -74,7 +72,7 @@ class WebSecurity {
      * out, to the provider.
      */
     static String contentSecurityPolicy(ClientRegistrationRepository registrations) {
-        URI provider = URI.create(registrations.findByRegistrationId(REGISTRATION).getProviderDetails().getAuthorizationUri());
+        URI provider = URI.create(registrations.findByRegistrationId(SignedIn.REGISTRATION).getProviderDetails().getAuthorizationUri());
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
                 + "font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
                 + "form-action 'self' " + provider.getScheme() + "://" + provider.getAuthority();
@@ -92,8 +90,10 @@ class WebSecurity {
         };
     }
 
+    /** A request a page's script makes (htmx, a live stream, the dashboard's figures): it cannot follow a sign-in. */
     static boolean backgroundRequest(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return request.getHeader("HX-Request") != null || accept != null && accept.contains("text/event-stream");
+        return request.getHeader("HX-Request") != null
+                || accept != null && (accept.contains("text/event-stream") || accept.startsWith("application/json"));
     }
 }

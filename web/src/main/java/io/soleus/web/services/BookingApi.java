@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +35,8 @@ public class BookingApi {
 
     /** A session as the calendars show it; {@code clientId} is null where the caller may not see who. */
     public record Session(UUID sessionId, UUID clinicId, String clinicName, UUID roomId, String roomName, UUID therapistId,
-                          String therapistName, UUID clientId, String clientName, String sessionType, Instant start,
-                          Instant end, LocalDateTime localStart, LocalDateTime localEnd, String status,
+                          String therapistName, UUID clientId, String clientName, UUID sessionTypeId, String sessionType,
+                          Instant start, Instant end, LocalDateTime localStart, LocalDateTime localEnd, String status,
                           boolean lateCancellation) {
 
         public boolean booked() {
@@ -76,15 +77,24 @@ public class BookingApi {
     public record Utilisation(LocalDate from, LocalDate to, List<Share> clinics, List<Share> therapists, List<Share> rooms) {
     }
 
-    /** What booking answers to a booking or reschedule: the session as its command left it. */
-    public record Booked(UUID sessionId, UUID clinicId, UUID therapistId, String sessionTypeName, Instant start, Instant end,
-                         String status) {
+    /** What booking answers to a booking: the new session's id. */
+    public record Booked(UUID sessionId) {
     }
 
     private final ServiceClient booking;
 
+    @Autowired
     BookingApi(Services services) {
-        this.booking = services.booking();
+        this(services.booking());
+    }
+
+    private BookingApi(ServiceClient booking) {
+        this.booking = booking;
+    }
+
+    /** The same API with {@code token} on every call: for calls made in parallel, off the request's thread. */
+    public BookingApi withToken(String token) {
+        return new BookingApi(booking.withToken(token));
     }
 
     public List<Clinic> clinics() {
@@ -157,10 +167,7 @@ public class BookingApi {
         body.put("sessionTypeId", sessionTypeId);
         body.put("start", start);
         JsonNode booked = booking.send(HttpMethod.POST, body, Map.of("Idempotency-Key", idempotencyKey), "/sessions");
-        return new Booked(UUID.fromString(booked.path("sessionId").asText()), UUID.fromString(booked.path("clinicId").asText()),
-                UUID.fromString(booked.path("therapistId").asText()), booked.path("sessionTypeName").asText(),
-                Instant.parse(booked.path("start").asText()), Instant.parse(booked.path("end").asText()),
-                booked.path("status").asText());
+        return new Booked(UUID.fromString(booked.path("sessionId").asText()));
     }
 
     public void reschedule(UUID sessionId, Instant start, String idempotencyKey) {

@@ -26,10 +26,6 @@ public class NotificationsApi {
     public record Delivery(UUID id, String kind, String channel, String status, UUID clientId, UUID clinicId, UUID sessionId,
                            UUID caseId, int attempts, String providerId, String lastError, Instant createdAt, Instant dueAt,
                            Instant lastAttemptAt, Instant sentAt) {
-
-        public boolean deadLetter() {
-            return "FAILED".equals(status) || "UNCERTAIN".equals(status);
-        }
     }
 
     private final ServiceClient notifications;

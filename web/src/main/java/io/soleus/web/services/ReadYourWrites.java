@@ -26,8 +26,8 @@ public final class ReadYourWrites {
                 if (visible.getAsBoolean()) {
                     return true;
                 }
-            } catch (ServiceRefused notYet) {
-                // a 404 from a read model that has not caught up
+            } catch (ServiceRefused | ServiceUnavailable notYet) {
+                // a 404 from a read model that has not caught up, or a read that failed: the change is made either way
             }
             if (Instant.now().isAfter(deadline)) {
                 return false;

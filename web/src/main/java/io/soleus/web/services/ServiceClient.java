@@ -24,16 +24,24 @@ public final class ServiceClient {
 
     private final String name;
     private final RestClient http;
+    private final RestClient untokened;
     private final ObjectMapper json;
 
-    ServiceClient(String name, RestClient http, ObjectMapper json) {
+    /** {@code http} adds the signed-in person's token itself; {@code untokened} is the same client without that. */
+    ServiceClient(String name, RestClient http, RestClient untokened, ObjectMapper json) {
         this.name = name;
         this.http = http;
+        this.untokened = untokened;
         this.json = json;
     }
 
-    public String name() {
-        return name;
+    /**
+     * This service with {@code token} on every request, for calls made off the request's thread (several
+     * at once for one page), where the signed-in person cannot be looked up.
+     */
+    public ServiceClient withToken(String token) {
+        RestClient bearer = untokened.mutate().defaultHeader("Authorization", "Bearer " + token).build();
+        return new ServiceClient(name, bearer, untokened, json);
     }
 
     public <T> T get(Class<T> type, String path, Object... variables) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.web.WebProperties;
+import io.soleus.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -28,7 +29,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class Services {
 
-    public static final String REGISTRATION = "soleus";
 
     private final ServiceClient booking;
     private final ServiceClient treatment;
@@ -42,7 +42,7 @@ public class Services {
         this.authorizedClients = authorizedClients;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         OAuth2ClientHttpRequestInterceptor token = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
-        token.setClientRegistrationIdResolver(request -> REGISTRATION);
+        token.setClientRegistrationIdResolver(request -> SignedIn.REGISTRATION);
         this.booking = client("booking", properties.services().booking(), token, json);
         this.treatment = client("treatment", properties.services().treatment(), token, json);
         this.notifications = client("notifications", properties.services().notifications(), token, json);
@@ -77,7 +77,7 @@ public class Services {
         Authentication person = SecurityContextHolder.getContext().getAuthentication();
         ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         OAuth2AuthorizedClient client = authorizedClients.authorize(OAuth2AuthorizeRequest
-                .withClientRegistrationId(REGISTRATION).principal(person)
+                .withClientRegistrationId(SignedIn.REGISTRATION).principal(person)
                 .attribute(HttpServletRequest.class.getName(), current.getRequest())
                 .attribute(HttpServletResponse.class.getName(), current.getResponse())
                 .build());
@@ -90,7 +90,7 @@ public class Services {
     private ServiceClient client(String name, URI base, OAuth2ClientHttpRequestInterceptor token, ObjectMapper json) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.requestTimeout());
-        return new ServiceClient(name, RestClient.builder().baseUrl(base.toString()).requestFactory(requests)
-                .requestInterceptor(token).build(), json);
+        RestClient untokened = RestClient.builder().baseUrl(base.toString()).requestFactory(requests).build();
+        return new ServiceClient(name, untokened.mutate().requestInterceptor(token).build(), untokened, json);
     }
 }

@@ -6,7 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -27,6 +31,7 @@ public class StreamRelay {
 
     private static final Logger log = LoggerFactory.getLogger(StreamRelay.class);
     private static final Duration LIFETIME = Duration.ofMinutes(30);
+    private static final Duration CONNECT = Duration.ofSeconds(5);
 
     /** One upstream event: its name (null for the default "message"), id and data. */
     public record Event(String name, String id, String data) {
@@ -42,22 +47,53 @@ public class StreamRelay {
      * Opens {@code path} of a service with the signed-in person's token and relays what it sends,
      * each event through {@code translate}. Call on the request's own thread.
      */
-    public SseEmitter relay(URI service, String path, Function<Event, Optional<SseEmitter.SseEventBuilder>> translate) {
+    public SseEmitter relay(String name, URI service, String path,
+                            Function<Event, Optional<SseEmitter.SseEventBuilder>> translate) {
+        return relay(name, service, path, null, translate);
+    }
+
+    /**
+     * As above, passing on the browser's {@code Last-Event-ID} (sent when its EventSource reconnects)
+     * so that the service can begin with what the browser missed.
+     */
+    public SseEmitter relay(String name, URI service, String path, String lastEventId,
+                            Function<Event, Optional<SseEmitter.SseEventBuilder>> translate) {
         SseEmitter browser = new SseEmitter(LIFETIME.toMillis());
         Lines lines = new Lines(browser, translate);
-        HttpRequest request = HttpRequest.newBuilder(service.resolve(path))
+        HttpRequest.Builder upstream = HttpRequest.newBuilder(service.resolve(path))
                 .header("Authorization", "Bearer " + services.accessToken())
-                .header("Accept", "text/event-stream").build();
-        services.streaming().sendAsync(request, answer -> answer.statusCode() == 200
-                        ? HttpResponse.BodySubscribers.fromLineSubscriber(lines)
-                        : HttpResponse.BodySubscribers.replacing(null))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            upstream.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = upstream.build();
+        CompletableFuture<Integer> answered = new CompletableFuture<>();
+        services.streaming().sendAsync(request, answer -> {
+                    answered.complete(answer.statusCode());
+                    return answer.statusCode() == 200 ? HttpResponse.BodySubscribers.fromLineSubscriber(lines)
+                            : HttpResponse.BodySubscribers.replacing(null);
+                })
                 .whenComplete((answer, failure) -> {
-                    if (failure != null || answer.statusCode() != 200) {
-                        log.warn("A live stream from {} could not be relayed: {}", service,
-                                failure != null ? failure.getClass().getSimpleName() : answer.statusCode());
-                    }
+                    answered.completeExceptionally(failure != null ? failure : new IllegalStateException("no answer"));
                     browser.complete();
                 });
+        // the service's answer decides the browser's: a stream refused or not answered is an error, which stops the
+        // browser's EventSource from reconnecting every few seconds
+        int status;
+        try {
+            status = answered.get(CONNECT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            lines.cancel();
+            throw new ServiceUnavailable(name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            lines.cancel();
+            throw new ServiceUnavailable(name, e);
+        }
+        if (status != 200) {
+            log.warn("A live stream from {} was refused: {}", name, status);
+            throw new ServiceUnavailable(name, new IllegalStateException("status " + status));
+        }
         browser.onCompletion(lines::cancel);
         browser.onTimeout(lines::cancel);
         browser.onError(error -> lines.cancel());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -74,10 +75,6 @@ public class TreatmentApi {
         public java.util.Optional<Assessment> assessmentOf(UUID sessionId) {
             return assessments.stream().filter(assessment -> assessment.sessionId().equals(sessionId)).findFirst();
         }
-
-        public java.util.Optional<Assessment> latestAssessment() {
-            return assessments.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(assessments.get(assessments.size() - 1));
-        }
     }
 
     public record Exercise(UUID exerciseId, String name, String description) {
@@ -102,8 +99,18 @@ public class TreatmentApi {
 
     private final ServiceClient treatment;
 
+    @Autowired
     TreatmentApi(Services services) {
-        this.treatment = services.treatment();
+        this(services.treatment());
+    }
+
+    private TreatmentApi(ServiceClient treatment) {
+        this.treatment = treatment;
+    }
+
+    /** The same API with {@code token} on every call: for calls made in parallel, off the request's thread. */
+    public TreatmentApi withToken(String token) {
+        return new TreatmentApi(treatment.withToken(token));
     }
 
     public CaseOutcome caseOf(UUID caseId) {

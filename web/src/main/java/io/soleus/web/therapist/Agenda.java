@@ -39,10 +39,6 @@ public record Agenda(List<Day> days) {
     }
 
     public record Day(LocalDate date, List<Entry> entries) {
-
-        public long sessions() {
-            return entries.stream().filter(Entry::hasSession).count();
-        }
     }
 
     static Agenda of(LocalDate from, LocalDate to, List<Session> sessions, Availability availability, ZoneId zone) {

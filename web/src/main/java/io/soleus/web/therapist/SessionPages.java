@@ -89,7 +89,7 @@ class SessionPages {
             ReadYourWrites.await(() -> treatment.caseOf(caseId) != null);
             next.addFlashAttribute("done", "case");
         } catch (ServiceRefused refused) {
-            if (refused.status() >= 500) {
+            if (refused.notFound()) {
                 throw refused;
             }
             next.addFlashAttribute("caseRefused", refused.errors().isEmpty() ? List.of(new ServiceRefused.FieldError(
@@ -130,7 +130,7 @@ class SessionPages {
             });
             next.addFlashAttribute("done", "record");
         } catch (ServiceRefused refused) {
-            if (refused.status() >= 500) {
+            if (refused.notFound()) {
                 throw refused;
             }
             next.addFlashAttribute("recordRefused", refused.rule().orElse(null));
@@ -186,7 +186,7 @@ class SessionPages {
             String slug = label.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
             return new String[] {slug.length() < 2 ? "other" : slug.substring(0, Math.min(40, slug.length())), label};
         }
-        return new Vocabulary().findings().stream().filter(f -> f.code().equals(code)).findFirst()
+        return Vocabulary.FINDINGS.stream().filter(f -> f.code().equals(code)).findFirst()
                 .map(f -> new String[] {f.code(), f.label()}).orElse(new String[] {code, code});
     }
 }

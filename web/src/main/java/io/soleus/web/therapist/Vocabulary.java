@@ -31,11 +31,13 @@ public class Vocabulary {
     public static final List<String> REGIONS = List.of("upper-medial", "upper-lateral", "middle-medial", "middle-lateral",
             "lower-medial", "lower-lateral");
 
+    static final List<Finding> FINDINGS = List.of(new Finding("soleus-myofascial-pain", "Soleus myofascial pain"),
+            new Finding("gastrocnemius-trigger-points", "Medial gastrocnemius trigger points"),
+            new Finding("tibialis-posterior-tendinopathy", "Tibialis posterior tendinopathy"),
+            new Finding("calf-strain", "Calf strain"));
+
     public List<Finding> findings() {
-        return List.of(new Finding("soleus-myofascial-pain", "Soleus myofascial pain"),
-                new Finding("gastrocnemius-trigger-points", "Medial gastrocnemius trigger points"),
-                new Finding("tibialis-posterior-tendinopathy", "Tibialis posterior tendinopathy"),
-                new Finding("calf-strain", "Calf strain"));
+        return FINDINGS;
     }
 
     public List<String> muscles() {
