@@ -1,6 +1,8 @@
 package io.soleus.systemtests;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +90,7 @@ class DemoDataAcrossProcessesTest {
         assertThat(noShowRates.stream().mapToDouble(Double::doubleValue).max().orElseThrow())
                 .isGreaterThan(2 * noShowRates.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
         // and a busy clinic beside a quiet one
-        java.time.LocalDate today = java.time.LocalDate.now();
+        LocalDate today = written.today();
         JsonNode utilisation = platform.get("booking", platform.admin, "/reports/utilisation?from=" + today.minusWeeks(12) + "&to=" + today);
         List<Double> busy = utilisation.path("clinics").findValuesAsText("percent").stream().map(Double::parseDouble).toList();
         assertThat(busy.stream().mapToDouble(Double::doubleValue).max().orElseThrow())
@@ -109,6 +111,17 @@ class DemoDataAcrossProcessesTest {
         assertThat(riley.path("plan").path("exercises")).hasSize(4);
         JsonNode ahead = platform.get("booking", token, "/clients/" + written.referenceClient() + "/sessions").path("upcoming");
         assertThat(ahead.findValuesAsText("sessionType")).containsExactly("Sports massage");
+
+        // on a weekday, a new client's initial assessment waits for each therapist trying the demo to chart it
+        boolean weekday = today.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
+        assertThat(written.newcomersToday()).isEqualTo(weekday ? 6 : 0);
+        if (weekday) {
+            JsonNode day = platform.get("booking", token, "/therapists/" + therapist + "/calendar?from=" + today + "&to=" + today);
+            assertThat(day).anySatisfy(entry -> {
+                assertThat(entry.path("sessionType").asText()).isEqualTo("Initial assessment");
+                assertThat(entry.path("status").asText()).isEqualTo("BOOKED");
+            });
+        }
     }
 
     private static JsonNode row(JsonNode rows, String key) {

@@ -48,7 +48,8 @@ public final class DemoData {
      */
     public record Written(List<String> summary, String referenceClient, Therapist referenceTherapist, int sessions,
                           int attended, int noShows, int lateCancellations, int cases, int openCases, int upcoming,
-                          String adminEmail, String referenceClientEmail, String password, List<Therapist> therapists) {
+                          String adminEmail, String referenceClientEmail, String password, List<Therapist> therapists,
+                          LocalDate today, int newcomersToday) {
     }
 
     DemoData(DevIdentity identity, Map<String, Integer> services, String password) {
@@ -142,6 +143,9 @@ public final class DemoData {
 
         setClocks(Instant.now());
         Client riley = practice.clients.get(0);
+        LocalDate today = LocalDate.ofInstant(practice.now, DemoPractice.LONDON);
+        int newcomers = (int) practice.visits.stream().filter(visit -> visit.number() == 0 && visit.outcome() == DemoPractice.Outcome.AHEAD
+                && LocalDate.ofInstant(visit.start(), DemoPractice.LONDON).equals(today)).count();
 
         accounts(practice, therapists, clientIds);
         int open = (int) cases.keySet().stream().filter(client -> !discharged(client, practice)).count();
@@ -151,10 +155,12 @@ public final class DemoData {
                 progress.sessions + " sessions over " + DemoPractice.WEEKS + " weeks: " + progress.attended + " attended, "
                         + progress.noShows + " no-shows, " + progress.lateCancellations + " late cancellations, "
                         + progress.upcoming + " still ahead; " + cases.size() + " cases, " + open + " of them open",
-                "the reference case: Riley Runner, pain 7 to 1, back to running"),
+                "the reference case: Riley Runner, pain 7 to 1, back to running",
+                newcomers == 0 ? "today: no sessions (the practice is closed at weekends)"
+                        : "today: " + newcomers + " new clients' initial assessments, one per therapist, ready to chart"),
                 clientIds.get(riley), reference, progress.sessions, progress.attended, progress.noShows,
                 progress.lateCancellations, cases.size(), open, progress.upcoming, ADMIN_EMAIL, riley.email(), password,
-                List.copyOf(therapists.values()));
+                List.copyOf(therapists.values()), today, newcomers);
     }
 
     private static final class Progress {

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,8 @@ import java.util.Set;
  * story: Ana Silva's clients improve fastest and Finn Byrne's slowest; some cases stall, some clients
  * drop out, some courses are still open with sessions booked ahead; one month has many no-shows;
  * Kingston is busy and Twickenham quiet. The reference case of DOMAIN.md (Riley Runner, 7 → 5 → 3 → 2,
- * discharged at 1, back to running) is the first client's.
+ * discharged at 1, back to running) is the first client's. On a weekday, each therapist has a new
+ * client's initial assessment today, for whoever tries the demo to chart.
  */
 final class DemoPractice {
 
@@ -154,6 +156,19 @@ final class DemoPractice {
     /** Every course's sessions on its weekday, each therapist in one session at a time. */
     private void plan(Random random) {
         Map<String, Set<Integer>> taken = new HashMap<>();
+        // today at the practice: on a weekday every therapist's last hour is a new client's initial assessment, for
+        // whoever tries the demo to chart; the courses are booked around it
+        List<Visit> newcomers = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(now, LONDON);
+        if (today.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue()) {
+            for (Therapist therapist : therapists) {
+                Client newcomer = newcomer(clients.size() + newcomers.size(), therapist, today);
+                int[] hours = hours(newcomer);
+                int last = hours[hours.length - 1];
+                taken.computeIfAbsent(therapist.name() + today, key -> new HashSet<>()).add(last);
+                newcomers.add(new Visit(newcomer, 0, today.atTime(last, 0).atZone(LONDON).toInstant(), Outcome.AHEAD));
+            }
+        }
         for (Client client : clients) {
             for (int number = 0; number < client.visits(); number++) {
                 LocalDate date = firstMonday.plusWeeks(client.startWeek() + number).with(TemporalAdjusters.nextOrSame(client.day()));
@@ -171,19 +186,34 @@ final class DemoPractice {
         Client riley = clients.get(0);
         LocalDate nextWeek = LocalDate.ofInstant(now, LONDON).with(TemporalAdjusters.next(riley.day()));
         visits.add(new Visit(riley, riley.visits(), slot(taken, riley, nextWeek), Outcome.AHEAD));
+        newcomers.forEach(visit -> clients.add(visit.client()));
+        visits.addAll(newcomers);
         visits.sort(Comparator.comparing(Visit::start));
+    }
+
+    /** A client who comes for the first time today: booked last week, assessed and charted by the person trying the demo. */
+    private Client newcomer(int index, Therapist therapist, LocalDate today) {
+        String name = FIRST[index % FIRST.length] + " " + LAST[(index * 7) % LAST.length];
+        int week = (int) ChronoUnit.WEEKS.between(firstMonday, today);
+        return new Client(index, name, email(name), "en", therapist, FINDINGS.get(index % FINDINGS.size()), "LEFT",
+                Course.IMPROVES_FAST, week, today.getDayOfWeek(), 1);
     }
 
     /** The first hour of {@code date} the client's therapist is free, taken; null on a full day. */
     private static Instant slot(Map<String, Set<Integer>> taken, Client client, LocalDate date) {
         Set<Integer> used = taken.computeIfAbsent(client.therapist().name() + date, key -> new HashSet<>());
-        int[] hours = client.therapist().at(client.day()).town().equals("Kingston") ? KINGSTON_HOURS : HOURS;
+        int[] hours = hours(client);
         int hour = java.util.Arrays.stream(hours).filter(h -> !used.contains(h)).findFirst().orElse(-1);
         if (hour < 0) {
             return null;
         }
         used.add(hour);
         return date.atTime(hour, 0).atZone(LONDON).toInstant();
+    }
+
+    /** The hours a client's sessions may start: the hours of the clinic their therapist works at that day. */
+    private static int[] hours(Client client) {
+        return client.therapist().at(client.day()).town().equals("Kingston") ? KINGSTON_HOURS : HOURS;
     }
 
     private Outcome outcome(Client client, int number, Instant start, Random random) {

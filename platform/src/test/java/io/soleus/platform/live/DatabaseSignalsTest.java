@@ -8,26 +8,34 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.soleus.platform.test.SoleusInfrastructure;
+import io.soleus.platform.test.SoleusInfrastructureExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Signals from another connection's commit, and what a listener hears when its connection is cut. */
+@ExtendWith(SoleusInfrastructureExtension.class)
 class DatabaseSignalsTest {
 
     private static final String CHANNEL = "soleus_signals_test";
 
+    private static DriverManagerDataSource dataSource;
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private JdbcTemplate jdbc;
     private DatabaseSignals signals;
 
+    @BeforeAll
+    static void database() {
+        SoleusInfrastructure.Database database = SoleusInfrastructure.get().newDatabase("signals");
+        dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
+    }
+
     @BeforeEach
     void listen() {
-        SoleusInfrastructure.Database database = SoleusInfrastructure.get().newDatabase("signals");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
-                database.password());
         jdbc = new JdbcTemplate(dataSource);
         signals = new DatabaseSignals(dataSource, "test", Duration.ofSeconds(5));
         signals.on(CHANNEL, heard::add);
@@ -38,6 +46,8 @@ class DatabaseSignalsTest {
     @AfterEach
     void stop() {
         signals.stop();
+        // the listener notices within a second; the next test counts LISTEN connections
+        await().atMost(Duration.ofSeconds(10)).until(() -> listening() == 0);
     }
 
     @Test
@@ -62,10 +72,14 @@ class DatabaseSignalsTest {
         assertThat(heard).containsSubsequence(DatabaseSignals.RESYNC, "after");
     }
 
-    /** LISTEN is the listening connection's last statement until it is cut. */
     private void awaitListening() {
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("""
+        await().atMost(Duration.ofSeconds(15)).until(() -> listening() == 1);
+    }
+
+    /** Connections to this database whose last statement was LISTEN: the listener's, until it is cut or closed. */
+    private int listening() {
+        return jdbc.queryForObject("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE pid <> pg_backend_pid() AND datname = current_database() AND query ILIKE 'LISTEN%'""", Integer.class) == 1);
+                WHERE pid <> pg_backend_pid() AND datname = current_database() AND query ILIKE 'LISTEN%'""", Integer.class);
     }
 }

@@ -21,9 +21,4 @@ public record Names(Map<UUID, String> clinics, Map<UUID, String> therapists) {
     static Names of(BookingApi booking) {
         return of(booking.clinics(), booking.therapists());
     }
-
-    /** A clinic's or a therapist's name, or the id itself where booking knows neither. */
-    public String of(UUID id) {
-        return clinics.getOrDefault(id, therapists.getOrDefault(id, String.valueOf(id)));
-    }
 }

@@ -18,9 +18,15 @@ public class ClientCharts {
         this.messages = messages;
     }
 
+    /** The chart as the client sees it: "your own scores". */
     public Map<String, Object> pain(PainChart chart, Locale locale) {
+        return pain(chart, "client.plan.ownScores", locale);
+    }
+
+    /** The chart with the client's scores named by {@code ownScoresKey}, e.g. for staff "the client's own scores". */
+    public Map<String, Object> pain(PainChart chart, String ownScoresKey, Locale locale) {
         String assessed = messages.getMessage("client.plan.assessed", null, locale);
-        String own = messages.getMessage("client.plan.ownScores", null, locale);
+        String own = messages.getMessage(ownScoresKey, null, locale);
         Map<String, Object> option = Charts.base();
         option.put("legend", Charts.legend(List.of(assessed, own)));
         option.put("xAxis", Map.of("type", "time"));

@@ -40,7 +40,9 @@ public final class Charts {
     }
 
     public static Map<String, Object> categoryAxis(List<String> categories) {
-        return Map.of("type", "category", "data", categories, "axisLabel", Map.of("interval", 0, "width", 96, "overflow", "break"));
+        // every name shown, broken over lines of their own height rather than overlapping
+        return Map.of("type", "category", "data", categories,
+                "axisLabel", Map.of("interval", 0, "width", 96, "overflow", "break", "lineHeight", 14));
     }
 
     public static Map<String, Object> valueAxis(String name, Integer min, Integer max) {

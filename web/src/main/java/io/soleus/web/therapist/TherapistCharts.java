@@ -28,7 +28,7 @@ public class TherapistCharts {
     }
 
     public Map<String, Object> trajectory(PainChart chart, Locale locale) {
-        return clientCharts.pain(chart, locale);
+        return clientCharts.pain(chart, "chart.clientScores", locale);
     }
 
     /** The words body-map.js writes for a marked point, and its count. */
