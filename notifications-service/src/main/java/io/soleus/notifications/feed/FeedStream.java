@@ -1,6 +1,5 @@
 package io.soleus.notifications.feed;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,8 +8,7 @@ import javax.sql.DataSource;
 
 import io.soleus.notifications.NotificationsProperties;
 import io.soleus.platform.live.DatabaseSignals;
-import io.soleus.platform.live.LiveStreams;
-import org.springframework.context.SmartLifecycle;
+import io.soleus.platform.live.SignalledStreams;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,22 +25,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * each carries its id as the event's id for the reader to recognise it.
  */
 @Component
-class FeedStream implements SmartLifecycle {
+class FeedStream extends SignalledStreams<UUID> {
 
     static final String CHANNEL = "soleus_feed";
     /** The most a reconnecting stream catches up on; a reader further behind reloads the feed. */
     private static final int CATCH_UP = 50;
 
     private final Feed feed;
-    private final LiveStreams<UUID> streams;
-    private final DatabaseSignals signals;
 
     FeedStream(DataSource dataSource, Feed feed, NotificationsProperties properties) {
+        super(dataSource, "feed", properties.getFeedStreamTimeout());
         this.feed = feed;
-        this.streams = new LiveStreams<>(properties.getFeedStreamTimeout());
-        this.signals = new DatabaseSignals(dataSource, "feed", Duration.ofSeconds(20));
         signals.on(CHANNEL, this::push);
-        signals.everyTick(streams::keepAlive);
     }
 
     /** A client's live feed; with {@code since}, beginning with the messages sent after it. */
@@ -75,21 +69,5 @@ class FeedStream implements SmartLifecycle {
 
     private static SseEmitter.SseEventBuilder event(FeedItem item) {
         return SseEmitter.event().id(item.id().toString()).name("notification").data(item, MediaType.APPLICATION_JSON);
-    }
-
-    @Override
-    public void start() {
-        signals.start();
-    }
-
-    @Override
-    public void stop() {
-        signals.stop();
-        streams.closeAll();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return signals.isRunning();
     }
 }
