@@ -19,4 +19,7 @@ case "${1:-bridge}" in
 esac
 # the dashboard benchmark starts every part from its runnable jar: all of them are built
 ./mvnw -B -q -ntp install -DskipTests
-./mvnw -B -q -ntp -pl bench exec:java -Dexec.mainClass="$main" -Dexec.args="$args"
+# a plain JVM on the module's class path: the dashboard benchmark starts Kafka and the services from it
+./mvnw -B -q -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+exec java -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider \
+  -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.soleus.bench.Run "$main" $args

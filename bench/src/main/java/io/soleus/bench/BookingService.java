@@ -20,6 +20,8 @@ final class BookingService {
                 SoleusInfrastructure.get().newDatabase(database)));
         settings.put("server.port", 0);
         settings.put("logging.level.root", "WARN");
+        // the bench's class path also holds notifications' scheduler, which has no tables in booking's database
+        settings.put("db-scheduler.enabled", false);
         return new SpringApplicationBuilder(BookingApplication.class)
                 .initializers(SoleusInfrastructureInitializer.overriding(settings)).run();
     }
