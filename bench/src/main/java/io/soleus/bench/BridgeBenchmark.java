@@ -85,20 +85,16 @@ public final class BridgeBenchmark {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         SoleusInfrastructure infrastructure = SoleusInfrastructure.get();
-        try {
-            Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(infrastructure.database()));
-            settings.put("soleus.kafka.publisher.topic", Topics.BOOKING);
-            settings.put("soleus.kafka.consumers.bench-feed.topics", Topics.BOOKING);
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
-                    .initializers(SoleusInfrastructureInitializer.overriding(settings)).run()) {
-                BridgeBenchmark bench = new BridgeBenchmark(context, infrastructure.kafkaBootstrapServers());
-                bench.stopAllProcessors();
-                bench.run(events);
-            }
-        } finally {
-            infrastructure.close();
+        Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(infrastructure.database()));
+        settings.putAll(BenchApplication.settings());
+        settings.put("soleus.kafka.publisher.topic", Topics.BOOKING);
+        settings.put("soleus.kafka.consumers.bench-feed.topics", Topics.BOOKING);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
+                .initializers(SoleusInfrastructureInitializer.overriding(settings)).run()) {
+            BridgeBenchmark bench = new BridgeBenchmark(context, infrastructure.kafkaBootstrapServers());
+            bench.stopAllProcessors();
+            bench.run(events);
         }
-        System.exit(0); // Kafka and Axon leave non-daemon threads behind; the figures are printed
     }
 
     private void run(int events) throws Exception {

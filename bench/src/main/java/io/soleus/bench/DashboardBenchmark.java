@@ -60,7 +60,6 @@ public final class DashboardBenchmark {
             }
             platform.stop();
         }
-        System.exit(0);
     }
 
     public static void signIn(ChromeDriver driver, String web, String email, String password) {

@@ -167,8 +167,16 @@ public final class SoleusInfrastructure implements AutoCloseable {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /** Closes the shared infrastructure if this JVM started it: for a program, such as a benchmark, run without JUnit. */
+    public static synchronized void closeIfStarted() {
+        if (instance != null) {
+            instance.close();
+        }
+    }
+
+    /** Stops what was started and drops the databases made; a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = resources.size() - 1; i >= 0; i--) { // last started, first stopped
             try {
                 resources.get(i).close();
@@ -176,5 +184,6 @@ public final class SoleusInfrastructure implements AutoCloseable {
                 log.warn("Could not release test resource", e);
             }
         }
+        resources.clear();
     }
 }

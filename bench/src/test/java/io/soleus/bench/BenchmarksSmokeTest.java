@@ -1,0 +1,53 @@
+package io.soleus.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each benchmark once, small, as {@code bench/run.sh} runs it (a JVM of its own through {@link Run}):
+ * it must end by itself, successfully, and print its figures. The figures are not judged here; the
+ * dashboard benchmark's smoke run is part of the browser journeys, which start the whole platform.
+ */
+class BenchmarksSmokeTest {
+
+    @TempDir
+    Path output;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "BridgeBenchmark            | 400 | plain poll loop + same upserts",
+            "FreeSlotBenchmark          | 3   | over HTTP with JSON: clinic, 20 therapists, 7 days",
+            "BookingThroughputBenchmark | 80  | bookings/s",
+            "NotificationBenchmark      | 20  | mails received by the SMTP server: 20"})
+    void ends_by_itself_and_prints_its_figures(String benchmark, String size, String figures)
+            throws IOException, InterruptedException {
+        Path log = output.resolve(benchmark + ".log");
+        Process run = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Run.class.getName(),
+                Run.class.getPackageName() + "." + benchmark, size))
+                .directory(Path.of("..").toAbsolutePath().normalize().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        boolean ended = run.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            run.destroyForcibly();
+        }
+        String printed = Files.readString(log);
+        assertThat(ended).as("%s ends by itself; it printed:%n%s", benchmark, tail(printed)).isTrue();
+        assertThat(run.exitValue()).as("%s succeeds; it printed:%n%s", benchmark, tail(printed)).isZero();
+        assertThat(printed).contains(figures);
+    }
+
+    private static String tail(String printed) {
+        return printed.substring(Math.max(0, printed.length() - 4000));
+    }
+}
