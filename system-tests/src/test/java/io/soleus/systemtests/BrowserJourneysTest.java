@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -40,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserJourneysTest {
 
     private static final String PASSWORD = "a long enough password";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private RunningPlatform platform;
     private String web;
@@ -252,7 +257,8 @@ class BrowserJourneysTest {
     /** Clicks a muscle of the back of the left leg, at a point of it given as fractions of its width and height. */
     private static void clickMuscle(Browser browser, String muscle, double x, double y) {
         WebElement path = browser.find(css("g.leg[data-side=LEFT][data-view=back] path[data-muscle=" + muscle + "]"));
-        new Actions(browser.driver()).scrollToElement(path).perform();
+        // wholly in view: an offset is taken from the centre of the element's visible part
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", path);
         int dx = (int) ((x - 0.5) * path.getRect().getWidth());
         int dy = (int) ((y - 0.5) * path.getRect().getHeight());
         new Actions(browser.driver()).moveToElement(path, dx, dy).click().perform();
@@ -261,15 +267,18 @@ class BrowserJourneysTest {
     /**
      * A start on the clinic's quarter-hour grid an hour or so ago: the session has begun, so it may be
      * marked attended, and it is over (with its buffer) before the next free slot the client journey books.
+     * Late in the evening it is the day's last session instead, which ends before the clinic closes at 23:45.
      */
     private static Instant startedAnHourAgo() {
         Instant now = Instant.now();
-        return now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(15 * (now.atZone(java.time.ZoneOffset.UTC).getMinute() / 15)))
-                .minus(Duration.ofMinutes(75));
+        ZonedDateTime start = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(15 * (now.atZone(ZoneOffset.UTC).getMinute() / 15)))
+                .minus(Duration.ofMinutes(75)).atZone(LONDON);
+        ZonedDateTime lastStart = start.toLocalDate().atTime(23, 0).atZone(LONDON);
+        return (start.isAfter(lastStart) ? lastStart : start).toInstant();
     }
 
     private static String localDate(Instant instant) {
-        return instant.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().toString();
+        return instant.atZone(LONDON).toLocalDate().toString();
     }
 
 }

@@ -144,8 +144,7 @@ public final class DemoData {
         setClocks(Instant.now());
         Client riley = practice.clients.get(0);
         LocalDate today = LocalDate.ofInstant(practice.now, DemoPractice.LONDON);
-        int newcomers = (int) practice.visits.stream().filter(visit -> visit.number() == 0 && visit.outcome() == DemoPractice.Outcome.AHEAD
-                && LocalDate.ofInstant(visit.start(), DemoPractice.LONDON).equals(today)).count();
+        int newcomers = practice.newcomers.size();
 
         accounts(practice, therapists, clientIds);
         int open = (int) cases.keySet().stream().filter(client -> !discharged(client, practice)).count();

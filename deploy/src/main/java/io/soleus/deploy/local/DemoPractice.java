@@ -100,6 +100,8 @@ final class DemoPractice {
     final List<Therapist> therapists = new ArrayList<>();
     final List<Client> clients = new ArrayList<>();
     final List<Visit> visits = new ArrayList<>();
+    /** Today's initial assessments of new clients, one per therapist on a weekday, waiting to be charted. */
+    final List<Visit> newcomers = new ArrayList<>();
 
     DemoPractice(Instant now) {
         this.now = now;
@@ -158,7 +160,6 @@ final class DemoPractice {
         Map<String, Set<Integer>> taken = new HashMap<>();
         // today at the practice: on a weekday every therapist's last hour is a new client's initial assessment, for
         // whoever tries the demo to chart; the courses are booked around it
-        List<Visit> newcomers = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(now, LONDON);
         if (today.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue()) {
             for (Therapist therapist : therapists) {
