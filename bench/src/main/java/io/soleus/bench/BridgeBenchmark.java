@@ -25,7 +25,6 @@ import io.soleus.kernel.value.TimeSlot;
 import io.soleus.platform.kafka.CloudEventMapping;
 import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration;
 import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration.KafkaConsumers;
-import io.soleus.platform.kafka.KafkaBridgeProperties;
 import io.soleus.platform.kafka.KafkaPublisher;
 import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.SoleusInfrastructureInitializer;
@@ -149,7 +148,7 @@ public final class BridgeBenchmark {
                 Instant start = monday.plus(Duration.ofHours(sequence));
                 TimeSlot slot = new TimeSlot(start, start.plus(Duration.ofMinutes(45)));
                 Object payload = sequence == 0
-                        ? new SessionBooked(session, client, therapist, clinic, room, type, "Follow-up treatment", slot,
+                        ? new SessionBooked(session, client, therapist, "Maya Lindqvist", clinic, room, type, "Follow-up treatment", slot,
                         "Europe/London", monday)
                         : new SessionRescheduled(session, client, therapist, clinic, room,
                         new TimeSlot(start.minus(Duration.ofHours(1)), start.minus(Duration.ofMinutes(15))), slot, monday);
@@ -206,7 +205,7 @@ public final class BridgeBenchmark {
         Map<String, Object> config = new HashMap<>(KafkaBridgeAutoConfiguration.publisherProducerDefaults());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.putAll(KafkaBridgeAutoConfiguration.PUBLISHER_GUARANTEES);
-        int partitions = context.getBean(KafkaBridgeProperties.class).getTopics().getPartitions();
+        int partitions = io.soleus.kernel.Topics.PARTITIONS;
         context.getBean(Admin.class).createTopics(List.of(new NewTopic(PLAIN_TOPIC, partitions, (short) 1))).all().get();
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         awaitCondition(() -> producer.partitionsFor(PLAIN_TOPIC).size() == partitions

@@ -79,7 +79,7 @@ public final class NotificationBenchmark {
             long began = System.nanoTime();
             for (ClientId client : clients) {
                 SessionId session = SessionId.random();
-                booking.publish("Session", session.toString(), new SessionBooked(session, client, therapist, clinic,
+                booking.publish("Session", session.toString(), new SessionBooked(session, client, therapist, "Maya Lindqvist", clinic,
                         room, SessionTypeId.random(), "Sports massage",
                         new TimeSlot(start, start.plus(Duration.ofHours(1))), "Europe/London", Instant.now()));
             }

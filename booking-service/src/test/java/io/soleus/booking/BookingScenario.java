@@ -17,6 +17,7 @@ import io.soleus.booking.session.SessionBooking;
 import io.soleus.booking.sessiontype.SessionType;
 import io.soleus.booking.therapist.Therapist;
 import io.soleus.booking.therapist.TherapistRegistration;
+import io.soleus.platform.events.CheckedOnWrite;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.web.RuleViolationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,6 +57,8 @@ public final class BookingScenario implements AutoCloseable {
                         config.repository(Clinic.class), config.repository(Therapist.class),
                         config.repository(Schedule.class), clock, Duration.ofDays(180)))
                 .start();
+        // as in the service: every event's rules are checked before it is stored
+        axon.eventStore().registerDispatchInterceptor(new CheckedOnWrite());
         commands = axon.commandGateway();
     }
 

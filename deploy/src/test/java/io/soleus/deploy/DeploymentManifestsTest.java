@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.soleus.kernel.Topics;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -149,10 +150,18 @@ class DeploymentManifestsTest {
         }
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(used);
         for (Map<String, Object> topic : topics.values()) {
-            assertThat((Integer) topic.get("partitions")).isGreaterThanOrEqualTo(mostSegments);
-            assertThat(map(topic, "config").get("retention.ms")).isEqualTo(-1);
+            // the platform's one declaration of its topics, which the services check before they start
+            assertThat((Integer) topic.get("partitions")).isEqualTo(Topics.PARTITIONS).isGreaterThanOrEqualTo(mostSegments);
+            Topics.CONFIG.forEach((name, value) -> assertThat(String.valueOf(map(topic, "config").get(name))).as(name).isEqualTo(value));
             assertThat((Integer) topic.get("replicas"))
                     .isGreaterThan((Integer) map(topic, "config").get("min.insync.replicas"));
+            for (String name : SERVICES) {
+                Map<String, String> settings = strings(map(document("ConfigMap", name), "data"));
+                assertThat(settings).as(name + " checks the provisioned topics, never creates them")
+                        .containsEntry("SOLEUS_KAFKA_TOPICS_CREATE", "false")
+                        .containsEntry("SOLEUS_KAFKA_REPLICATION_FACTOR", String.valueOf(topic.get("replicas")))
+                        .containsEntry("SOLEUS_KAFKA_MIN_INSYNC_REPLICAS", String.valueOf(map(topic, "config").get("min.insync.replicas")));
+            }
         }
     }
 

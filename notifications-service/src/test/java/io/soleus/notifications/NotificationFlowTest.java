@@ -65,6 +65,8 @@ class NotificationFlowTest extends NotificationsServiceTest {
                     // the time the confirmation was written for, in London
                     .containsPattern(when + " \\d{1,2} December at 1[01]:00")
                     .contains("Riverside Clinic, 12 River Walk, Kingston KT1 1AA")
+                    // version 2 of the booking names the therapist
+                    .contains("Maya Lindqvist")
                     .contains("less than 24 hours before the session counts as late");
         }
         assertThat(confirmation.html()).startsWith("<!DOCTYPE html>").contains("<table");

@@ -64,7 +64,7 @@ public final class Practice {
     }
 
     public DomainEventMessage<?> book(SessionId session, ClientId client, String type, Instant start) {
-        SessionBooked booked = new SessionBooked(session, client, therapist, clinic, room, SessionTypeId.random(), type,
+        SessionBooked booked = new SessionBooked(session, client, therapist, "Maya Lindqvist", clinic, room, SessionTypeId.random(), type,
                 new TimeSlot(start, start.plus(Duration.ofMinutes(60))), "Europe/London",
                 NotificationsServiceTest.CLOCK.instant());
         sessions.put(session, booked);

@@ -1,10 +1,26 @@
 package io.soleus.kernel;
 
+import java.util.Map;
+
 /** The Kafka topics the services publish their contract events to, one per producing service. */
 public final class Topics {
 
     public static final String BOOKING = "soleus.booking.v1";
     public static final String TREATMENT = "soleus.treatment.v1";
+
+    /**
+     * Partitions of every event topic, wherever it runs: room for twelve consumer segments. A record's
+     * partition follows from its key and this count, so changing it moves aggregates between
+     * partitions and breaks their order: it is a migration (a new topic, copied in order), never a
+     * setting to tune.
+     */
+    public static final int PARTITIONS = 12;
+
+    /**
+     * The topic configuration that keeps the replay promise: every record kept forever, none
+     * compacted away. Replication is the cluster's to choose (one broker locally, three in production).
+     */
+    public static final Map<String, String> CONFIG = Map.of("retention.ms", "-1", "cleanup.policy", "delete");
 
     private Topics() {
     }

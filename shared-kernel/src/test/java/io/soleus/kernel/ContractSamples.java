@@ -93,7 +93,7 @@ public final class ContractSamples {
                         "en", BOOKED.minus(Duration.ofMinutes(5))),
                 new ClientContactChanged(RUNNER, "Maya Runner", "maya.runner@example.org", "+44 7700 900123",
                         Channel.SMS, true, "en", BOOKED.plus(Duration.ofDays(1))),
-                new SessionBooked(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, ROOM_2, INITIAL_ASSESSMENT,
+                new SessionBooked(FIRST_SESSION, RUNNER, THERAPIST, "Maya Lindqvist", RIVERSIDE, ROOM_2, INITIAL_ASSESSMENT,
                         "Initial assessment", FIRST_SLOT, "Europe/London", BOOKED),
                 new SessionRescheduled(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, ROOM_2, FIRST_SLOT, MOVED_SLOT,
                         BOOKED.plus(Duration.ofDays(2))),

@@ -6,14 +6,24 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.codec.ContractType;
 import io.soleus.kernel.codec.EventCodec;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.SessionTypeId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.TimeSlot;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,11 +88,40 @@ class GoldenContractsTest {
     @Test
     void a_new_field_from_a_newer_producer_does_not_break_an_older_reader() throws IOException {
         ContractType booked = codec.typeNamed("io.soleus.booking.SessionBooked").orElseThrow();
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(golden(booked.name(), 1).toFile());
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(golden(booked.name(), booked.version()).toFile());
         node.put("parkingNote", "Use the car park behind the clinic");
 
-        assertThat(codec.decode(booked.name(), 1, json.writeValueAsBytes(node)))
+        assertThat(codec.decode(booked.name(), booked.version(), json.writeValueAsBytes(node)))
                 .isEqualTo(ContractSamples.all().get(booked.javaType()));
+    }
+
+    @Test
+    void a_booking_of_version_one_reads_as_version_two_without_a_therapist_name() throws IOException {
+        SessionBooked sample = (SessionBooked) ContractSamples.all().get(SessionBooked.class);
+
+        SessionBooked old = (SessionBooked) codec.decode("io.soleus.booking.SessionBooked", 1,
+                Files.readAllBytes(golden("io.soleus.booking.SessionBooked", 1)));
+
+        assertThat(old.therapistName()).isNull();
+        assertThat(old).usingRecursiveComparison().ignoringFields("therapistName").isEqualTo(sample);
+    }
+
+    /** A consumer built before version 2: it knows the booking as version 1 only. */
+    @Contract(type = "io.soleus.booking.SessionBooked", version = 1)
+    record SessionBookedAsFirstWritten(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
+                                       RoomId roomId, SessionTypeId sessionTypeId, String sessionTypeName, TimeSlot slot,
+                                       String clinicTimeZone, Instant bookedAt) {
+    }
+
+    @Test
+    void a_reader_of_version_one_reads_a_version_two_booking_as_version_one() throws IOException {
+        ContractType booked = codec.typeNamed("io.soleus.booking.SessionBooked").orElseThrow();
+        EventCodec firstWritten = EventCodec.builder().register(SessionBookedAsFirstWritten.class, Topics.BOOKING).build();
+        assertThat(booked.readableAs()).isEqualTo(1);
+
+        Object read = firstWritten.decode(booked.name(), booked.readableAs(), codec.encode(ContractSamples.all().get(SessionBooked.class)));
+
+        assertThat(read).isEqualTo(firstWritten.decode(booked.name(), 1, Files.readAllBytes(golden(booked.name(), 1))));
     }
 
     private static Path golden(String type, int version) {

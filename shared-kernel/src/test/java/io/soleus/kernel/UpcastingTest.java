@@ -66,18 +66,6 @@ class UpcastingTest {
     }
 
     private static Upcaster upcaster(int from, java.util.function.UnaryOperator<ObjectNode> step) {
-        return new Upcaster() {
-            public String type() {
-                return "io.soleus.test.PainNoted";
-            }
-
-            public int fromVersion() {
-                return from;
-            }
-
-            public ObjectNode upcast(ObjectNode json) {
-                return step.apply(json);
-            }
-        };
+        return Upcaster.of("io.soleus.test.PainNoted", from, step);
     }
 }

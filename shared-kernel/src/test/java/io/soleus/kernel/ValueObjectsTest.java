@@ -94,9 +94,9 @@ class ValueObjectsTest {
                 new ExerciseDose(3, 15, null, 2, Frequency.DAY, 6));
 
         refused(() -> new PlanAssigned(ContractSamples.PLAN, ContractSamples.CASE, ContractSamples.RUNNER,
-                ContractSamples.THERAPIST, 1, List.of(once, once), NINE), "exercises");
+                ContractSamples.THERAPIST, 1, List.of(once, once), NINE).check(), "exercises");
         refused(() -> new PlanAssigned(ContractSamples.PLAN, ContractSamples.CASE, ContractSamples.RUNNER,
-                ContractSamples.THERAPIST, 1, List.of(), NINE), "exercises");
+                ContractSamples.THERAPIST, 1, List.of(), NINE).check(), "exercises");
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class Practice implements AutoCloseable {
 
     public SessionId sessionBooked(ClientId client, TherapistId therapist, ClinicId clinic, Instant start) {
         SessionId session = SessionId.random();
-        booking.publish("Session", session.toString(), new SessionBooked(session, client, therapist, clinic,
+        booking.publish("Session", session.toString(), new SessionBooked(session, client, therapist, "Maya Lindqvist", clinic,
                 RoomId.random(), followUp, "Follow-up treatment", new TimeSlot(start, start.plus(Duration.ofMinutes(45))),
                 "Europe/London", start.minus(Duration.ofDays(7))));
         return session;

@@ -90,7 +90,8 @@ public class SessionBooking {
         ensureBookable(command.start(), now);
         TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
         Aggregate<Clinic> clinic = Aggregates.load(clinics, command.clinicId(), "clinic");
-        ZoneId zone = checkClinicAndTherapist(clinic, command.clinicId(), command.therapistId(), slot);
+        Aggregate<Therapist> therapist = checkClinicAndTherapist(clinic, command.clinicId(), command.therapistId(), slot);
+        ZoneId zone = clinic.invoke(Clinic::timeZone);
 
         TimeSlot busy = slot.withBufferAfter(type.invoke(SessionType::bufferAfter));
         schedules.reserve(Kind.THERAPIST, command.therapistId().value(), busy, command.sessionId());
@@ -99,7 +100,7 @@ public class SessionBooking {
         schedules.reserve(Kind.CLIENT, command.clientId().value(), slot, command.sessionId());
 
         SessionBooked booked = new SessionBooked(command.sessionId(), command.clientId(), command.therapistId(),
-                command.clinicId(), room, command.sessionTypeId(), type.invoke(SessionType::name), slot, zone.getId(), now);
+                therapist.invoke(Therapist::name), command.clinicId(), room, command.sessionTypeId(), type.invoke(SessionType::name), slot, zone.getId(), now);
         return sessions.newInstance(() -> new Session(booked)).invoke(Session::details);
     }
 
@@ -182,12 +183,13 @@ public class SessionBooking {
         }
     }
 
-    private ZoneId checkClinicAndTherapist(Aggregate<Clinic> clinic, ClinicId clinicId, TherapistId therapistId,
-                                          TimeSlot slot) {
+    private Aggregate<Therapist> checkClinicAndTherapist(Aggregate<Clinic> clinic, ClinicId clinicId,
+                                                         TherapistId therapistId, TimeSlot slot) {
         clinic.execute(it -> it.ensureCanHost(slot));
         ZoneId zone = clinic.invoke(Clinic::timeZone);
-        Aggregates.load(therapists, therapistId, "therapist").execute(it -> it.ensureAvailable(clinicId, zone, slot));
-        return zone;
+        Aggregate<Therapist> therapist = Aggregates.load(therapists, therapistId, "therapist");
+        therapist.execute(it -> it.ensureAvailable(clinicId, zone, slot));
+        return therapist;
     }
 
     /** The room to use: the preferred one if it is still open and free, else the first free one. */

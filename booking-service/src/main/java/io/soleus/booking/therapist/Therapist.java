@@ -50,6 +50,7 @@ public class Therapist {
 
     @AggregateIdentifier
     private TherapistId therapistId;
+    private String name;
     private final Set<ClinicId> clinics = new HashSet<>();
     private final Map<ClinicId, WeeklyHours> weeklyHours = new HashMap<>();
     private final Map<UUID, AvailabilityExceptionAdded> exceptions = new LinkedHashMap<>();
@@ -123,6 +124,10 @@ public class Therapist {
      * Refuses a slot outside this therapist's availability at the clinic: not working there, on
      * time off, or outside both the weekly hours and any extra hours there.
      */
+    public String name() {
+        return name;
+    }
+
     public void ensureAvailable(ClinicId clinic, ZoneId zone, TimeSlot slot) {
         if (!clinics.contains(clinic)) {
             throw new RuleViolationException("therapist-not-at-clinic", "This therapist does not work at this clinic");
@@ -153,6 +158,7 @@ public class Therapist {
     @EventSourcingHandler
     void on(TherapistRegistered event) {
         therapistId = event.therapistId();
+        name = event.name();
         clinics.addAll(event.clinics());
     }
 

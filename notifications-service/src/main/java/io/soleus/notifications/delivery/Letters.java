@@ -47,7 +47,7 @@ class Letters {
     }
 
     /** A session as it stands now. */
-    record Session(String typeName, Instant start, ZoneId zone, String status) {
+    record Session(String typeName, String therapistName, Instant start, ZoneId zone, String status) {
     }
 
     /** The letter of a notification, from the clinic and session the delivery has already read (either may be absent). */
@@ -68,6 +68,9 @@ class Letters {
                 List<Detail> details = new ArrayList<>();
                 details.add(new Detail(text.get("label.session"), session.typeName()));
                 details.add(new Detail(text.get("label.when"), when));
+                if (session.therapistName() != null) {
+                    details.add(new Detail(text.get("label.therapist"), session.therapistName()));
+                }
                 if (clinic != null) {
                     details.add(new Detail(text.get("label.where"), clinic.name() + ", " + clinic.address()));
                 }
@@ -149,9 +152,10 @@ class Letters {
     }
 
     Optional<Session> session(UUID sessionId) {
-        return jdbc.query("SELECT session_type_name, starts_at, time_zone, status FROM session WHERE session_id = ?",
-                (row, i) -> new Session(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant(),
-                        ZoneId.of(row.getString(3)), row.getString(4)), sessionId).stream().findFirst();
+        return jdbc.query("""
+                SELECT session_type_name, therapist_name, starts_at, time_zone, status FROM session WHERE session_id = ?""",
+                (row, i) -> new Session(row.getString(1), row.getString(2), row.getObject(3, OffsetDateTime.class).toInstant(),
+                        ZoneId.of(row.getString(4)), row.getString(5)), sessionId).stream().findFirst();
     }
 
     private List<ExerciseLine> exercises(UUID planId, Integer revision, Text text) {

@@ -113,10 +113,11 @@ class NotificationPlanner {
         UUID session = event.sessionId().value();
         Instant start = event.slot().start();
         jdbc.update("""
-                INSERT INTO session (session_id, client_id, clinic_id, session_type_name, starts_at, time_zone, status)
-                VALUES (?, ?, ?, ?, ?, ?, 'BOOKED') ON CONFLICT (session_id) DO NOTHING""",
+                INSERT INTO session (session_id, client_id, clinic_id, session_type_name, therapist_name, starts_at,
+                                     time_zone, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED') ON CONFLICT (session_id) DO NOTHING""",
                 session, event.clientId().value(), event.clinicId().value(), event.sessionTypeName(),
-                Notifications.utc(start), event.clinicTimeZone());
+                event.therapistName(), Notifications.utc(start), event.clinicTimeZone());
         Instant now = clock.instant();
         if (!start.isAfter(now)) {
             return;

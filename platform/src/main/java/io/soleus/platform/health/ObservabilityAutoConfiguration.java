@@ -56,13 +56,18 @@ public class ObservabilityAutoConfiguration {
                         "error", state.error(),
                         "stuck", state.stuck(),
                         "claimedSegments", state.claimedSegments(),
-                        "lag", state.lag()));
+                        "lag", state.lag(),
+                        // parked events wait for an admin's retry; the processor itself goes on
+                        "deadLetters", state.deadLetters()));
             }
             return health.build();
         };
     }
 
-    /** {@code soleus.kafka.publish.lag} and {@code soleus.kafka.consume.lag{processor}}, in events. */
+    /**
+     * {@code soleus.kafka.publish.lag} and {@code soleus.kafka.consume.lag{processor}}, in events, and
+     * {@code soleus.kafka.dead.letters{processor}}, the events a Kafka-fed processor has parked.
+     */
     @Bean
     SmartInitializingSingleton kafkaLagGauges(ProcessorMonitor monitor, MeterRegistry registry,
                                               KafkaBridgeProperties properties) {
@@ -77,6 +82,11 @@ public class ObservabilityAutoConfiguration {
                     Gauge.builder("soleus.kafka.consume.lag", monitor, m -> m.lagOf(group).orElse(-1))
                             .tag("processor", group)
                             .description("Records on the topics this processor has not yet handled")
+                            .register(registry));
+            properties.getConsumers().keySet().forEach(group ->
+                    Gauge.builder("soleus.kafka.dead.letters", monitor, m -> m.deadLettersOf(group))
+                            .tag("processor", group)
+                            .description("Events this processor parked: unreadable records, failed handlers and what waits behind them")
                             .register(registry));
         };
     }

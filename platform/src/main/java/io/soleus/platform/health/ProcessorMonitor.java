@@ -52,7 +52,7 @@ public class ProcessorMonitor {
 
     /** What one processor looks like right now on this instance. */
     public record ProcessorState(String name, boolean running, boolean error, int claimedSegments,
-                                 long lag, boolean stuck) {
+                                 long lag, boolean stuck, long deadLetters) {
     }
 
     public List<ProcessorState> states() {
@@ -87,7 +87,12 @@ public class ProcessorMonitor {
             lag = head < 0 ? -1 : Math.max(0, head - lowest);
         }
         boolean stuck = isStuck(name, lowest, lag);
-        return new ProcessorState(name, processor.isRunning(), error, segments.size(), lag, stuck);
+        return new ProcessorState(name, processor.isRunning(), error, segments.size(), lag, stuck, deadLettersOf(name));
+    }
+
+    /** The events parked in a processor's dead-letter queue, or -1 for a processor without one. */
+    public long deadLettersOf(String processorName) {
+        return processing.deadLetterQueue(processorName).map(queue -> queue.size()).orElse(-1L);
     }
 
     private boolean isStuck(String name, long position, long lag) {

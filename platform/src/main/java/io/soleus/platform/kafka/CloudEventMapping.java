@@ -35,6 +35,8 @@ import org.axonframework.messaging.GenericMessage;
 public final class CloudEventMapping {
 
     public static final String CONTRACT_VERSION = "contractversion";
+    /** The oldest version of the contract whose readers can read the record; written when older than its version. */
+    public static final String READABLE_AS = "readableas";
     public static final String AGGREGATE_TYPE = "aggregatetype";
     public static final String AGGREGATE_SEQUENCE = "aggregatesequence";
     public static final String CORRELATION_ID = "correlationid";
@@ -69,6 +71,9 @@ public final class CloudEventMapping {
                 .withSubject(key)
                 .withData("application/json", codec.encode(message.getPayload()))
                 .withExtension(CONTRACT_VERSION, type.version());
+        if (type.readableAs() < type.version()) {
+            event.withExtension(READABLE_AS, type.readableAs());
+        }
         if (message instanceof DomainEventMessage<?> domain) {
             if (domain.getType() != null) {
                 event.withExtension(AGGREGATE_TYPE, domain.getType());
@@ -82,35 +87,115 @@ public final class CloudEventMapping {
     }
 
     /**
-     * The Axon event a record carries, tracked by {@code token}; empty for a record that is not a
-     * known contract (written by a newer producer), which consumers skip.
+     * The Axon event a record carries, tracked by {@code token}, read as the version this service
+     * knows: an older version is upcast, a newer one that says it is readable as the known version is
+     * read as that. A record this service cannot read (a newer version it cannot read, or a malformed
+     * record) comes as an {@link UnreadableRecord} in its place, to be parked, never dropped. Empty
+     * only for a contract this service has never heard of, which none of its handlers can ask for.
      */
     public Optional<TrackedEventMessage<?>> toMessage(ConsumerRecord<String, byte[]> record, TrackingToken token) {
-        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
-        int version = Integer.parseInt(String.valueOf(event.getExtension(CONTRACT_VERSION)));
-        if (codec.typeNamed(event.getType()).filter(known -> known.version() >= version).isEmpty()) {
+        CloudEvent event;
+        try {
+            event = KafkaMessageFactory.createReader(record).toEvent();
+        } catch (RuntimeException notACloudEvent) {
+            UnreadableRecord unreadable = new UnreadableRecord(null, null, null, record.topic(), record.partition(),
+                    record.offset(), "not a CloudEvent (" + notACloudEvent.getClass().getSimpleName() + ")", record.value());
+            return Optional.of(message(record, token, null, unreadable, Map.of()));
+        }
+        if (codec.typeNamed(event.getType()).isEmpty()) {
             return Optional.empty();
         }
-        Object payload = codec.decode(event.getType(), version, event.getData().toBytes());
-
+        Integer version = number(event.getExtension(CONTRACT_VERSION));
+        Integer readableAs = number(event.getExtension(READABLE_AS));
+        byte[] data = event.getData() == null ? null : event.getData().toBytes();
+        Object payload;
+        try {
+            payload = decode(event.getType(), version, readableAs, data);
+        } catch (RuntimeException unreadable) {
+            payload = new UnreadableRecord(event.getType(), version, readableAs, record.topic(), record.partition(),
+                    record.offset(), reason(unreadable), data);
+        }
         Map<String, Object> metaData = new HashMap<>();
         putIfPresent(metaData, AXON_CORRELATION, event.getExtension(CORRELATION_ID));
         putIfPresent(metaData, AXON_CAUSATION, event.getExtension(CAUSATION_ID));
         putIfPresent(metaData, TRACEPARENT, event.getExtension(TRACEPARENT));
+        return Optional.of(message(record, token, event, payload, metaData));
+    }
+
+    /** The event an unreadable record holds, if this service can read it now (e.g. after an upgrade). */
+    public Object decode(UnreadableRecord record) {
+        if (record.type() == null) {
+            throw new UnreadableRecordException(record.reason());
+        }
+        try {
+            return decode(record.type(), record.version(), record.readableAs(), record.data());
+        } catch (UnreadableRecordException stillUnreadable) {
+            throw stillUnreadable;
+        } catch (RuntimeException stillUnreadable) {
+            throw new UnreadableRecordException(reason(stillUnreadable));
+        }
+    }
+
+    private Object decode(String type, Integer version, Integer readableAs, byte[] data) {
+        ContractType known = codec.typeNamed(type)
+                .orElseThrow(() -> new UnreadableRecordException(type + " is no contract this service knows"));
+        if (version == null) {
+            throw new UnreadableRecordException(type + " without a contract version");
+        }
+        int readAs = version;
+        if (version > known.version()) {
+            if (readableAs == null || readableAs > known.version()) {
+                throw new UnreadableRecordException(type + " v" + version + " is newer than v" + known.version()
+                        + ", the newest this service reads" + (readableAs == null ? "" : ", and readable only as v" + readableAs));
+            }
+            readAs = known.version();
+        }
+        return codec.decode(type, readAs, data);
+    }
+
+    /** Why a record cannot be read: the codec's words, which name fields and versions but never values. */
+    private static String reason(RuntimeException unreadable) {
+        return unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage();
+    }
+
+    private static long sequenceOf(Object extension) {
+        try {
+            return Long.parseLong(extension.toString());
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
+    }
+
+    private static Integer number(Object extension) {
+        if (extension == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(extension.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static TrackedEventMessage<?> message(ConsumerRecord<String, byte[]> record, TrackingToken token,
+                                                  CloudEvent event, Object payload, Map<String, Object> extra) {
+        Map<String, Object> metaData = new HashMap<>(extra);
         metaData.put(KAFKA_TOPIC, record.topic());
         metaData.put(KAFKA_PARTITION, record.partition());
         metaData.put(KAFKA_OFFSET, record.offset());
-
-        Object aggregateType = event.getExtension(AGGREGATE_TYPE);
-        Object sequence = event.getExtension(AGGREGATE_SEQUENCE);
-        Instant timestamp = event.getTime() == null ? Instant.ofEpochMilli(record.timestamp()) : event.getTime().toInstant();
-        return Optional.of(new GenericTrackedDomainEventMessage<>(
+        Object aggregateType = event == null ? null : event.getExtension(AGGREGATE_TYPE);
+        Object sequence = event == null ? null : event.getExtension(AGGREGATE_SEQUENCE);
+        Instant timestamp = event == null || event.getTime() == null
+                ? Instant.ofEpochMilli(record.timestamp()) : event.getTime().toInstant();
+        String id = event != null ? event.getId() : record.topic() + "-" + record.partition() + "@" + record.offset();
+        String key = record.key() != null ? record.key() : event != null ? event.getSubject() : id;
+        return new GenericTrackedDomainEventMessage<>(
                 token,
                 aggregateType == null ? null : aggregateType.toString(),
-                record.key() == null ? event.getSubject() : record.key(),
-                sequence == null ? 0L : Long.parseLong(sequence.toString()),
-                new GenericMessage<>(event.getId(), payload, metaData),
-                () -> timestamp));
+                key,
+                sequence == null ? 0L : sequenceOf(sequence),
+                new GenericMessage<>(id, payload, metaData),
+                () -> timestamp);
     }
 
     /** The value of a header as text, for tests and diagnostics. */

@@ -6,22 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.soleus.kernel.codec.EventCodec;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,9 +30,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -53,14 +50,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(KafkaBridgeProperties.class)
 @EnableScheduling
 public class KafkaBridgeAutoConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(KafkaBridgeAutoConfiguration.class);
-
-    @Bean
-    @ConditionalOnMissingBean
-    EventCodec eventCodec() {
-        return EventCodec.standard();
-    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -81,15 +70,47 @@ public class KafkaBridgeAutoConfiguration {
     }
 
     /**
+     * How long a batch waits for Kafka inside its transaction: half the claim timeout (at most a
+     * minute), so a slow broker fails the batch, which is retried, before the segment's claim could
+     * lapse and a second instance publish the same events.
+     */
+    static Duration acknowledgeTimeout(Duration claimTimeout) {
+        Duration half = claimTimeout.dividedBy(2);
+        return half.compareTo(Duration.ofMinutes(1)) < 0 ? half : Duration.ofMinutes(1);
+    }
+
+    @Bean
+    TopicProvisioning topicProvisioning(Admin admin, KafkaBridgeProperties properties) {
+        return new TopicProvisioning(admin, properties.getTopics());
+    }
+
+    /**
+     * Every topic this service publishes to or reads from, created or checked before it takes work: a
+     * topic whose settings break the replay promise stops the start with a message saying what to fix.
+     * A broker that does not answer yet does not: the publisher checks again before its first batch.
+     */
+    @Bean
+    SmartInitializingSingleton kafkaTopicsChecked(TopicProvisioning topics, KafkaBridgeProperties properties) {
+        return () -> {
+            Set<String> used = new TreeSet<>();
+            if (properties.getPublisher().getTopic() != null) {
+                used.add(properties.getPublisher().getTopic());
+            }
+            properties.getConsumers().values().forEach(consumer -> used.addAll(consumer.getTopics()));
+            if (!used.isEmpty()) {
+                topics.provision(used);
+            }
+        };
+    }
+
+    /**
      * One long-lived idempotent producer per service. {@code acks=all} with idempotence means an
      * acknowledged record is on every in-sync replica and a retried send is never duplicated by the
      * producer itself, and up to five in-flight requests keep order per partition.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty("soleus.kafka.publisher.topic")
-    Producer<String, byte[]> kafkaPublisherProducer(KafkaBridgeProperties properties, Admin admin,
-                                                    Environment environment) {
-        ensureTopic(admin, properties.getPublisher().getTopic(), properties.getTopics());
+    Producer<String, byte[]> kafkaPublisherProducer(KafkaBridgeProperties properties, Environment environment) {
         Map<String, Object> config = new HashMap<>(publisherProducerDefaults());
         config.putAll(properties.getPublisher().getProducer());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getBootstrapServers());
@@ -119,11 +140,12 @@ public class KafkaBridgeAutoConfiguration {
     @Bean
     @ConditionalOnProperty("soleus.kafka.publisher.topic")
     KafkaPublisher kafkaPublisher(Producer<String, byte[]> producer, EventCodec codec, CloudEventMapping mapping,
-                                  KafkaBridgeProperties properties, Admin admin,
+                                  KafkaBridgeProperties properties, TopicProvisioning topics,
+                                  @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
                                   ObjectProvider<KafkaPublisher.AcknowledgedBatchListener> listeners) {
         String topic = properties.getPublisher().getTopic();
-        return new KafkaPublisher(producer, codec, mapping, topic, Duration.ofSeconds(60),
-                listeners.orderedStream().toList(), () -> ensureTopic(admin, topic, properties.getTopics()));
+        return new KafkaPublisher(producer, codec, mapping, topic, acknowledgeTimeout(claimTimeout),
+                listeners.orderedStream().toList(), () -> topics.provision(List.of(topic)));
     }
 
     @Bean
@@ -151,13 +173,13 @@ public class KafkaBridgeAutoConfiguration {
     /** Every Kafka-fed processing group: its source, its segments, its inbox and its dead-letter queue. */
     @Bean
     ConfigurerModule kafkaConsumerProcessors(KafkaBridgeProperties properties, KafkaConsumers consumers,
-                                             CloudEventMapping mapping, JdbcTemplate jdbc,
+                                             CloudEventMapping mapping, JdbcTemplate jdbc, MeterRegistry meters,
                                              ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema) {
         return configurer -> configurer.eventProcessing(processing -> properties.getConsumers().forEach((group, settings) -> {
             Supplier<Consumer<String, byte[]>> consumerFactory = () -> consumers.create(group);
             processing.registerPooledStreamingEventProcessor(
                     group,
-                    config -> new KafkaEventSource(consumerFactory, settings.getTopics(), mapping),
+                    config -> new KafkaEventSource(consumerFactory, settings.getTopics(), mapping, meters, group),
                     (config, builder) -> builder
                             .batchSize(settings.getBatchSize())
                             .initialSegmentCount(settings.getSegments())
@@ -168,6 +190,10 @@ public class KafkaBridgeAutoConfiguration {
             processing.registerEventHandler(config -> new KafkaInbox.Reset(group, jdbc));
             processing.assignHandlerInstancesMatching(group, 100,
                     handler -> handler instanceof KafkaInbox.Reset reset && reset.resets(group));
+            // a record the group cannot read is parked (or stops the segment), never skipped
+            processing.registerEventHandler(config -> new UnreadableRecords(group, mapping, config::eventProcessingConfiguration));
+            processing.assignHandlerInstancesMatching(group, 100,
+                    handler -> handler instanceof UnreadableRecords unreadable && unreadable.serves(group));
             if (settings.isDeadLetterQueue()) {
                 // a reset empties the queue too, or replayed events would queue up behind stale letters
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
@@ -194,25 +220,6 @@ public class KafkaBridgeAutoConfiguration {
     /** Names this service in client ids and in the CloudEvents source. */
     private static String applicationName(Environment environment) {
         return environment.getProperty("spring.application.name", "soleus-service");
-    }
-
-    static void ensureTopic(Admin admin, String topic, KafkaBridgeProperties.Topics settings) {
-        try {
-            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            if (!existing.contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, settings.getPartitions(), settings.getReplicationFactor())))
-                        .all().get(10, TimeUnit.SECONDS);
-                log.info("Created topic {} with {} partitions", topic, settings.getPartitions());
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                log.warn("Could not create topic {}; the publisher retries once the broker has it", topic, e.getCause());
-            }
-        } catch (TimeoutException e) {
-            log.warn("Kafka did not answer while creating topic {}; the publisher retries until it does", topic);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Makes the consumers a Kafka source reads with: assigned partitions, no group, no offset commits. */

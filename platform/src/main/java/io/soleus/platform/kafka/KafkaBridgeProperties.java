@@ -31,14 +31,22 @@ public class KafkaBridgeProperties {
     /** A processor that has work but has not advanced for this long is reported stuck. */
     private Duration stuckAfter = Duration.ofSeconds(60);
 
+    /**
+     * How the event topics are held to the platform's declared settings ({@code io.soleus.kernel.Topics}):
+     * created when missing ({@code create}, locally and in tests) or only checked (production, where
+     * they are provisioned), with this cluster's replication.
+     */
     public static class Topics {
-        private int partitions = 6;
+        private boolean create = true;
         private short replicationFactor = 1;
+        private int minInsyncReplicas = 1;
 
-        public int getPartitions() { return partitions; }
-        public void setPartitions(int partitions) { this.partitions = partitions; }
+        public boolean isCreate() { return create; }
+        public void setCreate(boolean create) { this.create = create; }
         public short getReplicationFactor() { return replicationFactor; }
         public void setReplicationFactor(short replicationFactor) { this.replicationFactor = replicationFactor; }
+        public int getMinInsyncReplicas() { return minInsyncReplicas; }
+        public void setMinInsyncReplicas(int minInsyncReplicas) { this.minInsyncReplicas = minInsyncReplicas; }
     }
 
     public static class Publisher {

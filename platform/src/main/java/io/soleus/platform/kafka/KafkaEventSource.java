@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -50,11 +52,21 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final List<String> topics;
     private final CloudEventMapping mapping;
+    private final Counter passedOver;
+    private final Counter unreadableRecords;
 
-    public KafkaEventSource(Supplier<Consumer<String, byte[]>> consumers, List<String> topics, CloudEventMapping mapping) {
+    /** A source counting, per processing group, the records it passes over and those it cannot read. */
+    public KafkaEventSource(Supplier<Consumer<String, byte[]>> consumers, List<String> topics, CloudEventMapping mapping,
+                            MeterRegistry meters, String group) {
         this.consumers = consumers;
         this.topics = List.copyOf(topics);
         this.mapping = mapping;
+        this.passedOver = Counter.builder("soleus.kafka.records.passed.over")
+                .description("Records of a contract this service does not know, which none of its handlers can ask for")
+                .tag("group", group).register(meters);
+        this.unreadableRecords = Counter.builder("soleus.kafka.records.unreadable")
+                .description("Records of a known contract this service could not read, parked in the dead-letter queue")
+                .tag("group", group).register(meters);
     }
 
     @Override
@@ -242,22 +254,23 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
         }
 
         /**
-         * A record that is no known contract (a newer producer's type) or no valid one is skipped:
-         * stopping here would stop every later event of every aggregate. The log names the record,
-         * never its content, which may hold personal data.
+         * A record of a contract this service has never heard of is passed over, counted: none of its
+         * handlers can ask for it. Every other record goes on, an unreadable one as an
+         * {@link UnreadableRecord} to be parked. The log names the record, never its content, which
+         * may hold personal data.
          */
         private Optional<TrackedEventMessage<?>> toMessage(ConsumerRecord<String, byte[]> record) {
-            try {
-                Optional<TrackedEventMessage<?>> message = mapping.toMessage(record, position);
-                if (message.isEmpty()) {
-                    log.debug("Skipping record of an unknown contract at {}-{}@{}", record.topic(), record.partition(), record.offset());
-                }
-                return message;
-            } catch (RuntimeException invalid) {
-                log.error("Skipping unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                        invalid.getClass().getSimpleName());
-                return Optional.empty();
+            Optional<TrackedEventMessage<?>> message = mapping.toMessage(record, position);
+            if (message.isEmpty()) {
+                passedOver.increment();
+                log.debug("Passing over a record of a contract unknown here at {}-{}@{}", record.topic(), record.partition(),
+                        record.offset());
+            } else if (message.get().getPayload() instanceof UnreadableRecord unreadable) {
+                unreadableRecords.increment();
+                log.warn("Unreadable record at {}-{}@{}, to be parked: {}", record.topic(), record.partition(), record.offset(),
+                        unreadable.reason());
             }
+            return message;
         }
 
         /** No topic exists yet: wait a little before asking the broker again. */

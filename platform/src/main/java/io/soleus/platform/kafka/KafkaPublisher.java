@@ -38,8 +38,11 @@ public class KafkaPublisher implements EventMessageHandler {
     private final Runnable ensureTopic;
 
     /**
-     * @param ensureTopic creates the topic if it is missing; called after a failed batch, so a broker
-     *                    that was down (or lost the topic) when the service started is caught up on
+     * @param acknowledgeTimeout how long a batch waits for Kafka inside its transaction; shorter than the
+     *                           segment's claim lasts
+     * @param ensureTopic creates the topic if it is missing (where allowed) and checks its settings;
+     *                    called after a failed batch, so a broker that was down (or lost the topic)
+     *                    when the service started is caught up on
      */
     public KafkaPublisher(Producer<String, byte[]> producer, EventCodec codec, CloudEventMapping mapping, String topic,
                           Duration acknowledgeTimeout, List<AcknowledgedBatchListener> listeners, Runnable ensureTopic) {
@@ -98,8 +101,8 @@ public class KafkaPublisher implements EventMessageHandler {
             sends.add(send);
         }
 
+        /** Waits for every send, within the timeout: no unbounded flush, the producer sends after its short linger. */
         void awaitAcknowledgements() {
-            producer.flush();
             List<RecordMetadata> acknowledged = new ArrayList<>(sends.size());
             long deadline = System.nanoTime() + acknowledgeTimeout.toNanos();
             try {

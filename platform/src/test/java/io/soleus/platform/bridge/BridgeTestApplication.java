@@ -1,6 +1,9 @@
 package io.soleus.platform.bridge;
 
+import io.soleus.kernel.codec.EventCodec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 
 /**
@@ -10,4 +13,10 @@ import org.springframework.context.annotation.PropertySource;
 @SpringBootApplication
 @PropertySource("classpath:bridge-test.properties")
 public class BridgeTestApplication {
+
+    /** The platform's contracts and the version of the test's own note this instance was built with. */
+    @Bean
+    EventCodec eventCodec(@Value("${soleus.test.notes-version:1}") int notesVersion) {
+        return SessionNotes.codec(notesVersion);
+    }
 }

@@ -42,6 +42,16 @@ class SessionFeedProjection {
     }
 
     @EventHandler
+    void on(SessionNotes.NotedV1 event, DomainEventMessage<?> message) {
+        apply(event.sessionId().toString(), "noted", message);
+    }
+
+    @EventHandler
+    void on(SessionNotes.NotedV2 event, DomainEventMessage<?> message) {
+        apply(event.sessionId().toString(), "noted by " + event.author(), message);
+    }
+
+    @EventHandler
     void on(SessionRescheduled event, DomainEventMessage<?> message) {
         apply(event.sessionId().toString(), "rescheduled", message);
     }

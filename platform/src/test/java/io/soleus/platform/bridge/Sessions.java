@@ -32,7 +32,7 @@ final class Sessions {
     static Object event(SessionId session, long sequence) {
         TimeSlot slot = slot(sequence);
         if (sequence == 0) {
-            return new SessionBooked(session, RUNNER, THERAPIST, RIVERSIDE, ROOM, FOLLOW_UP, "Follow-up treatment",
+            return new SessionBooked(session, RUNNER, THERAPIST, "Maya Lindqvist", RIVERSIDE, ROOM, FOLLOW_UP, "Follow-up treatment",
                     slot, "Europe/London", MONDAY_NINE.minus(Duration.ofDays(7)));
         }
         return new SessionRescheduled(session, RUNNER, THERAPIST, RIVERSIDE, ROOM, slot(sequence - 1), slot,

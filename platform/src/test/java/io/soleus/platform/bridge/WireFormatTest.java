@@ -17,9 +17,21 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.kernel.ContractSamples;
+import io.soleus.kernel.Topics;
+import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.codec.ContractType;
 import io.soleus.kernel.codec.EventCodec;
+import io.soleus.kernel.codec.Upcaster;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.SessionTypeId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.TimeSlot;
 import io.soleus.platform.kafka.CloudEventMapping;
+import io.soleus.platform.kafka.UnreadableRecord;
 import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.SoleusInfrastructureExtension;
 import io.soleus.platform.test.TopicReader;
@@ -64,7 +76,7 @@ class WireFormatTest {
 
     @Test
     void the_publisher_puts_exactly_that_format_on_both_topics() throws IOException {
-        for (String topic : List.of(io.soleus.kernel.Topics.BOOKING, io.soleus.kernel.Topics.TREATMENT)) {
+        for (String topic : List.of(Topics.BOOKING, Topics.TREATMENT)) {
             List<ContractType> types = CODEC.contracts().stream().filter(type -> type.topic().equals(topic)).toList();
             try (BridgeApp app = BridgeApp.start(SoleusInfrastructure.get().newDatabase("wire"), "a",
                     "soleus.kafka.publisher.topic=" + topic, "soleus.kafka.source=/soleus/booking-service")) {
@@ -93,6 +105,60 @@ class WireFormatTest {
         }
     }
 
+    /** A consumer built before version 2 of the booking: it knows version 1 only. */
+    @Contract(type = "io.soleus.booking.SessionBooked", version = 1)
+    record SessionBookedAsFirstWritten(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
+                                       RoomId roomId, SessionTypeId sessionTypeId, String sessionTypeName, TimeSlot slot,
+                                       String clinicTimeZone, Instant bookedAt) {
+    }
+
+    @Contract(type = "io.soleus.booking.SessionBooked", version = 3)
+    record SessionBookedOfTheFuture(SessionId sessionId, String therapistDisplayName) {
+    }
+
+    @Test
+    void a_booking_of_version_two_reaches_a_consumer_of_version_one_as_version_one_and_one_of_version_two_as_two() {
+        SessionBooked booked = (SessionBooked) ContractSamples.all().get(SessionBooked.class);
+        ConsumerRecord<String, byte[]> record = asConsumed(
+                new CloudEventMapping(CODEC, URI.create("/soleus/booking-service")).toRecord(pinnedMessage(booked, 0),
+                        CODEC.typeOf(SessionBooked.class)));
+        EventCodec firstWritten = EventCodec.builder().register(SessionBookedAsFirstWritten.class, Topics.BOOKING).build();
+
+        Object asV1 = new CloudEventMapping(firstWritten, URI.create("/soleus/old-consumer")).toMessage(record, null)
+                .orElseThrow().getPayload();
+        Object asV2 = new CloudEventMapping(CODEC, URI.create("/soleus/new-consumer")).toMessage(record, null)
+                .orElseThrow().getPayload();
+
+        assertThat(asV1).isEqualTo(new SessionBookedAsFirstWritten(booked.sessionId(), booked.clientId(),
+                booked.therapistId(), booked.clinicId(), booked.roomId(), booked.sessionTypeId(), booked.sessionTypeName(),
+                booked.slot(), booked.clinicTimeZone(), booked.bookedAt()));
+        assertThat(asV2).isEqualTo(booked);
+    }
+
+    @Test
+    void a_version_that_older_readers_cannot_read_comes_as_an_unreadable_record_saying_why() {
+        EventCodec future = EventCodec.builder().register(SessionBookedOfTheFuture.class, Topics.BOOKING)
+                .upcaster(upcaster(1)).upcaster(upcaster(2)).build();
+        SessionBookedOfTheFuture booked = new SessionBookedOfTheFuture(SessionId.random(), "Maya L.");
+        ConsumerRecord<String, byte[]> record = asConsumed(new CloudEventMapping(future, URI.create("/soleus/booking-service"))
+                .toRecord(pinnedMessage(booked, 0), future.typeOf(SessionBookedOfTheFuture.class)));
+
+        Object read = new CloudEventMapping(CODEC, URI.create("/soleus/consumer")).toMessage(record, null).orElseThrow().getPayload();
+
+        assertThat(read).isInstanceOfSatisfying(UnreadableRecord.class, unreadable -> assertThat(unreadable.reason())
+                .isEqualTo("UnreadableRecordException: io.soleus.booking.SessionBooked v3 is newer than v2, the newest this service reads"));
+    }
+
+    private static Upcaster upcaster(int from) {
+        return Upcaster.of("io.soleus.booking.SessionBooked", from, json -> json);
+    }
+
+    private static ConsumerRecord<String, byte[]> asConsumed(ProducerRecord<String, byte[]> produced) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(produced.topic(), 0, 0L, produced.key(), produced.value());
+        produced.headers().forEach(header -> record.headers().add(header));
+        return record;
+    }
+
     private static DomainEventMessage<?> pinnedMessage(Object payload, long sequence) {
         Map<String, Object> metaData = new LinkedHashMap<>();
         metaData.put("traceId", "3f1e5a7c-0000-4000-8000-00000000c0de");
@@ -119,6 +185,9 @@ class WireFormatTest {
         headers.put("ce_subject", "8b0c2d4e-1111-4a5b-9c3d-000000000001");
         headers.put("ce_time", "2026-03-07T09:15:30Z");
         headers.put("ce_contractversion", String.valueOf(type.version()));
+        if (type.readableAs() < type.version()) {
+            headers.put("ce_readableas", String.valueOf(type.readableAs()));
+        }
         headers.put("ce_aggregatetype", "Session");
         headers.put("ce_aggregatesequence", String.valueOf(sequence));
         headers.put("ce_correlationid", "3f1e5a7c-0000-4000-8000-00000000c0de");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
+import io.soleus.kernel.Topics;
 import io.soleus.kernel.codec.ContractType;
 import io.soleus.kernel.codec.EventCodec;
 import io.soleus.platform.kafka.CloudEventMapping;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,11 +33,17 @@ public final class TopicWriter implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final CloudEventMapping mapping;
-    private final EventCodec codec = EventCodec.standard();
+    private final EventCodec codec;
     private final Map<String, Long> sequences = new HashMap<>();
     private final Set<String> topics = new HashSet<>();
 
     public TopicWriter(String source) {
+        this(source, EventCodec.standard());
+    }
+
+    /** A writer knowing the contracts of {@code codec}, e.g. a producer a version ahead of its consumers. */
+    public TopicWriter(String source, EventCodec codec) {
+        this.codec = codec;
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SoleusInfrastructure.get().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
@@ -66,13 +74,28 @@ public final class TopicWriter implements AutoCloseable {
         }
     }
 
+    /** Sends a record as it is, e.g. one no publisher of ours would write. */
+    public void sendRaw(ProducerRecord<String, byte[]> record) {
+        try {
+            if (topics.add(record.topic())) {
+                createIfMissing(record.topic());
+            }
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The broker refused a record", e);
+        }
+    }
+
     /** The topic as the platform's publisher creates it, for a test in which no publisher has run yet. */
     private static void createIfMissing(String topic) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SoleusInfrastructure.get().kafkaBootstrapServers()))) {
             if (!admin.listTopics().names().get().contains(topic)) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, (short) 1).configs(Topics.CONFIG))).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

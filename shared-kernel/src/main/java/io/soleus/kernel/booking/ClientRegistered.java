@@ -2,23 +2,31 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.codec.Omittable;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
 
 /** A client registered with the practice: how to reach them and whether they want reminders. */
 @Contract(type = "io.soleus.booking.ClientRegistered", version = 1)
-public record ClientRegistered(ClientId clientId, String name, String email, String phone, Channel preferredChannel,
-                               boolean remindersConsent, String language, Instant registeredAt) {
+public record ClientRegistered(ClientId clientId, String name, String email, @Omittable String phone, Channel preferredChannel,
+                               boolean remindersConsent, String language, Instant registeredAt) implements Checked {
 
+    /** A client without a language is written to in English. */
     public ClientRegistered {
+        language = language == null ? "en" : language;
+    }
+
+    @Override
+    public void check() {
         Require.present("clientId", clientId);
         Require.text("name", name, 200);
         Require.email("email", email);
         Require.optionalPhone("phone", phone);
         Require.present("preferredChannel", preferredChannel);
-        language = Require.language("language", language);
+        Require.language("language", language);
         Require.present("registeredAt", registeredAt);
     }
 }

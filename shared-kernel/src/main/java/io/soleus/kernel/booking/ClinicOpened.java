@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Duration;
 
+import io.soleus.kernel.Checked;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -13,8 +14,9 @@ import io.soleus.kernel.id.ClinicId;
  */
 @Contract(type = "io.soleus.booking.ClinicOpened", version = 1)
 public record ClinicOpened(ClinicId clinicId, String name, String address, String timeZone,
-                           Duration lateCancellationWindow) {
-    public ClinicOpened {
+                           Duration lateCancellationWindow) implements Checked {
+    @Override
+    public void check() {
         Require.present("clinicId", clinicId);
         Require.text("name", name, 200);
         Require.text("address", address, 500);

@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.id.ClientId;
@@ -12,9 +13,10 @@ import io.soleus.kernel.id.TherapistId;
 /** The client came and the session took place. */
 @Contract(type = "io.soleus.booking.SessionAttended", version = 1)
 public record SessionAttended(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
-                    Instant attendedAt) {
+                    Instant attendedAt) implements Checked {
 
-    public SessionAttended {
+    @Override
+    public void check() {
         Require.present("sessionId", sessionId);
         Require.present("clientId", clientId);
         Require.present("therapistId", therapistId);

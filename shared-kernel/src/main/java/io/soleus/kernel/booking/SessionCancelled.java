@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.id.ClientId;
@@ -13,9 +14,10 @@ import io.soleus.kernel.value.CancelledBy;
 /** A session was cancelled by the client or the clinic; {@code late} when inside the clinic's window. */
 @Contract(type = "io.soleus.booking.SessionCancelled", version = 1)
 public record SessionCancelled(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
-                               CancelledBy cancelledBy, String reason, boolean late, Instant cancelledAt) {
+                               CancelledBy cancelledBy, String reason, boolean late, Instant cancelledAt) implements Checked {
 
-    public SessionCancelled {
+    @Override
+    public void check() {
         Require.present("sessionId", sessionId);
         Require.present("clientId", clientId);
         Require.present("therapistId", therapistId);

@@ -1,10 +1,14 @@
 package io.soleus.kernel.treatment;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
+import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.codec.Omittable;
 import io.soleus.kernel.id.AssessmentId;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
@@ -17,16 +21,21 @@ import io.soleus.kernel.value.Tightness;
 @Contract(type = "io.soleus.treatment.AssessmentRecorded", version = 1)
 public record AssessmentRecorded(AssessmentId assessmentId, CaseId caseId, SessionId sessionId, ClientId clientId,
                                  TherapistId therapistId, PainScore pain, List<TriggerPointFinding> triggerPoints,
-                                 Tightness tightness, String notes, Instant recordedAt) {
+                                 Tightness tightness, @Omittable String notes, Instant recordedAt) implements Checked {
 
     public AssessmentRecorded {
+        triggerPoints = triggerPoints == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(triggerPoints));
+    }
+
+    @Override
+    public void check() {
         Require.present("assessmentId", assessmentId);
         Require.present("caseId", caseId);
         Require.present("sessionId", sessionId);
         Require.present("clientId", clientId);
         Require.present("therapistId", therapistId);
         Require.present("pain", pain);
-        triggerPoints = List.copyOf(Require.size("triggerPoints", triggerPoints == null ? List.of() : triggerPoints, 0, 50));
+        Require.size("triggerPoints", triggerPoints, 0, 50).forEach(TriggerPointFinding::check);
         Require.present("tightness", tightness);
         Require.optionalText("notes", notes, 4000);
         Require.present("recordedAt", recordedAt);

@@ -2,6 +2,7 @@ package io.soleus.kernel.treatment;
 
 import java.time.Instant;
 
+import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.id.CaseId;
@@ -13,9 +14,10 @@ import io.soleus.kernel.value.PainScore;
 /** The episode of care ended: final pain, whether the client is back to the activity, and why it ended. */
 @Contract(type = "io.soleus.treatment.CaseDischarged", version = 1)
 public record CaseDischarged(CaseId caseId, ClientId clientId, ClinicId clinicId, TherapistId therapistId,
-                             PainScore finalPain, boolean backToActivity, String reason, Instant dischargedAt) {
+                             PainScore finalPain, boolean backToActivity, String reason, Instant dischargedAt) implements Checked {
 
-    public CaseDischarged {
+    @Override
+    public void check() {
         Require.present("caseId", caseId);
         Require.present("clientId", clientId);
         Require.present("clinicId", clinicId);

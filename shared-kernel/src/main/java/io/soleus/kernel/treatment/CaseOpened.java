@@ -3,8 +3,10 @@ package io.soleus.kernel.treatment;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
+import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.id.CaseId;
@@ -19,9 +21,21 @@ import io.soleus.kernel.value.Side;
 @Contract(type = "io.soleus.treatment.CaseOpened", version = 1)
 public record CaseOpened(CaseId caseId, ClientId clientId, ClinicId clinicId, TherapistId therapistId,
                          String complaint, Finding workingFinding, Side side,
-                         Set<ContributingFactor> contributingFactors, Instant openedAt) {
+                         Set<ContributingFactor> contributingFactors, Instant openedAt) implements Checked {
 
     public CaseOpened {
+        if (contributingFactors == null) {
+            contributingFactors = Set.of();
+        } else if (contributingFactors.stream().noneMatch(Objects::isNull)) {
+            // an EnumSet keeps the declared order, so the JSON is the same on every run
+            EnumSet<ContributingFactor> factors = EnumSet.noneOf(ContributingFactor.class);
+            factors.addAll(contributingFactors);
+            contributingFactors = Collections.unmodifiableSet(factors);
+        } // else left as given, for check() to refuse
+    }
+
+    @Override
+    public void check() {
         Require.present("caseId", caseId);
         Require.present("clientId", clientId);
         Require.present("clinicId", clinicId);
@@ -29,11 +43,7 @@ public record CaseOpened(CaseId caseId, ClientId clientId, ClinicId clinicId, Th
         Require.text("complaint", complaint, 1000);
         Require.present("workingFinding", workingFinding);
         Require.present("side", side);
-        // an EnumSet keeps the declared order, so the JSON is the same on every run
-        EnumSet<ContributingFactor> factors = EnumSet.noneOf(ContributingFactor.class);
-        factors.addAll(Require.size("contributingFactors",
-                contributingFactors == null ? Set.of() : contributingFactors, 0, ContributingFactor.values().length));
-        contributingFactors = Collections.unmodifiableSet(factors);
+        Require.size("contributingFactors", contributingFactors, 0, ContributingFactor.values().length);
         Require.present("openedAt", openedAt);
     }
 }

@@ -3,6 +3,7 @@ package io.soleus.kernel.treatment;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.id.CaseId;
@@ -15,9 +16,10 @@ import io.soleus.kernel.value.TissueResponse;
 /** Trigger point therapy given: pressure on a specific knot, for how long, and how it answered. */
 @Contract(type = "io.soleus.treatment.TriggerPointTreated", version = 1)
 public record TriggerPointTreated(CaseId caseId, SessionId sessionId, TherapistId therapistId, BodySite site,
-                                  Pressure pressure, Duration duration, TissueResponse response, Instant treatedAt) {
+                                  Pressure pressure, Duration duration, TissueResponse response, Instant treatedAt) implements Checked {
 
-    public TriggerPointTreated {
+    @Override
+    public void check() {
         Require.present("caseId", caseId);
         Require.present("sessionId", sessionId);
         Require.present("therapistId", therapistId);

@@ -1,0 +1,135 @@
+package io.soleus.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.soleus.kernel.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event topics a service writes and reads, held to the settings the platform declares
+ * ({@link Topics#PARTITIONS}, {@link Topics#CONFIG}, and the cluster's replication): replays from Kafka
+ * cover all history only if nothing is deleted or compacted, and per-aggregate order holds only while
+ * the partition count does not change. Where topics may be created (locally, in tests) a missing one
+ * is created so; where they are provisioned (production) a missing topic or one whose settings break
+ * those promises stops the service with a message saying what to fix, rather than being guessed.
+ */
+public final class TopicProvisioning {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioning.class);
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final Admin admin;
+    private final KafkaBridgeProperties.Topics settings;
+
+    public TopicProvisioning(Admin admin, KafkaBridgeProperties.Topics settings) {
+        this.admin = admin;
+        this.settings = settings;
+    }
+
+    /**
+     * Creates what is missing (if allowed) and checks the rest. Throws a {@link TopicSettingsException}
+     * naming every broken setting; answers false when Kafka did not answer, so nothing could be checked.
+     */
+    public boolean provision(Collection<String> topics) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<String> problems = new ArrayList<>();
+            for (String topic : topics) {
+                if (!existing.contains(topic)) {
+                    if (!settings.isCreate()) {
+                        problems.add(topic + " does not exist: provision it with " + declared());
+                        continue;
+                    }
+                    create(topic);
+                }
+                problems.addAll(check(topic));
+            }
+            if (!problems.isEmpty()) {
+                throw new TopicSettingsException("Kafka topics break the platform's promises (replay covers all history, "
+                        + "per-aggregate order): " + String.join("; ", problems));
+            }
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Kafka did not answer while checking topics {}; they are checked again before publishing", topics);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void create(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, String> config = new HashMap<>(Topics.CONFIG);
+        config.put("min.insync.replicas", String.valueOf(settings.getMinInsyncReplicas()));
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, settings.getReplicationFactor()).configs(config)))
+                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            log.info("Created topic {} with {}", topic, declared());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private List<String> check(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
+        List<String> problems = new ArrayList<>();
+        int partitions = description.partitions().size();
+        if (partitions != Topics.PARTITIONS) {
+            problems.add(topic + " has " + partitions + " partitions, the platform declares " + Topics.PARTITIONS
+                    + " (changing the count is a migration, see the README)");
+        }
+        Topics.CONFIG.forEach((name, value) -> {
+            String actual = value(config, name);
+            if (!value.equals(actual)) {
+                problems.add(topic + " has " + name + "=" + actual + ", the platform declares " + value);
+            }
+        });
+        int replicas = description.partitions().get(0).replicas().size();
+        if (replicas < settings.getReplicationFactor()) {
+            problems.add(topic + " has " + replicas + " replicas, this cluster needs " + settings.getReplicationFactor());
+        }
+        String minInsync = value(config, "min.insync.replicas");
+        if (minInsync != null && Integer.parseInt(minInsync) < settings.getMinInsyncReplicas()) {
+            problems.add(topic + " has min.insync.replicas=" + minInsync + ", this cluster needs " + settings.getMinInsyncReplicas());
+        }
+        return problems;
+    }
+
+    private static String value(Config config, String name) {
+        ConfigEntry entry = config.get(name);
+        return entry == null ? null : entry.value();
+    }
+
+    private String declared() {
+        return Topics.PARTITIONS + " partitions, " + settings.getReplicationFactor() + " replicas, min.insync.replicas="
+                + settings.getMinInsyncReplicas() + ", retention.ms=-1, cleanup.policy=delete";
+    }
+
+    /** Topics whose settings break the replay promise or per-aggregate order; the service does not start. */
+    public static class TopicSettingsException extends IllegalStateException {
+        public TopicSettingsException(String message) {
+            super(message);
+        }
+    }
+}
