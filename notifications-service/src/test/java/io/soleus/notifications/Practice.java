@@ -71,9 +71,9 @@ public final class Practice {
         return BOOKING.publish("Session", session.toString(), booked);
     }
 
-    public void reschedule(SessionId session, Instant to) {
+    public DomainEventMessage<?> reschedule(SessionId session, Instant to) {
         SessionBooked booked = sessions.get(session);
-        BOOKING.publish("Session", session.toString(), new SessionRescheduled(session, booked.clientId(), therapist,
+        return BOOKING.publish("Session", session.toString(), new SessionRescheduled(session, booked.clientId(), therapist,
                 clinic, room, booked.slot(), new TimeSlot(to, to.plus(Duration.ofMinutes(60))),
                 NotificationsServiceTest.CLOCK.instant()));
     }

@@ -32,6 +32,7 @@ import io.soleus.notifications.planning.Channels.Reminder;
 import io.soleus.notifications.planning.Notifications.Subject;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -73,16 +74,22 @@ class NotificationPlanner {
         this.clock = clock;
     }
 
+    // A client's and a session's rows remember the booking aggregate's sequence that last changed them:
+    // a copy of an earlier event (after the inbox forgot its id) changes nothing and plans nothing, so
+    // it can neither bring back an old address nor move a reminder back to an old time. A session's
+    // sequence moves only once its event is fully applied, so a retry of a parked event is not taken
+    // for a copy; a booking needs no sequence, as every message is planned once per event and kind.
+
     @EventHandler
-    void on(ClientRegistered event) {
+    void on(ClientRegistered event, @SequenceNumber long sequence) {
         recipient(event.clientId().value(), event.name(), event.email(), event.phone(), event.preferredChannel(),
-                event.remindersConsent(), event.language());
+                event.remindersConsent(), event.language(), sequence);
     }
 
     @EventHandler
-    void on(ClientContactChanged event) {
+    void on(ClientContactChanged event, @SequenceNumber long sequence) {
         recipient(event.clientId().value(), event.name(), event.email(), event.phone(), event.preferredChannel(),
-                event.remindersConsent(), event.language());
+                event.remindersConsent(), event.language(), sequence);
     }
 
     @EventHandler
@@ -109,15 +116,15 @@ class NotificationPlanner {
     }
 
     @EventHandler
-    void on(SessionBooked event, @MessageIdentifier String eventId) {
+    void on(SessionBooked event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         UUID session = event.sessionId().value();
         Instant start = event.slot().start();
         jdbc.update("""
                 INSERT INTO session (session_id, client_id, clinic_id, session_type_name, therapist_name, starts_at,
-                                     time_zone, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED') ON CONFLICT (session_id) DO NOTHING""",
+                                     time_zone, status, last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?) ON CONFLICT (session_id) DO NOTHING""",
                 session, event.clientId().value(), event.clinicId().value(), event.sessionTypeName(),
-                event.therapistName(), Notifications.utc(start), event.clinicTimeZone());
+                event.therapistName(), Notifications.utc(start), event.clinicTimeZone(), sequence);
         Instant now = clock.instant();
         if (!start.isAfter(now)) {
             return;
@@ -135,71 +142,79 @@ class NotificationPlanner {
     }
 
     @EventHandler
-    void on(SessionRescheduled event, @MessageIdentifier String eventId) {
-        UUID session = event.sessionId().value();
-        UUID clinic = event.clinicId().value();
-        Instant start = event.slot().start();
-        jdbc.update("UPDATE session SET starts_at = ? WHERE session_id = ?", Notifications.utc(start), session);
-        Instant now = clock.instant();
-        // a confirmation still waiting needs no change: it shows the session's time when it goes out
-        if (!start.isAfter(now)) {
-            notifications.cancelPending("session_id", session, REMINDERS);
-            return;
-        }
-        Subject subject = Subject.session(event.clientId().value(), clinic, session);
-        if (fresh(event.rescheduledAt())) {
-            notifications.plan(eventId, Kind.RESCHEDULE, subject,
-                    Map.of("previousStart", event.previousSlot().start().toString()), now);
-        }
-        List<Reminder> reminders = channels.reminders(clinic);
-        for (Kind kind : REMINDERS) {
-            Optional<Instant> due = reminders.stream().filter(reminder -> reminder.kind() == kind).findFirst()
-                    .map(reminder -> start.minus(reminder.before())).filter(time -> time.isAfter(now));
-            List<UUID> waiting = notifications.pending(session, kind);
-            if (due.isEmpty()) {
-                // the clinic no longer sends it, or its time has passed
-                notifications.cancelPending("session_id", session, List.of(kind));
-            } else if (!waiting.isEmpty()) {
-                waiting.forEach(id -> notifications.move(id, due.get()));
-            } else {
-                // one already went out for the old time: the client is reminded of the new time too
-                notifications.plan(eventId, kind, subject, Map.of(), due.get());
+    void on(SessionRescheduled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        inOrder(event.sessionId().value(), sequence, () -> {
+            UUID session = event.sessionId().value();
+            UUID clinic = event.clinicId().value();
+            Instant start = event.slot().start();
+            jdbc.update("UPDATE session SET starts_at = ? WHERE session_id = ?", Notifications.utc(start), session);
+            Instant now = clock.instant();
+            // a confirmation still waiting needs no change: it shows the session's time when it goes out
+            if (!start.isAfter(now)) {
+                notifications.cancelPending("session_id", session, REMINDERS);
+                return;
             }
-        }
+            Subject subject = Subject.session(event.clientId().value(), clinic, session);
+            if (fresh(event.rescheduledAt())) {
+                notifications.plan(eventId, Kind.RESCHEDULE, subject,
+                        Map.of("previousStart", event.previousSlot().start().toString()), now);
+            }
+            List<Reminder> reminders = channels.reminders(clinic);
+            for (Kind kind : REMINDERS) {
+                Optional<Instant> due = reminders.stream().filter(reminder -> reminder.kind() == kind).findFirst()
+                        .map(reminder -> start.minus(reminder.before())).filter(time -> time.isAfter(now));
+                List<UUID> waiting = notifications.pending(session, kind);
+                if (due.isEmpty()) {
+                    // the clinic no longer sends it, or its time has passed
+                    notifications.cancelPending("session_id", session, List.of(kind));
+                } else if (!waiting.isEmpty()) {
+                    waiting.forEach(id -> notifications.move(id, due.get()));
+                } else {
+                    // one already went out for the old time: the client is reminded of the new time too
+                    notifications.plan(eventId, kind, subject, Map.of(), due.get());
+                }
+            }
+        });
     }
 
     @EventHandler
-    void on(SessionCancelled event, @MessageIdentifier String eventId) {
-        UUID session = event.sessionId().value();
-        jdbc.update("UPDATE session SET status = 'CANCELLED' WHERE session_id = ?", session);
-        notifications.cancelPending("session_id", session, SESSION_MESSAGES);
-        Optional<Instant> start = sessionStart(session);
-        if (start.isPresent() && start.get().isAfter(clock.instant()) && fresh(event.cancelledAt())) {
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("cancelledBy", event.cancelledBy().name());
-            facts.put("late", event.late());
-            facts.put("reason", event.reason());
-            notifications.plan(eventId, Kind.CANCELLATION,
-                    Subject.session(event.clientId().value(), event.clinicId().value(), session), facts, clock.instant());
-        }
+    void on(SessionCancelled event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        inOrder(event.sessionId().value(), sequence, () -> {
+            UUID session = event.sessionId().value();
+            jdbc.update("UPDATE session SET status = 'CANCELLED' WHERE session_id = ?", session);
+            notifications.cancelPending("session_id", session, SESSION_MESSAGES);
+            Optional<Instant> start = sessionStart(session);
+            if (start.isPresent() && start.get().isAfter(clock.instant()) && fresh(event.cancelledAt())) {
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("cancelledBy", event.cancelledBy().name());
+                facts.put("late", event.late());
+                facts.put("reason", event.reason());
+                notifications.plan(eventId, Kind.CANCELLATION,
+                        Subject.session(event.clientId().value(), event.clinicId().value(), session), facts, clock.instant());
+            }
+        });
     }
 
     @EventHandler
-    void on(SessionAttended event) {
-        jdbc.update("UPDATE session SET status = 'ATTENDED' WHERE session_id = ?", event.sessionId().value());
-        notifications.cancelPending("session_id", event.sessionId().value(), REMINDERS);
+    void on(SessionAttended event, @SequenceNumber long sequence) {
+        inOrder(event.sessionId().value(), sequence, () -> {
+            jdbc.update("UPDATE session SET status = 'ATTENDED' WHERE session_id = ?", event.sessionId().value());
+            notifications.cancelPending("session_id", event.sessionId().value(), REMINDERS);
+        });
     }
 
     @EventHandler
-    void on(SessionMissed event, @MessageIdentifier String eventId) {
-        UUID session = event.sessionId().value();
-        jdbc.update("UPDATE session SET status = 'MISSED' WHERE session_id = ?", session);
-        notifications.cancelPending("session_id", session, REMINDERS);
-        if (fresh(event.recordedAt())) {
-            notifications.plan(eventId, Kind.NO_SHOW,
-                    Subject.session(event.clientId().value(), event.clinicId().value(), session), Map.of(),
-                    clock.instant());
-        }
+    void on(SessionMissed event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        inOrder(event.sessionId().value(), sequence, () -> {
+            UUID session = event.sessionId().value();
+            jdbc.update("UPDATE session SET status = 'MISSED' WHERE session_id = ?", session);
+            notifications.cancelPending("session_id", session, REMINDERS);
+            if (fresh(event.recordedAt())) {
+                notifications.plan(eventId, Kind.NO_SHOW,
+                        Subject.session(event.clientId().value(), event.clinicId().value(), session), Map.of(),
+                        clock.instant());
+            }
+        });
     }
 
     @EventHandler
@@ -273,14 +288,32 @@ class NotificationPlanner {
     }
 
     private void recipient(UUID client, String name, String email, String phone, Channel preferred, boolean consent,
-                           String language) {
+                           String language, long sequence) {
         jdbc.update("""
-                INSERT INTO recipient (client_id, name, email, phone, preferred_channel, reminders_consent, language)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO recipient (client_id, name, email, phone, preferred_channel, reminders_consent, language,
+                                       last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, email = excluded.email,
                     phone = excluded.phone, preferred_channel = excluded.preferred_channel,
-                    reminders_consent = excluded.reminders_consent, language = excluded.language""",
-                client, name, email, phone, preferred.name(), consent, language);
+                    reminders_consent = excluded.reminders_consent, language = excluded.language,
+                    last_sequence = excluded.last_sequence
+                WHERE recipient.last_sequence < excluded.last_sequence""",
+                client, name, email, phone, preferred.name(), consent, language, sequence);
+    }
+
+    /**
+     * Applies a session's event of {@code sequence} unless the session already holds it or a later one
+     * (a copy, which must change nothing), then records it as applied. A session never heard of is
+     * let through, as before sequences were kept.
+     */
+    private void inOrder(UUID session, long sequence, Runnable apply) {
+        boolean copy = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM session WHERE session_id = ? AND last_sequence >= ?)",
+                Boolean.class, session, sequence);
+        if (copy) {
+            return;
+        }
+        apply.run();
+        jdbc.update("UPDATE session SET last_sequence = ? WHERE session_id = ? AND last_sequence < ?", sequence, session, sequence);
     }
 
     private static Integer minutes(Duration duration) {

@@ -23,6 +23,7 @@ import io.soleus.treatment.outcome.ReportSignals;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -76,53 +77,63 @@ public class BookingFacts {
                 Boolean.class, id.value()));
     }
 
+    // Every change names the booking aggregate's sequence and applies only over an older one: a copy of
+    // an earlier event (after the inbox forgot its id, or from a replayed topic) changes nothing.
+
     @EventHandler
-    void on(ClientRegistered event) {
-        client(event.clientId(), event.name());
+    void on(ClientRegistered event, @SequenceNumber long sequence) {
+        client(event.clientId(), event.name(), sequence);
     }
 
     @EventHandler
-    void on(ClientContactChanged event) {
-        client(event.clientId(), event.name());
+    void on(ClientContactChanged event, @SequenceNumber long sequence) {
+        client(event.clientId(), event.name(), sequence);
     }
 
     @EventHandler
-    void on(SessionBooked event) {
+    void on(SessionBooked event, @SequenceNumber long sequence) {
         jdbc.update("""
                 INSERT INTO booking_session (session_id, client_id, therapist_id, clinic_id, session_type_name,
-                    starts_at, ends_at, time_zone, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED') ON CONFLICT (session_id) DO NOTHING""",
+                    starts_at, ends_at, time_zone, status, last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?) ON CONFLICT (session_id) DO NOTHING""",
                 event.sessionId().value(), event.clientId().value(), event.therapistId().value(),
                 event.clinicId().value(), event.sessionTypeName(), time(event.slot().start()), time(event.slot().end()),
-                event.clinicTimeZone());
+                event.clinicTimeZone(), sequence);
         signals.changed();
     }
 
     @EventHandler
-    void on(SessionRescheduled event) {
-        jdbc.update("UPDATE booking_session SET starts_at = ?, ends_at = ? WHERE session_id = ?",
-                time(event.slot().start()), time(event.slot().end()), event.sessionId().value());
-        signals.changed();
+    void on(SessionRescheduled event, @SequenceNumber long sequence) {
+        session(event.sessionId(), sequence, "starts_at = ?, ends_at = ?", time(event.slot().start()), time(event.slot().end()));
     }
 
     @EventHandler
-    void on(SessionCancelled event) {
-        jdbc.update("""
-                UPDATE booking_session SET status = 'CANCELLED', cancelled_by = ?, late_cancellation = ?
-                WHERE session_id = ?""", event.cancelledBy().name(), event.late(), event.sessionId().value());
-        signals.changed();
+    void on(SessionCancelled event, @SequenceNumber long sequence) {
+        session(event.sessionId(), sequence, "status = 'CANCELLED', cancelled_by = ?, late_cancellation = ?",
+                event.cancelledBy().name(), event.late());
     }
 
     @EventHandler
-    void on(SessionAttended event) {
-        jdbc.update("UPDATE booking_session SET status = 'ATTENDED' WHERE session_id = ?", event.sessionId().value());
-        signals.changed();
+    void on(SessionAttended event, @SequenceNumber long sequence) {
+        session(event.sessionId(), sequence, "status = 'ATTENDED'");
     }
 
     @EventHandler
-    void on(SessionMissed event) {
-        jdbc.update("UPDATE booking_session SET status = 'MISSED' WHERE session_id = ?", event.sessionId().value());
-        signals.changed();
+    void on(SessionMissed event, @SequenceNumber long sequence) {
+        session(event.sessionId(), sequence, "status = 'MISSED'");
+    }
+
+    /** Sets {@code changes} on a session unless it already holds a later event of it. */
+    private void session(SessionId session, long sequence, String changes, Object... values) {
+        Object[] arguments = new Object[values.length + 3];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = sequence;
+        arguments[values.length + 1] = session.value();
+        arguments[values.length + 2] = sequence;
+        if (jdbc.update("UPDATE booking_session SET " + changes + ", last_sequence = ? WHERE session_id = ? AND last_sequence < ?",
+                arguments) > 0) {
+            signals.changed();
+        }
     }
 
     @ResetHandler
@@ -130,10 +141,11 @@ public class BookingFacts {
         jdbc.execute("TRUNCATE booking_client, booking_session");
     }
 
-    private void client(ClientId client, String name) {
+    private void client(ClientId client, String name, long sequence) {
         jdbc.update("""
-                INSERT INTO booking_client (client_id, name) VALUES (?, ?)
-                ON CONFLICT (client_id) DO UPDATE SET name = excluded.name""", client.value(), name);
+                INSERT INTO booking_client (client_id, name, last_sequence) VALUES (?, ?, ?)
+                ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, last_sequence = excluded.last_sequence
+                WHERE booking_client.last_sequence < excluded.last_sequence""", client.value(), name, sequence);
     }
 
     private static OffsetDateTime time(Instant instant) {
