@@ -20,7 +20,8 @@ public final class Topics {
      * The topic configuration that keeps the replay promise: every record kept forever, none
      * compacted away. Replication is the cluster's to choose (one broker locally, three in production).
      */
-    public static final Map<String, String> CONFIG = Map.of("retention.ms", "-1", "cleanup.policy", "delete");
+    public static final Map<String, String> CONFIG = Map.of("retention.ms", "-1", "retention.bytes", "-1",
+            "cleanup.policy", "delete");
 
     private Topics() {
     }

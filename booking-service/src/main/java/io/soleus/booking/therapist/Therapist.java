@@ -120,14 +120,15 @@ public class Therapist {
         apply(new AvailabilityExceptionRemoved(therapistId, command.exceptionId()));
     }
 
-    /**
-     * Refuses a slot outside this therapist's availability at the clinic: not working there, on
-     * time off, or outside both the weekly hours and any extra hours there.
-     */
+    /** The name bookings are made with, e.g. for the client's confirmation. */
     public String name() {
         return name;
     }
 
+    /**
+     * Refuses a slot outside this therapist's availability at the clinic: not working there, on
+     * time off, or outside both the weekly hours and any extra hours there.
+     */
     public void ensureAvailable(ClinicId clinic, ZoneId zone, TimeSlot slot) {
         if (!clinics.contains(clinic)) {
             throw new RuleViolationException("therapist-not-at-clinic", "This therapist does not work at this clinic");

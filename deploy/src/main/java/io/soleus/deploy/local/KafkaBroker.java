@@ -55,7 +55,9 @@ final class KafkaBroker {
                     "controller.listener.names=CONTROLLER",
                     "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                     "log.dirs=" + dir,
-                    "num.partitions=6",
+                    // the services create their topics as the platform declares them (io.soleus.kernel.Topics),
+                    // never the broker by its defaults on a first send
+                    "auto.create.topics.enable=false",
                     "offsets.topic.replication.factor=1",
                     "transaction.state.log.replication.factor=1",
                     "transaction.state.log.min.isr=1",

@@ -110,6 +110,11 @@ public final class CloudEventMapping {
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
         Object payload;
         try {
+            Object sequence = event.getExtension(AGGREGATE_SEQUENCE);
+            if (sequence != null && sequenceOf(sequence) < 0) {
+                // handlers apply an aggregate's events in sequence: one without a usable sequence cannot be placed
+                throw new UnreadableRecordException(event.getType() + " with an aggregate sequence that is no number");
+            }
             payload = decode(event.getType(), version, readableAs, data);
         } catch (RuntimeException unreadable) {
             payload = new UnreadableRecord(event.getType(), version, readableAs, record.topic(), record.partition(),
@@ -158,11 +163,12 @@ public final class CloudEventMapping {
         return unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage();
     }
 
+    /** The aggregate sequence a record says, or -1 if it is no number of zero or more. */
     private static long sequenceOf(Object extension) {
         try {
-            return Long.parseLong(extension.toString());
+            return Math.max(-1, Long.parseLong(extension.toString()));
         } catch (NumberFormatException e) {
-            return 0L;
+            return -1;
         }
     }
 
@@ -193,7 +199,7 @@ public final class CloudEventMapping {
                 token,
                 aggregateType == null ? null : aggregateType.toString(),
                 key,
-                sequence == null ? 0L : sequenceOf(sequence),
+                sequence == null ? 0L : Math.max(0, sequenceOf(sequence)),
                 new GenericMessage<>(id, payload, metaData),
                 () -> timestamp);
     }

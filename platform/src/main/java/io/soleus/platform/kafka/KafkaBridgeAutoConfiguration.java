@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +53,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(KafkaBridgeProperties.class)
 @EnableScheduling
 public class KafkaBridgeAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBridgeAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -77,6 +82,14 @@ public class KafkaBridgeAutoConfiguration {
     static Duration acknowledgeTimeout(Duration claimTimeout) {
         Duration half = claimTimeout.dividedBy(2);
         return half.compareTo(Duration.ofMinutes(1)) < 0 ? half : Duration.ofMinutes(1);
+    }
+
+    /** Checks the topic again after a failed batch, outside the batch's transaction, which it must not hold open. */
+    private static void checkLater(TopicProvisioning topics, String topic) {
+        CompletableFuture.runAsync(() -> topics.provision(List.of(topic))).exceptionally(refused -> {
+            log.error("The publisher's topic breaks the platform's promises: {}", refused.getCause().getMessage());
+            return null;
+        });
     }
 
     @Bean
@@ -110,13 +123,16 @@ public class KafkaBridgeAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty("soleus.kafka.publisher.topic")
-    Producer<String, byte[]> kafkaPublisherProducer(KafkaBridgeProperties properties, Environment environment) {
+    Producer<String, byte[]> kafkaPublisherProducer(KafkaBridgeProperties properties, Environment environment,
+                                                    @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         Map<String, Object> config = new HashMap<>(publisherProducerDefaults());
         config.putAll(properties.getPublisher().getProducer());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.getBootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG,
                 applicationName(environment) + "-publisher");
         config.putAll(PUBLISHER_GUARANTEES);
+        // a send waiting for metadata of a broker that is away blocks no longer than the batch may wait
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, acknowledgeTimeout(claimTimeout).toMillis());
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -145,7 +161,7 @@ public class KafkaBridgeAutoConfiguration {
                                   ObjectProvider<KafkaPublisher.AcknowledgedBatchListener> listeners) {
         String topic = properties.getPublisher().getTopic();
         return new KafkaPublisher(producer, codec, mapping, topic, acknowledgeTimeout(claimTimeout),
-                listeners.orderedStream().toList(), () -> topics.provision(List.of(topic)));
+                listeners.orderedStream().toList(), () -> checkLater(topics, topic));
     }
 
     @Bean
@@ -191,9 +207,9 @@ public class KafkaBridgeAutoConfiguration {
             processing.assignHandlerInstancesMatching(group, 100,
                     handler -> handler instanceof KafkaInbox.Reset reset && reset.resets(group));
             // a record the group cannot read is parked (or stops the segment), never skipped
-            processing.registerEventHandler(config -> new UnreadableRecords(group, mapping, config::eventProcessingConfiguration));
+            processing.registerEventHandler(config -> new UnreadableRecordParking(group, mapping, config::eventProcessingConfiguration));
             processing.assignHandlerInstancesMatching(group, 100,
-                    handler -> handler instanceof UnreadableRecords unreadable && unreadable.serves(group));
+                    handler -> handler instanceof UnreadableRecordParking unreadable && unreadable.serves(group));
             if (settings.isDeadLetterQueue()) {
                 // a reset empties the queue too, or replayed events would queue up behind stale letters
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,

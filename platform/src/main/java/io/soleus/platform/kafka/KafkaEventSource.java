@@ -63,10 +63,10 @@ public class KafkaEventSource implements StreamableMessageSource<TrackedEventMes
         this.mapping = mapping;
         this.passedOver = Counter.builder("soleus.kafka.records.passed.over")
                 .description("Records of a contract this service does not know, which none of its handlers can ask for")
-                .tag("group", group).register(meters);
+                .tag("processor", group).register(meters);
         this.unreadableRecords = Counter.builder("soleus.kafka.records.unreadable")
                 .description("Records of a known contract this service could not read, parked in the dead-letter queue")
-                .tag("group", group).register(meters);
+                .tag("processor", group).register(meters);
     }
 
     @Override

@@ -17,7 +17,9 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,10 @@ public final class TopicProvisioning {
      * naming every broken setting; answers false when Kafka did not answer, so nothing could be checked.
      */
     public boolean provision(Collection<String> topics) {
+        if (settings.getMinInsyncReplicas() > settings.getReplicationFactor()) {
+            throw new TopicSettingsException("min.insync.replicas " + settings.getMinInsyncReplicas()
+                    + " is more than the replication factor " + settings.getReplicationFactor() + ": no write could succeed");
+        }
         try {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<String> problems = new ArrayList<>();
@@ -65,9 +71,18 @@ public final class TopicProvisioning {
                         + "per-aggregate order): " + String.join("; ", problems));
             }
             return true;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
             log.warn("Kafka did not answer while checking topics {}; they are checked again before publishing", topics);
             return false;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                log.warn("Kafka could not answer yet while checking topics {} ({}); they are checked again before publishing",
+                        topics, e.getCause().getClass().getSimpleName());
+                return false;
+            }
+            // refused for good: no rights, a replication factor the cluster cannot give, a policy
+            throw new TopicSettingsException("Kafka refused to check or create topics " + topics + ": "
+                    + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -89,8 +104,7 @@ public final class TopicProvisioning {
     }
 
     private List<String> check(String topic) throws InterruptedException, ExecutionException, TimeoutException {
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+        TopicDescription description = describe(topic);
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
         List<String> problems = new ArrayList<>();
@@ -116,6 +130,21 @@ public final class TopicProvisioning {
         return problems;
     }
 
+    /** The topic as the brokers know it; a topic just created may take a moment to reach them all. */
+    private TopicDescription describe(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100); // metadata of a new topic spreading across the brokers
+            }
+        }
+    }
+
     private static String value(Config config, String name) {
         ConfigEntry entry = config.get(name);
         return entry == null ? null : entry.value();
@@ -123,7 +152,7 @@ public final class TopicProvisioning {
 
     private String declared() {
         return Topics.PARTITIONS + " partitions, " + settings.getReplicationFactor() + " replicas, min.insync.replicas="
-                + settings.getMinInsyncReplicas() + ", retention.ms=-1, cleanup.policy=delete";
+                + settings.getMinInsyncReplicas() + ", retention.ms=-1, retention.bytes=-1, cleanup.policy=delete";
     }
 
     /** Topics whose settings break the replay promise or per-aggregate order; the service does not start. */

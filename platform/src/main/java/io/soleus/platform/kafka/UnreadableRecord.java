@@ -3,7 +3,7 @@ package io.soleus.platform.kafka;
 /**
  * A record from Kafka that this service could not read as an event: a contract version newer than it
  * knows, or a malformed record. It travels to the processing group in the record's place, keyed as the
- * record was, so its handler ({@link UnreadableRecords}) parks it in the group's dead-letter queue with
+ * record was, so its handler ({@link UnreadableRecordParking}) parks it in the group's dead-letter queue with
  * the reason and the aggregate's later events wait behind it; after an upgrade a retry reads it again.
  * The data is kept as it came, to be read then.
  *

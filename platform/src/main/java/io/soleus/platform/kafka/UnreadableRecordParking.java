@@ -24,13 +24,13 @@ import org.axonframework.messaging.GenericMessage;
  * without a queue, the segment stops and retries; once it can (a retry after an upgrade), it hands
  * the event to the group's own handlers, as if it had been read the first time.
  */
-public final class UnreadableRecords {
+public final class UnreadableRecordParking {
 
     private final String group;
     private final CloudEventMapping mapping;
     private final Supplier<EventProcessingConfiguration> processing;
 
-    public UnreadableRecords(String group, CloudEventMapping mapping, Supplier<EventProcessingConfiguration> processing) {
+    public UnreadableRecordParking(String group, CloudEventMapping mapping, Supplier<EventProcessingConfiguration> processing) {
         this.group = group;
         this.mapping = mapping;
         this.processing = processing;

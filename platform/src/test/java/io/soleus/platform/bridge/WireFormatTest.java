@@ -149,6 +149,20 @@ class WireFormatTest {
                 .isEqualTo("UnreadableRecordException: io.soleus.booking.SessionBooked v3 is newer than v2, the newest this service reads"));
     }
 
+    @Test
+    void a_record_whose_aggregate_sequence_is_no_number_comes_as_an_unreadable_record_saying_why() {
+        ProducerRecord<String, byte[]> produced = new CloudEventMapping(CODEC, URI.create("/soleus/booking-service"))
+                .toRecord(pinnedMessage(ContractSamples.all().get(SessionBooked.class), 0), CODEC.typeOf(SessionBooked.class));
+        produced.headers().remove("ce_aggregatesequence");
+        produced.headers().add("ce_aggregatesequence", "seven".getBytes(StandardCharsets.UTF_8));
+
+        Object read = new CloudEventMapping(CODEC, URI.create("/soleus/consumer")).toMessage(asConsumed(produced), null)
+                .orElseThrow().getPayload();
+
+        assertThat(read).isInstanceOfSatisfying(UnreadableRecord.class, unreadable -> assertThat(unreadable.reason())
+                .isEqualTo("UnreadableRecordException: io.soleus.booking.SessionBooked with an aggregate sequence that is no number"));
+    }
+
     private static Upcaster upcaster(int from) {
         return Upcaster.of("io.soleus.booking.SessionBooked", from, json -> json);
     }

@@ -57,7 +57,7 @@ class TopicProvisioningTest {
         assertThatThrownBy(() -> provisioning(false).provision(List.of(topic)))
                 .isInstanceOf(TopicProvisioning.TopicSettingsException.class)
                 .hasMessageContaining(topic + " does not exist: provision it with 12 partitions, 1 replicas, "
-                        + "min.insync.replicas=1, retention.ms=-1, cleanup.policy=delete");
+                        + "min.insync.replicas=1, retention.ms=-1, retention.bytes=-1, cleanup.policy=delete");
         assertThat(exists(topic)).as("never guessed").isFalse();
     }
 
