@@ -21,6 +21,10 @@ import io.soleus.platform.events.CheckedOnWrite;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.web.RuleViolationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
@@ -40,16 +44,22 @@ public final class BookingScenario implements AutoCloseable {
     private final InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
 
     public BookingScenario(Instant now) {
+        this(now, PessimisticLockFactory.usingDefaults());
+    }
+
+    /** A scenario whose day schedules are locked by {@code scheduleLocks}, e.g. to play two commands' timing. */
+    public BookingScenario(Instant now, LockFactory scheduleLocks) {
         clock = new MutableClock(now);
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(config -> store)
                 .registerComponent(Clock.class, config -> clock)
-                .configureAggregate(Clinic.class)
-                .configureAggregate(Therapist.class)
-                .configureAggregate(SessionType.class)
-                .configureAggregate(Client.class)
+                .configureAggregate(readMostly(Clinic.class))
+                .configureAggregate(readMostly(Therapist.class))
+                .configureAggregate(readMostly(SessionType.class))
+                .configureAggregate(readMostly(Client.class))
                 .configureAggregate(Session.class)
-                .configureAggregate(Schedule.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Schedule.class)
+                        .configureLockFactory(config -> scheduleLocks))
                 .registerCommandHandler(config -> new TherapistRegistration(config.repository(Therapist.class),
                         config.repository(Clinic.class)))
                 .registerCommandHandler(config -> new SessionBooking(config.repository(Session.class),
@@ -60,6 +70,11 @@ public final class BookingScenario implements AutoCloseable {
         // as in the service: every event's rules are checked before it is stored
         axon.eventStore().registerDispatchInterceptor(new CheckedOnWrite());
         commands = axon.commandGateway();
+    }
+
+    /** Locked as in the service (see BookingAxonConfiguration): read by bookings without Axon's in-process lock. */
+    private static <A> AggregateConfigurer<A> readMostly(Class<A> aggregate) {
+        return AggregateConfigurer.defaultConfiguration(aggregate).configureLockFactory(config -> NullLockFactory.INSTANCE);
     }
 
     public BookingScenario given(Object... given) {

@@ -1,5 +1,7 @@
 package io.soleus.booking.schedule;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
 
 import io.soleus.booking.schedule.ScheduleKey.Kind;
@@ -23,6 +25,19 @@ public class Schedules {
     public boolean isFree(Kind kind, UUID owner, TimeSlot slot, SessionId session) {
         return ScheduleKey.covering(kind, owner, slot).stream()
                 .allMatch(key -> day(key).invoke(schedule -> schedule.isFree(slot, session)));
+    }
+
+    /**
+     * Takes the day schedules of {@code owner} that any of {@code slots} touches, earliest day first,
+     * before any of them changes. Booking takes a therapist's, then a room's, then a client's days in
+     * that order; a command touching several days of one kind (a reschedule) calls this per kind in
+     * the same order, so two commands never wait for each other's schedules in a cycle.
+     */
+    public void lockInOrder(Kind kind, UUID owner, TimeSlot... slots) {
+        Arrays.stream(slots).flatMap(slot -> ScheduleKey.covering(kind, owner, slot).stream())
+                .distinct()
+                .sorted(Comparator.comparing(ScheduleKey::day))
+                .forEach(this::day);
     }
 
     public void reserve(Kind kind, UUID owner, TimeSlot slot, SessionId session) {

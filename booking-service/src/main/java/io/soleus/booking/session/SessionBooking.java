@@ -127,6 +127,10 @@ public class SessionBooking {
         TimeSlot previousBusy = current.slot().withBufferAfter(buffer);
         TimeSlot busy = slot.withBufferAfter(buffer);
         SessionId id = command.sessionId();
+        // the old and the new days, in booking's global order, before anything changes
+        schedules.lockInOrder(Kind.THERAPIST, current.therapistId().value(), previousBusy, busy);
+        schedules.lockInOrder(Kind.ROOM, current.roomId().value(), previousBusy, busy);
+        schedules.lockInOrder(Kind.CLIENT, current.clientId().value(), current.slot(), slot);
         schedules.release(Kind.THERAPIST, current.therapistId().value(), previousBusy, id);
         schedules.reserve(Kind.THERAPIST, current.therapistId().value(), busy, id);
         schedules.release(Kind.ROOM, current.roomId().value(), previousBusy, id);
