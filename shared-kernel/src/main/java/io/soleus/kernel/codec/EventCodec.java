@@ -1,11 +1,14 @@
 package io.soleus.kernel.codec;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +61,8 @@ public final class EventCodec {
     private final Map<String, ContractType> byName;
     /** Key: type name + "@" + from-version. */
     private final Map<String, Upcaster> upcasters;
+    /** Per contract, the accessors of the components a record must have: found once, not per record read. */
+    private final Map<Class<?>, List<Method>> required;
 
     private EventCodec(Map<Class<?>, ContractType> byClass, Map<String, Upcaster> upcasters) {
         this.byClass = Map.copyOf(byClass);
@@ -65,6 +70,19 @@ public final class EventCodec {
         byClass.values().forEach(type -> names.put(type.name(), type));
         this.byName = Collections.unmodifiableMap(names);
         this.upcasters = Map.copyOf(upcasters);
+        Map<Class<?>, List<Method>> accessors = new HashMap<>();
+        for (Class<?> contract : byClass.keySet()) {
+            List<Method> present = new ArrayList<>();
+            for (RecordComponent component : contract.getRecordComponents()) {
+                if (!component.isAnnotationPresent(Omittable.class)) {
+                    Method accessor = component.getAccessor();
+                    accessor.trySetAccessible();
+                    present.add(accessor);
+                }
+            }
+            accessors.put(contract, List.copyOf(present));
+        }
+        this.required = Map.copyOf(accessors);
     }
 
     /** Every contract of the platform with its upcasters. */
@@ -185,21 +203,16 @@ public final class EventCodec {
      * The record, if every component that is not {@link Omittable} is there. Only the shape is
      * checked: a contract's rules are checked when it is written, never when it is read.
      */
-    private static Object complete(ContractType type, Object event) {
-        for (RecordComponent component : type.javaType().getRecordComponents()) {
-            if (component.isAnnotationPresent(Omittable.class)) {
-                continue;
-            }
+    private Object complete(ContractType type, Object event) {
+        for (Method accessor : required.get(type.javaType())) {
             Object value;
             try {
-                java.lang.reflect.Method accessor = component.getAccessor();
-                accessor.trySetAccessible();
                 value = accessor.invoke(event);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read " + component.getName() + " of " + type.name(), e);
+                throw new IllegalStateException("Cannot read " + accessor.getName() + " of " + type.name(), e);
             }
             if (value == null) {
-                throw new ContractDecodingException(type.name() + " has no " + component.getName(), null);
+                throw new ContractDecodingException(type.name() + " has no " + accessor.getName(), null);
             }
         }
         return event;
