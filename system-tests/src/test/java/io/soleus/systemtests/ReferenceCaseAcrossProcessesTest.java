@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import static io.soleus.systemtests.RunningPlatform.within;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The platform as it runs: a Kafka broker, the three services and an SMTP server, each its own
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly once. Last the broker is killed and started again: a session booked meanwhile reaches
  * the notifications and treatment services once it is back, once. With a second instance of every
  * service, a race for one slot across both booking instances has one winner, and its confirmation
- * goes out once.
+ * goes out once. A booking is followed by its W3C trace from the HTTP request, over Kafka, to its mail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceCaseAcrossProcessesTest {
@@ -36,16 +38,21 @@ class ReferenceCaseAcrossProcessesTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private RunningPlatform platform;
+    private TraceCollector collector;
 
     @BeforeAll
     void start() {
-        platform = RunningPlatform.start("reference-case");
+        collector = TraceCollector.start();
+        platform = RunningPlatform.startTracedTo("reference-case", collector.endpoint());
     }
 
     @AfterAll
     void stop() {
         if (platform != null) {
             platform.stop();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -123,12 +130,55 @@ class ReferenceCaseAcrossProcessesTest {
         // the broker dies; a session booked meanwhile waits in booking's event store and goes out when it is back
         platform.kill("kafka");
         platform.book(riley, therapist, clinic, followUp, tuesday.plus(Duration.ofDays(28)));
-        platform.restartKafka();
+        platform.restart("kafka");
         // the consumers retry with a backoff of up to a minute while the broker is away
         within(Duration.ofSeconds(300)).until(() -> platform.subjects(email).stream()
                 .filter(subject -> subject.endsWith("is booked")).count() == 5);
         within(Duration.ofSeconds(300)).until(() -> platform.operationsAt(clinic).path("sessions").asInt() == 5);
         within(Duration.ofSeconds(30)).during(Duration.ofSeconds(3)).until(() -> platform.subjects(email).size() == 7);
+    }
+
+    @Test
+    void a_booking_is_followed_by_its_trace_from_the_request_over_kafka_to_its_confirmation_mail() {
+        Instant clock = platform.clock();
+        platform.setClocks(Instant.now().isAfter(clock) ? Instant.now() : clock);
+        RunningPlatform.Practice practice = platform.openPractice("Lakeside Clinic", 1, 1, 45, 15);
+        String email = RunningPlatform.address("traced");
+        String client = platform.registerClient("Tracy Traced", email);
+        Instant start = LocalDate.ofInstant(platform.clock(), LONDON).plusWeeks(3)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY)).atTime(11, 0).atZone(LONDON).toInstant();
+        // the caller starts the trace, as a front end or gateway would
+        HexFormat hex = HexFormat.of();
+        byte[] ids = new byte[24];
+        new java.security.SecureRandom().nextBytes(ids);
+        String traceId = hex.formatHex(ids, 0, 16);
+        String traceparent = "00-" + traceId + "-" + hex.formatHex(ids, 16, 24) + "-01";
+
+        assertThat(platform.sendTo("booking-service", platform.admin, "POST", "/sessions", RunningPlatform.sessionRequest(
+                client, practice.therapists().get(0), practice.clinic(), practice.sessionType(), start),
+                Map.of("traceparent", traceparent)).status()).isEqualTo(201);
+        awaitMail(email, "Your Follow-up treatment at Lakeside Clinic is booked");
+
+        // one trace: the request in booking, the record's handling in treatment and notifications, the mail's delivery
+        within(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(collector.trace(traceId))
+                .extracting(TraceCollector.Span::service, TraceCollector.Span::name)
+                .contains(tuple("booking-service", "http post /sessions"),
+                        tuple("treatment-service", "consume SessionBooked"),
+                        tuple("notifications-service", "consume SessionBooked"),
+                        tuple("notifications-service", "deliver notification")));
+        List<TraceCollector.Span> trace = collector.trace(traceId);
+        List<String> inBooking = trace.stream().filter(span -> span.service().equals("booking-service"))
+                .map(TraceCollector.Span::spanId).toList();
+        TraceCollector.Span consumed = trace.stream().filter(span -> span.service().equals("notifications-service")
+                && span.name().equals("consume SessionBooked")).findFirst().orElseThrow();
+        TraceCollector.Span delivered = trace.stream().filter(span -> span.name().equals("deliver notification"))
+                .findFirst().orElseThrow();
+        assertThat(consumed.parentSpanId()).as("the record's handling continues the request").isIn(inBooking);
+        assertThat(delivered.parentSpanId()).as("the delivery continues the handling that planned it")
+                .isEqualTo(consumed.spanId());
+        // and the mail's log line is found by the trace id
+        assertThat(platform.log("notifications-service"))
+                .anyMatch(line -> line.contains(traceId) && line.contains("(CONFIRMATION) sent by EMAIL"));
     }
 
     @Test

@@ -41,6 +41,19 @@ final class RunningPlatform {
         return start(name, LocalPlatform.forSystemTests(root, root.resolve("system-tests/target/" + name)));
     }
 
+    /** As {@link #start(String)}, the services exporting their spans to an OTLP endpoint. */
+    static RunningPlatform startTracedTo(String name, String otlpEndpoint) {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        return start(name, LocalPlatform.forSystemTests(root, root.resolve("system-tests/target/" + name))
+                .traceTo(otlpEndpoint));
+    }
+
+    /** As {@link #start(String)}, on a cluster of three Kafka brokers replicating each partition three times. */
+    static RunningPlatform startOnKafkaCluster(String name) {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        return start(name, LocalPlatform.forSystemTestsOnKafkaCluster(root, root.resolve("system-tests/target/" + name)));
+    }
+
     /** As {@link #start(String)}, with the web front end too. */
     static RunningPlatform startWithWebFrontEnd(String name) {
         Path root = Path.of("").toAbsolutePath().getParent();
@@ -67,17 +80,23 @@ final class RunningPlatform {
         processes.startSecondInstances();
     }
 
-    /** SIGKILL: a service by its name, or "kafka". */
+    /** SIGKILL: a service by its name, or a Kafka node ({@code kafka}, or {@code kafka-1} … on a cluster). */
     void kill(String part) {
         processes.kill(part);
     }
 
-    void restart(String service) {
-        processes.restart(service);
+    /** Starts a killed part again: a service, or a Kafka node. */
+    void restart(String part) {
+        processes.restart(part);
     }
 
-    void restartKafka() {
-        processes.restartKafka();
+    /** The lines a part has logged so far. */
+    List<String> log(String part) {
+        try {
+            return java.nio.file.Files.readAllLines(processes.log(part));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String token(String subject, String role, List<String> clinics) {

@@ -43,7 +43,7 @@ public final class LocalPlatform {
     private final Console console;
     private final Processes processes;
     private final Databases databases;
-    private final KafkaBroker kafka;
+    private final KafkaCluster kafka;
     private final Map<String, Integer> secondInstances = new LinkedHashMap<>();
     private final HttpClient readiness = HttpClient.newHttpClient();
     /** Secrets made for this run only: the web front end's client secret and the development token endpoint's. */
@@ -51,10 +51,11 @@ public final class LocalPlatform {
     private final String devTokenSecret = secret();
     private final DevIdentity identity;
     private String database;
+    private String otlpEndpoint;
     private boolean stopped;
 
     private LocalPlatform(Path root, Path logs, Path data, Ports ports, String databasePrefix, boolean fresh,
-                          boolean demo, boolean chatty, boolean systemTest, boolean web) {
+                          boolean demo, boolean chatty, boolean systemTest, boolean web, int kafkaNodes) {
         this.root = root;
         this.logs = logs;
         this.data = data;
@@ -66,7 +67,13 @@ public final class LocalPlatform {
         this.console = new Console(chatty);
         this.processes = new Processes(logs);
         this.databases = new Databases(root, data, ports.postgres(), databasePrefix, systemTest, console);
-        this.kafka = new KafkaBroker(data, ports.kafka(), ports.controller(), processes, console);
+        List<Integer> kafkaPorts = new ArrayList<>(List.of(ports.kafka()));
+        List<Integer> controllerPorts = new ArrayList<>(List.of(ports.controller()));
+        while (kafkaPorts.size() < kafkaNodes) {
+            kafkaPorts.add(Ports.freePort());
+            controllerPorts.add(Ports.freePort());
+        }
+        this.kafka = new KafkaCluster(data, kafkaPorts, controllerPorts, processes, console);
         this.identity = new DevIdentity(ports.identity(), devTokenSecret);
     }
 
@@ -77,20 +84,29 @@ public final class LocalPlatform {
      */
     public static LocalPlatform forSystemTests(Path root, Path work) {
         return new LocalPlatform(root, work.resolve("logs"), work.resolve("data"), Ports.free(), "soleus_system_", true,
-                false, false, true, false);
+                false, false, true, false, 1);
+    }
+
+    /**
+     * As {@link #forSystemTests}, on a Kafka cluster of three nodes ({@code kafka-1} …) with the
+     * replication production has (factor 3, two in sync): for a test of broker failover.
+     */
+    public static LocalPlatform forSystemTestsOnKafkaCluster(Path root, Path work) {
+        return new LocalPlatform(root, work.resolve("logs"), work.resolve("data"), Ports.free(), "soleus_system_", true,
+                false, false, true, false, 3);
     }
 
     /** As {@link #forSystemTests}, with the web front end too: for tests that drive a browser. */
     public static LocalPlatform forBrowserTests(Path root, Path work) {
         return new LocalPlatform(root, work.resolve("logs"), work.resolve("data"), Ports.free(), "soleus_system_", true,
-                false, false, true, true);
+                false, false, true, true, 1);
     }
 
     public static void main(String[] args) throws Exception {
         boolean keep = List.of(args).contains("--keep");
         Path root = Path.of("").toAbsolutePath();
         LocalPlatform platform = new LocalPlatform(root, root.resolve("logs"), root.resolve("target/local"),
-                Ports.standard(), "soleus_local_", !keep, !keep && !List.of(args).contains("--no-demo"), true, false, true);
+                Ports.standard(), "soleus_local_", !keep, !keep && !List.of(args).contains("--no-demo"), true, false, true, 1);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "stop-local-platform"));
         try {
             platform.start();
@@ -102,6 +118,21 @@ public final class LocalPlatform {
             System.exit(1);
         }
         Thread.currentThread().join();
+    }
+
+    /**
+     * Has the services export their spans by OTLP over HTTP to an endpoint (e.g. a test's collector);
+     * before {@link #start}. People set {@code MANAGEMENT_OTLP_TRACING_ENDPOINT} instead, which every
+     * part inherits.
+     */
+    public LocalPlatform traceTo(String endpoint) {
+        this.otlpEndpoint = endpoint;
+        return this;
+    }
+
+    /** A part's log, {@code logs/<part>.log}: a killed and restarted part's follows on. */
+    public Path log(String part) {
+        return logs.resolve(part + ".log");
     }
 
     /** Starts every part and waits until each is ready. */
@@ -167,20 +198,27 @@ public final class LocalPlatform {
         return identity.token(subject, roles, clinics);
     }
 
-    /** Kills a part's process at once (SIGKILL: a service by its name, or "kafka"): no shutdown, as a crashed machine. */
+    /**
+     * Kills a part's process at once (SIGKILL: a service by its name, or a Kafka node: {@code kafka}, or
+     * {@code kafka-1} … on a cluster): no shutdown, as a crashed machine.
+     */
     public void kill(String part) {
         processes.kill(part);
     }
 
-    /** Starts a part again and waits until it is ready. */
+    /** Starts a part again and waits until it is ready: a Kafka node, on its kept data, until it is back in sync. */
     public void restart(String part) {
+        if (kafka.names().contains(part)) {
+            kafka.restart(part);
+            return;
+        }
         part(part);
         awaitReady(part);
     }
 
-    /** Starts the broker again after {@link #kill kill("kafka")}, on its kept data. */
-    public void restartKafka() {
-        kafka.start();
+    /** The Kafka node that leads the most partitions of a topic, e.g. {@code kafka-2}. */
+    public String kafkaLeaderOf(String topic) {
+        return kafka.leaderOf(topic);
     }
 
     /**
@@ -287,10 +325,15 @@ public final class LocalPlatform {
                 environment.put("SOLEUS_NOTIFICATIONS_URL", "http://localhost:" + ports.services().get("notifications-service"));
             }
             default -> {
-                environment.put("SOLEUS_KAFKA_BOOTSTRAP", "localhost:" + ports.kafka());
+                environment.put("SOLEUS_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+                environment.put("SOLEUS_KAFKA_REPLICATION_FACTOR", String.valueOf(kafka.replicationFactor()));
+                environment.put("SOLEUS_KAFKA_MIN_INSYNC_REPLICAS", String.valueOf(kafka.minInsyncReplicas()));
                 environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer());
                 environment.put("SOLEUS_SMTP_HOST", "127.0.0.1");
                 environment.put("SOLEUS_SMTP_PORT", String.valueOf(ports.smtp()));
+                if (otlpEndpoint != null) {
+                    environment.put("MANAGEMENT_OTLP_TRACING_ENDPOINT", otlpEndpoint);
+                }
                 // the development clock, so the demo data can write months of history through the public APIs
                 options.add("-Dsoleus.dev.clock-control=true");
                 if (systemTest) {

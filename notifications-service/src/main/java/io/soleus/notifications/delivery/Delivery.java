@@ -22,6 +22,7 @@ import io.soleus.notifications.planning.Channels;
 import io.soleus.notifications.planning.Kind;
 import io.soleus.notifications.planning.Status;
 import io.soleus.platform.live.DatabaseSignals;
+import io.soleus.platform.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,9 +62,10 @@ class Delivery {
     private final NotificationsProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Traces traces;
 
     Delivery(JdbcTemplate jdbc, TransactionTemplate transaction, Letters letters, Channels channels, EmailChannel email,
-             SmsChannel sms, NotificationsProperties properties, ObjectMapper json, Clock clock) {
+             SmsChannel sms, NotificationsProperties properties, ObjectMapper json, Clock clock, Traces traces) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.letters = letters;
@@ -73,6 +75,7 @@ class Delivery {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     private sealed interface Step {
@@ -86,8 +89,15 @@ class Delivery {
         }
     }
 
+    /** Delivers in the trace of the event that planned the notification, so its log lines can be found by it. */
     CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
         UUID id = UUID.fromString(instance.getId());
+        String traceparent = jdbc.query("SELECT traceparent FROM notification WHERE notification_id = ?",
+                rows -> rows.next() ? rows.getString(1) : null, id);
+        return traces.continued(traceparent, "deliver notification", () -> deliver(id));
+    }
+
+    private CompletionHandler<Void> deliver(UUID id) {
         Step step;
         try {
             step = transaction.execute(status -> prepare(id));

@@ -14,6 +14,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.soleus.kernel.value.Channel;
+import io.soleus.platform.tracing.Traces;
 import io.soleus.platform.web.RuleViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,13 +37,16 @@ public class Notifications {
     private final Channels channels;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Traces traces;
 
-    Notifications(JdbcTemplate jdbc, SchedulerClient scheduler, Channels channels, ObjectMapper json, Clock clock) {
+    Notifications(JdbcTemplate jdbc, SchedulerClient scheduler, Channels channels, ObjectMapper json, Clock clock,
+                  Traces traces) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.channels = channels;
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** What one message is about; the ids that do not apply are null. */
@@ -67,12 +71,12 @@ public class Notifications {
         Channel channel = channels.channelFor(subject.clientId(), kind, subject.clinicId());
         int inserted = jdbc.update("""
                 INSERT INTO notification (notification_id, source_event_id, kind, channel, client_id, clinic_id,
-                    session_id, case_id, plan_id, plan_revision, facts, status, due_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'SCHEDULED', ?, ?)
+                    session_id, case_id, plan_id, plan_revision, facts, status, due_at, created_at, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'SCHEDULED', ?, ?, ?)
                 ON CONFLICT (source_event_id, kind) DO NOTHING""",
                 id, sourceEventId, kind.name(), channel.name(), subject.clientId(), subject.clinicId(),
                 subject.sessionId(), subject.caseId(), subject.planId(), subject.planRevision(), write(facts),
-                utc(due), utc(clock.instant()));
+                utc(due), utc(clock.instant()), traces.current().orElse(null));
         if (inserted == 1) {
             scheduler.scheduleIfNotExists(DELIVER.instance(id.toString()).scheduledTo(due));
         }

@@ -14,6 +14,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.soleus.kernel.codec.ContractType;
 import io.soleus.kernel.codec.EventCodec;
+import io.soleus.platform.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -41,7 +42,8 @@ public final class CloudEventMapping {
     public static final String AGGREGATE_SEQUENCE = "aggregatesequence";
     public static final String CORRELATION_ID = "correlationid";
     public static final String CAUSATION_ID = "causationid";
-    public static final String TRACEPARENT = "traceparent";
+    /** W3C trace context of the request that caused the event (the event's metadata of that name). */
+    public static final String TRACEPARENT = Traces.TRACEPARENT;
 
     /** Metadata keys Axon's MessageOriginProvider uses. */
     static final String AXON_CAUSATION = "correlationId";

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.soleus.kernel.codec.EventCodec;
+import io.soleus.platform.tracing.TracedHandling;
+import io.soleus.platform.tracing.Traces;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -190,7 +192,8 @@ public class KafkaBridgeAutoConfiguration {
     @Bean
     ConfigurerModule kafkaConsumerProcessors(KafkaBridgeProperties properties, KafkaConsumers consumers,
                                              CloudEventMapping mapping, JdbcTemplate jdbc, MeterRegistry meters,
-                                             ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema) {
+                                             ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
+                                             Traces traces) {
         return configurer -> configurer.eventProcessing(processing -> properties.getConsumers().forEach((group, settings) -> {
             Supplier<Consumer<String, byte[]>> consumerFactory = () -> consumers.create(group);
             processing.registerPooledStreamingEventProcessor(
@@ -202,6 +205,8 @@ public class KafkaBridgeAutoConfiguration {
                             .maxClaimedSegments(settings.getMaxClaimedSegments())
                             // from the first record, and not flagged as a replay (Axon's default start is)
                             .initialToken(StreamableMessageSource::createTailToken));
+            // each record's handling continues the trace it came with, a copy the inbox drops included
+            processing.registerHandlerInterceptor(group, config -> new TracedHandling(traces));
             processing.registerHandlerInterceptor(group, config -> new KafkaInbox(group, jdbc));
             processing.registerEventHandler(config -> new KafkaInbox.Reset(group, jdbc));
             processing.assignHandlerInstancesMatching(group, 100,

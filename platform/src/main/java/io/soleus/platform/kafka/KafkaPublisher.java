@@ -2,7 +2,11 @@ package io.soleus.platform.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +25,16 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * Publishes this service's contract events from its event store to Kafka. It runs in a streaming
  * processor over the event store (the store is the outbox): each batch of events is sent
  * asynchronously, and the batch's unit of work only commits, and so advances the processor's token,
- * once Kafka has acknowledged every record. A crash in between re-sends the batch with the same
- * {@code ce_id}s; consumers drop those duplicates.
+ * once Kafka has acknowledged every record, waiting at most the given timeout (shorter than a
+ * segment's claim lasts). A batch that gave up waiting is retried with the sends it made, not sent
+ * again; a crash in between re-sends the batch with the same {@code ce_id}s, and consumers drop those
+ * duplicates.
  */
 public class KafkaPublisher implements EventMessageHandler {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String BATCH_RESOURCE = KafkaPublisher.class.getName() + ".batch";
+    private static final int MOST_UNCONFIRMED = 50_000;
 
     private final Producer<String, byte[]> producer;
     private final EventCodec codec;
@@ -36,6 +43,12 @@ public class KafkaPublisher implements EventMessageHandler {
     private final Duration acknowledgeTimeout;
     private final List<AcknowledgedBatchListener> listeners;
     private final Runnable ensureTopic;
+    /**
+     * The sends of batches that gave up waiting, by event id: Kafka may still take them, so the
+     * batch's retry waits for the same send instead of sending the event a second time. Emptied as
+     * batches commit; bounded.
+     */
+    private final Map<String, Future<RecordMetadata>> unconfirmed = new ConcurrentHashMap<>();
 
     /**
      * @param acknowledgeTimeout how long a batch waits for Kafka inside its transaction; shorter than the
@@ -70,8 +83,28 @@ public class KafkaPublisher implements EventMessageHandler {
         if (!type.topic().equals(topic)) {
             return null; // another service's contract (e.g. replayed into this store): not ours to publish
         }
-        pendingBatch().add(producer.send(mapping.toRecord(message, type)));
+        String id = message.getIdentifier();
+        Future<RecordMetadata> send = unconfirmed.get(id);
+        if (send == null || failed(send)) {
+            send = producer.send(mapping.toRecord(message, type));
+        }
+        pendingBatch().add(id, send);
         return null;
+    }
+
+    private static boolean failed(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** The event store is the outbox: replaying it would only re-send what consumers already have. */
@@ -95,10 +128,10 @@ public class KafkaPublisher implements EventMessageHandler {
     }
 
     private final class PendingBatch {
-        private final List<Future<RecordMetadata>> sends = new ArrayList<>();
+        private final Map<String, Future<RecordMetadata>> sends = new LinkedHashMap<>();
 
-        void add(Future<RecordMetadata> send) {
-            sends.add(send);
+        void add(String eventId, Future<RecordMetadata> send) {
+            sends.put(eventId, send);
         }
 
         /** Waits for every send, within the timeout: no unbounded flush, the producer sends after its short linger. */
@@ -106,18 +139,31 @@ public class KafkaPublisher implements EventMessageHandler {
             List<RecordMetadata> acknowledged = new ArrayList<>(sends.size());
             long deadline = System.nanoTime() + acknowledgeTimeout.toNanos();
             try {
-                for (Future<RecordMetadata> send : sends) {
+                for (Future<RecordMetadata> send : sends.values()) {
                     acknowledged.add(send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                keepUnconfirmed();
                 throw new KafkaPublishException("Interrupted while waiting for Kafka to acknowledge", e);
             } catch (ExecutionException | TimeoutException e) {
                 // the unit of work rolls back; the processor retries the batch from its last token
+                keepUnconfirmed();
                 ensureTopic.run();
                 throw new KafkaPublishException("Kafka did not acknowledge the batch", e);
             }
+            unconfirmed.keySet().removeAll(sends.keySet());
             listeners.forEach(listener -> listener.acknowledged(acknowledged));
+        }
+
+        private void keepUnconfirmed() {
+            if (unconfirmed.size() + sends.size() > MOST_UNCONFIRMED) {
+                // those of batches another instance has taken over since, say: a send done is forgotten
+                unconfirmed.values().removeIf(Future::isDone);
+            }
+            if (unconfirmed.size() + sends.size() <= MOST_UNCONFIRMED) {
+                unconfirmed.putAll(sends);
+            }
         }
     }
 

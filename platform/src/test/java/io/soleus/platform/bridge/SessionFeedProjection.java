@@ -1,5 +1,6 @@
 package io.soleus.platform.bridge;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.platform.tracing.Traces;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,10 +32,14 @@ class SessionFeedProjection {
     final Set<String> poisoned = ConcurrentHashMap.newKeySet();
     /** Batches left to crash after their changes were written and before they commit. */
     final AtomicInteger crashesBeforeCommit = new AtomicInteger();
+    /** The trace each session's last event was handled in ({@code traceparent}), or "" for none. */
+    final Map<String, String> traceOf = new ConcurrentHashMap<>();
+    private final Traces traces;
 
-    SessionFeedProjection(JdbcTemplate jdbc, @Value("${soleus.test.instance}") String instance) {
+    SessionFeedProjection(JdbcTemplate jdbc, @Value("${soleus.test.instance}") String instance, Traces traces) {
         this.jdbc = jdbc;
         this.instance = instance;
+        this.traces = traces;
     }
 
     @EventHandler
@@ -81,6 +87,7 @@ class SessionFeedProjection {
                     last_sequence = EXCLUDED.last_sequence,
                     last_type = EXCLUDED.last_type""",
                 sessionId, message.getSequenceNumber(), message.getSequenceNumber(), type);
+        traceOf.put(sessionId, traces.current().orElse(""));
         jdbc.update("INSERT INTO bridge_handled_event (event_id, session_id, sequence, instance) VALUES (?, ?, ?, ?)",
                 message.getIdentifier(), sessionId, message.getSequenceNumber(), instance);
         if (crashesBeforeCommit.get() > 0) {

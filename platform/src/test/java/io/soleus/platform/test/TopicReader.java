@@ -26,8 +26,15 @@ public final class TopicReader {
     public static List<ConsumerRecord<String, byte[]>> readUntil(String topic,
                                                                  Predicate<List<ConsumerRecord<String, byte[]>>> done,
                                                                  Duration timeout) {
+        return readUntil(SoleusInfrastructure.get().kafkaBootstrapServers(), topic, done, timeout);
+    }
+
+    /** As {@link #readUntil(String, Predicate, Duration)}, from another broker than the tests' own. */
+    public static List<ConsumerRecord<String, byte[]>> readUntil(String bootstrapServers, String topic,
+                                                                 Predicate<List<ConsumerRecord<String, byte[]>>> done,
+                                                                 Duration timeout) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SoleusInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
