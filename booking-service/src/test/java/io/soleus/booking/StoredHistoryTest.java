@@ -2,8 +2,6 @@ package io.soleus.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +10,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.scheduling.SchedulingProjection;
 import io.soleus.kernel.Topics;
 import io.soleus.kernel.booking.SessionBooked;
@@ -48,7 +44,7 @@ class StoredHistoryTest {
     private static final String READ_MODEL = "/stored-history/before-revisions-read-model.json";
 
     @Test
-    void a_store_written_before_revisions_loads_replays_and_publishes_as_today() throws IOException {
+    void a_store_written_before_revisions_loads_replays_and_publishes_as_today() {
         List<StoredHistory.Row> rows = StoredHistory.read(HISTORY);
         try (ConfigurableApplicationContext booking = start()) {
             JdbcTemplate jdbc = booking.getBean(JdbcTemplate.class);
@@ -57,7 +53,7 @@ class StoredHistoryTest {
             PooledStreamingEventProcessor scheduling = booking.getBean(EventProcessingConfiguration.class)
                     .eventProcessor(SchedulingProjection.GROUP, PooledStreamingEventProcessor.class).orElseThrow();
             ReadModels.awaitCaughtUp(scheduling, jdbc, Duration.ofSeconds(60));
-            assertThat(ReadModels.snapshot(jdbc, SchedulingReplayTest.TABLES)).isEqualTo(goldenReadModel());
+            assertThat(ReadModels.snapshot(jdbc, SchedulingReplayTest.TABLES)).isEqualTo(StoredHistory.readModel(READ_MODEL));
 
             long aggregates = rows.stream().map(row -> row.aggregateType() + "/" + row.aggregateId()).distinct().count();
             assertThat(StoredHistory.loadEveryAggregate(booking, rows)).isEqualTo(aggregates);
@@ -76,12 +72,6 @@ class StoredHistoryTest {
                         record.value());
                 assertThat(read.therapistName()).as("a booking made before version 2 names no therapist").isNull();
             });
-        }
-    }
-
-    private static Map<String, List<String>> goldenReadModel() throws IOException {
-        try (InputStream in = StoredHistoryTest.class.getResourceAsStream(READ_MODEL)) {
-            return new ObjectMapper().readValue(in, new TypeReference<>() { });
         }
     }
 

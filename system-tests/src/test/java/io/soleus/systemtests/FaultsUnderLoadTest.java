@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Faults under load. While clients book sessions and a therapist opens cases, sees clients, records
  * assessments and assigns plans in a steady stream, each service is killed with SIGKILL and restarted, the PostgreSQL server crashes
- * and recovers, and the Kafka broker leading most of booking's partitions is killed and later restarted
+ * and recovers, and a Kafka broker leading a third of booking's partitions is killed and later restarted
  * (three brokers, replication factor 3, two in sync, as in production). Afterwards the read models and the
  * mailbox are reconciled against the event stores, the record of what happened:
  * <ul>
@@ -355,7 +355,7 @@ class FaultsUnderLoadTest {
     }
 
     /**
-     * The broker that leads most of booking's partitions dies under load: the publishers and consumers
+     * A broker that leads a third of booking's partitions dies under load: the publishers and consumers
      * move to the new leaders, so sessions booked while it is down reach treatment before it is back;
      * then it is restarted and catches up.
      */

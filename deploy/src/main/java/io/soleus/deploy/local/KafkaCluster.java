@@ -99,8 +99,9 @@ final class KafkaCluster {
     }
 
     /**
-     * The node that leads the most partitions of a topic: the one to kill to test failover, as the
-     * producers and consumers of that topic must then move to the new leaders.
+     * A node that leads partitions of a topic (the most, or as many as any other: on three nodes each
+     * leads a third of them): the one to kill to test failover, as the producers and consumers of
+     * those partitions must then move to the new leaders.
      */
     String leaderOf(String topic) {
         try (Admin admin = admin()) {

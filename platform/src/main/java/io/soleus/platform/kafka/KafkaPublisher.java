@@ -45,8 +45,8 @@ public class KafkaPublisher implements EventMessageHandler {
     private final Runnable ensureTopic;
     /**
      * The sends of batches that gave up waiting, by event id: Kafka may still take them, so the
-     * batch's retry waits for the same send instead of sending the event a second time. Emptied as
-     * batches commit; bounded.
+     * batch's retry waits for the same send instead of sending the event a second time. Forgotten once
+     * a batch with them commits; bounded.
      */
     private final Map<String, Future<RecordMetadata>> unconfirmed = new ConcurrentHashMap<>();
 
@@ -118,6 +118,12 @@ public class KafkaPublisher implements EventMessageHandler {
         return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
             PendingBatch batch = new PendingBatch();
             unitOfWork.onPrepareCommit(u -> batch.awaitAcknowledgements());
+            // forgotten only once the token has moved past them: a commit that fails retries with them
+            unitOfWork.afterCommit(u -> {
+                if (!unconfirmed.isEmpty()) {
+                    batch.sends.keySet().forEach(unconfirmed::remove);
+                }
+            });
             return batch;
         });
     }
@@ -144,26 +150,28 @@ public class KafkaPublisher implements EventMessageHandler {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                keepUnconfirmed();
                 throw new KafkaPublishException("Interrupted while waiting for Kafka to acknowledge", e);
-            } catch (ExecutionException | TimeoutException e) {
-                // the unit of work rolls back; the processor retries the batch from its last token
-                keepUnconfirmed();
+            } catch (TimeoutException e) {
+                // the unit of work rolls back and the processor retries the batch from its last token,
+                // waiting for these sends, which Kafka may still take, rather than sending them again
+                keepWaitingFor(sends);
+                ensureTopic.run();
+                throw new KafkaPublishException("Kafka did not acknowledge the batch in time", e);
+            } catch (ExecutionException e) {
                 ensureTopic.run();
                 throw new KafkaPublishException("Kafka did not acknowledge the batch", e);
             }
-            unconfirmed.keySet().removeAll(sends.keySet());
             listeners.forEach(listener -> listener.acknowledged(acknowledged));
         }
+    }
 
-        private void keepUnconfirmed() {
-            if (unconfirmed.size() + sends.size() > MOST_UNCONFIRMED) {
-                // those of batches another instance has taken over since, say: a send done is forgotten
-                unconfirmed.values().removeIf(Future::isDone);
-            }
-            if (unconfirmed.size() + sends.size() <= MOST_UNCONFIRMED) {
-                unconfirmed.putAll(sends);
-            }
+    private void keepWaitingFor(Map<String, Future<RecordMetadata>> sends) {
+        if (unconfirmed.size() + sends.size() > MOST_UNCONFIRMED) {
+            // sends of batches another instance has taken over since, say: those done are forgotten
+            unconfirmed.values().removeIf(Future::isDone);
+        }
+        if (unconfirmed.size() + sends.size() <= MOST_UNCONFIRMED) {
+            unconfirmed.putAll(sends);
         }
     }
 

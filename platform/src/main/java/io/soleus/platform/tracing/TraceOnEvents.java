@@ -9,9 +9,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /**
- * Writes the current trace into every event published while it is current (an HTTP request's, a
- * consumed record's): the publisher puts it on the event's Kafka record, so the trace goes on in
- * every consumer. An event that already names a trace keeps it.
+ * Writes the current trace into an event published while it is current and that names none yet:
+ * one published outside a unit of work (Axon intercepts an event published inside one when the root
+ * unit of work commits, where {@link TraceCorrelation} has already written the trace of its making).
+ * The publisher puts it on the event's Kafka record, so the trace goes on in every consumer.
  */
 final class TraceOnEvents implements MessageDispatchInterceptor<EventMessage<?>> {
 

@@ -47,8 +47,13 @@ final class DelayingProxy implements AutoCloseable {
 
     private void accept() {
         while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
+                client = server.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            try {
                 Socket broker = new Socket(InetAddress.getLoopbackAddress(), target);
                 client.setTcpNoDelay(true);
                 broker.setTcpNoDelay(true);
@@ -56,8 +61,8 @@ final class DelayingProxy implements AutoCloseable {
                 DelayQueue<Chunk> answers = new DelayQueue<>();
                 threads.execute(() -> hold(broker, client, answers));
                 threads.execute(() -> release(answers, client, broker));
-            } catch (IOException closed) {
-                return;
+            } catch (IOException brokerAway) {
+                closeQuietly(client); // as a broker that is down: the client tries again
             }
         }
     }

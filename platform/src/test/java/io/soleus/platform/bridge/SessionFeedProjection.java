@@ -1,6 +1,7 @@
 package io.soleus.platform.bridge;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,12 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.platform.tracing.TracedHandling;
 import io.soleus.platform.tracing.Traces;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,6 +37,8 @@ class SessionFeedProjection {
     final AtomicInteger crashesBeforeCommit = new AtomicInteger();
     /** The trace each session's last event was handled in ({@code traceparent}), or "" for none. */
     final Map<String, String> traceOf = new ConcurrentHashMap<>();
+    /** The correlation id the log carried while each session's last event was handled, or "" for none. */
+    final Map<String, String> loggedCorrelationOf = new ConcurrentHashMap<>();
     private final Traces traces;
 
     SessionFeedProjection(JdbcTemplate jdbc, @Value("${soleus.test.instance}") String instance, Traces traces) {
@@ -88,6 +93,7 @@ class SessionFeedProjection {
                     last_type = EXCLUDED.last_type""",
                 sessionId, message.getSequenceNumber(), message.getSequenceNumber(), type);
         traceOf.put(sessionId, traces.current().orElse(""));
+        loggedCorrelationOf.put(sessionId, Objects.requireNonNullElse(MDC.get(TracedHandling.CORRELATION_ID), ""));
         jdbc.update("INSERT INTO bridge_handled_event (event_id, session_id, sequence, instance) VALUES (?, ?, ?, ?)",
                 message.getIdentifier(), sessionId, message.getSequenceNumber(), instance);
         if (crashesBeforeCommit.get() > 0) {

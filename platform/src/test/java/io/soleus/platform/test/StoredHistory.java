@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,6 +40,18 @@ public final class StoredHistory {
         try (InputStream in = StoredHistory.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No stored history at " + resource);
+            }
+            return JSON.readValue(in, new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A read model as that version of the service built it from the rows: each table's rows, as text. */
+    public static Map<String, List<String>> readModel(String resource) {
+        try (InputStream in = StoredHistory.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No read model at " + resource);
             }
             return JSON.readValue(in, new TypeReference<>() { });
         } catch (IOException e) {
