@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The provider's settings ({@code soleus.identity.*}): the web front end it signs people in for,
- * how long tokens live, the first admin, and the development token endpoint (off unless enabled).
+ * the audience its access tokens are for (Soleus' APIs, which refuse tokens for any other), how
+ * long tokens live, the first admin, and the development token endpoint (off unless enabled).
  */
 @ConfigurationProperties("soleus.identity")
 public record IdentityProperties(WebClient webClient,
+                                 @DefaultValue("soleus-api") String apiAudience,
                                  @DefaultValue("10m") Duration accessTokenTtl,
                                  @DefaultValue("8h") Duration refreshTokenTtl,
                                  @DefaultValue BootstrapAdmin bootstrapAdmin,

@@ -64,6 +64,8 @@ class IdentityProviderTest {
         assertThat(access.getClaimAsStringList("roles")).containsExactly("THERAPIST");
         assertThat(access.getClaimAsStringList("clinics")).containsExactly(clinic);
         assertThat(access.getIssuer().toString()).isEqualTo(identity.issuer());
+        assertThat(access.getAudience()).as("for the front end that asked, and for the APIs it calls")
+                .containsExactlyInAnyOrder("soleus-web", "soleus-api");
         Jwt id = verified(tokens.path("id_token").asText());
         assertThat(id.getSubject()).isEqualTo(therapistId);
         assertThat(id.getClaimAsString("name")).isEqualTo("Ana Silva");
@@ -230,6 +232,7 @@ class IdentityProviderTest {
         Jwt jwt = verified(token);
         assertThat(jwt.getSubject()).isEqualTo("client-7");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CLIENT");
+        assertThat(jwt.getAudience()).containsExactly("soleus-api");
     }
 
     @Test

@@ -82,10 +82,12 @@ class DevTokens {
 
         private final JwtEncoder encoder;
         private final AuthorizationServerSettings settings;
+        private final String apiAudience;
 
-        DevTokenController(JwtEncoder encoder, AuthorizationServerSettings settings) {
+        DevTokenController(JwtEncoder encoder, AuthorizationServerSettings settings, IdentityProperties properties) {
             this.encoder = encoder;
             this.settings = settings;
+            this.apiAudience = properties.apiAudience();
         }
 
         @PostMapping("/dev/tokens")
@@ -94,6 +96,7 @@ class DevTokens {
                     ? LONGEST : request.validFor();
             Instant now = Instant.now();
             JwtClaimsSet claims = JwtClaimsSet.builder().issuer(settings.getIssuer()).subject(request.subject())
+                    .audience(List.of(apiAudience))
                     .issuedAt(now).expiresAt(now.plus(validFor))
                     .claim("roles", request.roles())
                     .claim("clinics", request.clinics() == null ? List.of() : request.clinics())

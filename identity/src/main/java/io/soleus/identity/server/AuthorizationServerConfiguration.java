@@ -3,6 +3,7 @@ package io.soleus.identity.server;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -192,16 +194,19 @@ class AuthorizationServerConfiguration {
     }
 
     /**
-     * The account's roles and clinics in access tokens; its name, email, roles and language in ID
-     * tokens. The lists are plain {@link ArrayList}s: the stored authorization keeps the claims as
+     * The account's roles and clinics in access tokens, which are for the web front end and for
+     * Soleus' APIs (their {@code aud}); its name, email, roles and language in ID tokens. The lists are plain {@link ArrayList}s: the stored authorization keeps the claims as
      * JSON, and Spring Security reads back only the collection types it allows.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> accountClaims(Accounts accounts) {
+    OAuth2TokenCustomizer<JwtEncodingContext> accountClaims(Accounts accounts, IdentityProperties properties) {
         return context -> accounts.bySubject(context.getPrincipal().getName()).ifPresent(account -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().claim(ROLES, new ArrayList<>(account.roleNames()))
-                        .claim(CLINICS, new ArrayList<>(account.clinics()));
+                        .claim(CLINICS, new ArrayList<>(account.clinics()))
+                        // for the client that asked (the web front end) and for the APIs it calls with it
+                        .claims(claims -> claims.put(JwtClaimNames.AUD,
+                                withAudience(claims.get(JwtClaimNames.AUD), properties.apiAudience())));
             } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 context.getClaims().claim("name", account.name()).claim("email", account.email())
                         .claim(ROLES, new ArrayList<>(account.roleNames()))
@@ -209,6 +214,19 @@ class AuthorizationServerConfiguration {
                         .claim("locale", account.locale());
             }
         });
+    }
+
+    private static List<String> withAudience(Object audiences, String audience) {
+        List<String> all = new ArrayList<>();
+        if (audiences instanceof Collection<?> many) {
+            many.forEach(one -> all.add(one.toString()));
+        } else if (audiences != null) {
+            all.add(audiences.toString());
+        }
+        if (!all.contains(audience)) {
+            all.add(audience);
+        }
+        return all;
     }
 
     @Bean

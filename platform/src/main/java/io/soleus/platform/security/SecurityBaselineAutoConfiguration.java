@@ -6,7 +6,9 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
@@ -14,7 +16,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,7 +28,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * (ADMIN, THERAPIST, CLIENT) becomes its authorities and whose {@code clinics} claim scopes a
  * therapist. Only the health and info probes and the OpenAPI description are open. Tokens are verified with the issuer's keys
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code jwk-set-uri} or
- * {@code public-key-location}); without one of those the service does not start.
+ * {@code public-key-location}); without one of those the service does not start. A token must be
+ * signed by those keys, unexpired, from the issuer, and meant for Soleus' APIs: its {@code aud} names
+ * {@code soleus-api} ({@code SOLEUS_JWT_AUDIENCE}).
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
         ManagementWebSecurityAutoConfiguration.class})
@@ -54,6 +60,17 @@ public class SecurityBaselineAutoConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .build();
+    }
+
+    /**
+     * The issuer a token must name, where the service is given the issuer's key directly
+     * ({@code public-key-location}): Spring Boot checks the issuer itself only where it finds the keys
+     * through the issuer ({@code issuer-uri}). Expiry, signature and audience are checked everywhere.
+     */
+    @Bean
+    @ConditionalOnProperty("soleus.security.jwt.issuer")
+    OAuth2TokenValidator<Jwt> soleusIssuerValidator(@Value("${soleus.security.jwt.issuer}") String issuer) {
+        return new JwtIssuerValidator(issuer);
     }
 
     @Bean

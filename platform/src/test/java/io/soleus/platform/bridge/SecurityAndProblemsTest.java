@@ -46,6 +46,21 @@ class SecurityAndProblemsTest {
     }
 
     @Test
+    void a_token_for_another_audience_or_from_another_issuer_is_refused() {
+        List<String> admin = List.of("ADMIN");
+        String forAnotherApi = TestTokens.mint("admin-1", admin, List.of(), TestTokens.ISSUER, List.of("another-api"));
+        String forNoApi = TestTokens.mint("admin-1", admin, List.of(), TestTokens.ISSUER, List.of());
+        String fromAnotherIssuer = TestTokens.mint("admin-1", admin, List.of(), "someone-else", List.of(TestTokens.AUDIENCE));
+        String alsoForUs = TestTokens.mint("admin-1", admin, List.of(), TestTokens.ISSUER,
+                List.of("soleus-web", TestTokens.AUDIENCE));
+
+        assertThat(call("GET", "/probe/me", forAnotherApi, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/probe/me", forNoApi, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/probe/me", fromAnotherIssuer, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/probe/me", alsoForUs, null).status()).as("one of its audiences is ours").isEqualTo(200);
+    }
+
+    @Test
     void roles_and_clinics_come_from_the_token() {
         Answer answer = call("GET", "/probe/me", TestTokens.therapist("therapist-7", "clinic-a", "clinic-b"), null);
 

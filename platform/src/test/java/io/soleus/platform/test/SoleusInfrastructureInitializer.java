@@ -45,6 +45,7 @@ public class SoleusInfrastructureInitializer implements ApplicationContextInitia
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
                 "soleus.kafka.bootstrap-servers", SoleusInfrastructure.get().kafkaBootstrapServers(),
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation());
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation(),
+                "soleus.security.jwt.issuer", TestTokens.ISSUER);
     }
 }

@@ -29,6 +29,10 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class TestTokens {
 
+    /** The issuer services under test trust ({@code soleus.security.jwt.issuer}). */
+    public static final String ISSUER = "soleus-test-issuer";
+    /** The audience every Soleus API requires. */
+    public static final String AUDIENCE = "soleus-api";
     private static final KeyPair KEYS = generate();
     private static final Path PUBLIC_KEY = writePublicKey();
 
@@ -52,9 +56,21 @@ public final class TestTokens {
     }
 
     public static String mint(String subject, List<String> roles, List<String> clinics, Instant expiresAt) {
+        return mint(subject, roles, clinics, expiresAt, ISSUER, List.of(AUDIENCE));
+    }
+
+    /** A token as {@link #mint(String, List, List)}, but from another issuer or for other audiences: to be refused. */
+    public static String mint(String subject, List<String> roles, List<String> clinics, String issuer,
+                              List<String> audiences) {
+        return mint(subject, roles, clinics, Instant.now().plus(Duration.ofHours(1)), issuer, audiences);
+    }
+
+    private static String mint(String subject, List<String> roles, List<String> clinics, Instant expiresAt,
+                               String issuer, List<String> audiences) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issuer("soleus-test-issuer")
+                .issuer(issuer)
+                .audience(audiences)
                 .issueTime(new Date())
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", roles)
