@@ -3,7 +3,6 @@ package io.soleus.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.codec.EventCodec;
 import io.soleus.platform.kafka.CloudEventMapping;
 import io.soleus.platform.test.ReadModels;
-import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.SoleusInfrastructureExtension;
 import io.soleus.platform.test.SoleusInfrastructureInitializer;
 import io.soleus.platform.test.StoredHistory;
@@ -26,7 +24,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -46,7 +43,8 @@ class StoredHistoryTest {
     @Test
     void a_store_written_before_revisions_loads_replays_and_publishes_as_today() {
         List<StoredHistory.Row> rows = StoredHistory.read(HISTORY);
-        try (ConfigurableApplicationContext booking = start()) {
+        try (ConfigurableApplicationContext booking =
+                     SoleusInfrastructureInitializer.startOnNewDatabase(BookingApplication.class, "booking_history")) {
             JdbcTemplate jdbc = booking.getBean(JdbcTemplate.class);
             StoredHistory.write(jdbc, rows);
 
@@ -73,13 +71,5 @@ class StoredHistoryTest {
                 assertThat(read.therapistName()).as("a booking made before version 2 names no therapist").isNull();
             });
         }
-    }
-
-    private static ConfigurableApplicationContext start() {
-        Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(
-                SoleusInfrastructure.get().newDatabase("booking_history")));
-        settings.put("server.port", 0);
-        return new SpringApplicationBuilder(BookingApplication.class)
-                .initializers(SoleusInfrastructureInitializer.overriding(settings)).run();
     }
 }

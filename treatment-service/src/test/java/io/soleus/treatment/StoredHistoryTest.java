@@ -3,12 +3,10 @@ package io.soleus.treatment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.soleus.platform.test.ReadModels;
-import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.SoleusInfrastructureExtension;
 import io.soleus.platform.test.SoleusInfrastructureInitializer;
 import io.soleus.platform.test.StoredHistory;
@@ -17,7 +15,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,7 +38,8 @@ class StoredHistoryTest {
     @Test
     void a_store_written_by_the_code_of_december_2026_loads_and_replays_as_it_did() {
         List<StoredHistory.Row> rows = StoredHistory.read(HISTORY);
-        try (ConfigurableApplicationContext treatment = start()) {
+        try (ConfigurableApplicationContext treatment =
+                     SoleusInfrastructureInitializer.startOnNewDatabase(TreatmentApplication.class, "treatment_history")) {
             JdbcTemplate jdbc = treatment.getBean(JdbcTemplate.class);
             StoredHistory.write(jdbc, rows);
 
@@ -55,13 +53,5 @@ class StoredHistoryTest {
             long aggregates = rows.stream().map(row -> row.aggregateType() + "/" + row.aggregateId()).distinct().count();
             assertThat(StoredHistory.loadEveryAggregate(treatment, rows)).isEqualTo(aggregates);
         }
-    }
-
-    private static ConfigurableApplicationContext start() {
-        Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(
-                SoleusInfrastructure.get().newDatabase("treatment_history")));
-        settings.put("server.port", 0);
-        return new SpringApplicationBuilder(TreatmentApplication.class)
-                .initializers(SoleusInfrastructureInitializer.overriding(settings)).run();
     }
 }

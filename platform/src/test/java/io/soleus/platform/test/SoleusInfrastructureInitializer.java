@@ -1,9 +1,11 @@
 package io.soleus.platform.test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -36,6 +38,13 @@ public class SoleusInfrastructureInitializer implements ApplicationContextInitia
     static void closeContexts() {
         CONTEXTS.forEach(ConfigurableApplicationContext::close);
         CONTEXTS.clear();
+    }
+
+    /** Starts a service's application on a database of its own and a free port, for a test that starts it itself. */
+    public static ConfigurableApplicationContext startOnNewDatabase(Class<?> application, String purpose) {
+        Map<String, Object> settings = new HashMap<>(properties(SoleusInfrastructure.get().newDatabase(purpose)));
+        settings.put("server.port", 0);
+        return new SpringApplicationBuilder(application).initializers(overriding(settings)).run();
     }
 
     /** The properties of a service running against {@code database} and the shared broker. */

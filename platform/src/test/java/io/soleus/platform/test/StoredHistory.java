@@ -37,23 +37,20 @@ public final class StoredHistory {
 
     /** The rows of a golden file on the class path, in the order they were stored. */
     public static List<Row> read(String resource) {
-        try (InputStream in = StoredHistory.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No stored history at " + resource);
-            }
-            return JSON.readValue(in, new TypeReference<>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json(resource, new TypeReference<>() { });
     }
 
     /** A read model as that version of the service built it from the rows: each table's rows, as text. */
     public static Map<String, List<String>> readModel(String resource) {
+        return json(resource, new TypeReference<>() { });
+    }
+
+    private static <T> T json(String resource, TypeReference<T> type) {
         try (InputStream in = StoredHistory.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("No read model at " + resource);
+                throw new IllegalArgumentException("No golden file at " + resource);
             }
-            return JSON.readValue(in, new TypeReference<>() { });
+            return JSON.readValue(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
