@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.platform.test.ApiClient.Response;
+import io.soleus.platform.test.ApiDescriptions;
 import io.soleus.kernel.Topics;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.test.MutableClock;
@@ -267,7 +268,7 @@ class BookingApiTest {
         assertThat(api.put(TestTokens.therapist(tom, clinic), "/therapists/" + maya + "/availability/" + clinic, Map.of())
                 .status()).as("a colleague's hours").isEqualTo(403);
         assertThat(api.put(mayaToken(), "/clients/" + runner + "/contact", Map.of("name", "Riley Runner",
-                "email", "elsewhere@example.org")).status()).as("a therapist rewriting where reminders go").isEqualTo(404);
+                "email", "elsewhere@example.org")).status()).as("a therapist rewriting where reminders go").isEqualTo(403);
         assertThat(api.post(runnerToken(), "/sessions/" + runner + "/cancel", Map.of("reason", "x")).status())
                 .as("an id of another kind").isEqualTo(404);
         assertThat(api.get("not-a-token", "/clinics").status()).isEqualTo(401);
@@ -323,12 +324,36 @@ class BookingApiTest {
     }
 
     @Test
-    void the_api_is_described_by_openapi() {
+    void a_therapist_posting_a_malformed_clinic_is_refused_before_the_body_is_read() {
+        String malformed = "{\"name\": 42, \"rooms\": \"all of them\"";
+
+        Response asTherapist = api.post(mayaToken(), "/clinics", malformed);
+        assertThat(asTherapist.status()).isEqualTo(403);
+        assertThat(asTherapist.body().has("errors")).as("nothing about what a clinic looks like").isFalse();
+
+        Response asAdmin = api.post(TestTokens.admin(), "/clinics", malformed);
+        assertThat(asAdmin.status()).isEqualTo(400);
+        assertThat(asAdmin.body().path("errors")).isNotEmpty();
+    }
+
+    @Test
+    void a_client_changes_their_own_contact_details_only() {
+        Map<String, Object> details = Map.of("name", "Casey Cyclist", "email", "casey@example.org",
+                "preferredChannel", "EMAIL", "remindersConsent", true);
+
+        assertThat(api.put(runnerToken(), "/clients/" + cyclist + "/contact", details).status()).isEqualTo(403);
+        assertThat(api.put(mayaToken(), "/clients/" + cyclist + "/contact", details).status()).isEqualTo(403);
+        assertThat(api.put(TestTokens.client(cyclist), "/clients/" + cyclist + "/contact", details).status()).isEqualTo(204);
+    }
+
+    @Test
+    void the_api_is_described_by_openapi_with_how_to_get_in() {
         Response docs = api.get(null, "/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").has("/sessions")).isTrue();
         assertThat(docs.body().path("paths").has("/clinics/{clinicId}/free-slots")).isTrue();
+        ApiDescriptions.assertComplete("booking-service", docs.body());
     }
 
     long storedEvents() {

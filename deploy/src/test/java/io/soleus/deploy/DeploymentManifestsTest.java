@@ -86,14 +86,44 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void probes_ask_the_actuators_liveness_and_readiness_groups_which_every_service_exposes() throws IOException {
+    void probes_ask_the_liveness_and_readiness_groups_which_every_service_answers_on_its_api_port() throws IOException {
         assertThat(Files.readString(ROOT.resolve("platform/src/main/resources/soleus-platform-defaults.properties")))
-                .contains("management.endpoint.health.probes.enabled=true");
+                .contains("management.endpoint.health.probes.enabled=true")
+                .contains("management.endpoint.health.probes.add-additional-paths=true");
         for (String name : SERVICES) {
             Map<String, Object> container = container(name);
-            assertThat(probe(container, "livenessProbe")).isEqualTo("/actuator/health/liveness");
-            assertThat(probe(container, "startupProbe")).isEqualTo("/actuator/health/liveness");
-            assertThat(probe(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
+            assertThat(probe(container, "livenessProbe")).isEqualTo("/livez");
+            assertThat(probe(container, "startupProbe")).isEqualTo("/livez");
+            assertThat(probe(container, "readinessProbe")).isEqualTo("/readyz");
+            for (String probe : List.of("livenessProbe", "startupProbe", "readinessProbe")) {
+                assertThat(map(map(container, probe), "httpGet").get("port")).as(name + " " + probe).isEqualTo("http");
+            }
+        }
+    }
+
+    @Test
+    void prometheus_scrapes_the_management_port_which_no_service_exposes_and_only_monitoring_reaches() {
+        for (String name : SERVICES) {
+            Map<String, Object> container = container(name);
+            Map<String, Object> management = list(container, "ports").stream()
+                    .filter(port -> "management".equals(port.get("name"))).findFirst().orElseThrow();
+            String port = String.valueOf(management.get("containerPort"));
+            assertThat(strings(map(document("ConfigMap", name), "data")).get("SOLEUS_MANAGEMENT_PORT")).isEqualTo(port);
+            Map<String, String> annotations = strings(map(map(map(map(document("Deployment", name), "spec"), "template"),
+                    "metadata"), "annotations"));
+            assertThat(annotations).containsEntry("prometheus.io/port", port)
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+            assertThat(list(map(document("Service", name), "spec"), "ports"))
+                    .as(name + "'s Service exposes the API alone").extracting(entry -> entry.get("targetPort"))
+                    .containsExactly("http");
+            List<Map<String, Object>> ingress = list(map(document("NetworkPolicy", name), "spec"), "ingress");
+            Map<String, Object> toManagement = ingress.stream()
+                    .filter(rule -> "management".equals(first(list(rule, "ports")).get("port"))).findFirst().orElseThrow();
+            assertThat(map(map(first(list(toManagement, "from")), "namespaceSelector"), "matchLabels"))
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring");
+            assertThat(ingress).as("nothing else opens the management port")
+                    .allMatch(rule -> rule == toManagement || list(rule, "ports").stream()
+                            .noneMatch(opened -> "management".equals(opened.get("port"))));
         }
     }
 
@@ -180,7 +210,9 @@ class DeploymentManifestsTest {
             String port = environment.get("SOLEUS_HTTP_PORT");
             assertThat((List<?>) entry.get("ports")).singleElement().asString().endsWith(":" + port);
             assertThat(String.join(" ", strings(map(entry, "healthcheck")).get("test")))
-                    .contains("http://localhost:" + port + "/actuator/health/readiness");
+                    .contains("http://localhost:" + port + "/readyz");
+            assertThat((List<?>) entry.get("ports")).as("the actuator's port is published to no one").singleElement()
+                    .asString().doesNotContain(environment.get("SOLEUS_MANAGEMENT_PORT"));
             assertThat(databases).contains("CREATE DATABASE " + environment.get("SOLEUS_DB_URL")
                     .substring(environment.get("SOLEUS_DB_URL").lastIndexOf('/') + 1) + ";");
         }
@@ -248,7 +280,9 @@ class DeploymentManifestsTest {
             String text = Files.readString(ROOT.resolve(name + "/src/main/resources/application.yml"));
             Map<String, Object> yaml = new Yaml().load(text);
             Set<String> environment = new HashSet<>();
-            Matcher placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(text);
+            // what a service reads: its own settings and those it inherits from the platform's defaults
+            Matcher placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(text + Files.readString(
+                    ROOT.resolve("platform/src/main/resources/soleus-platform-defaults.properties")));
             while (placeholder.find()) {
                 environment.add(placeholder.group(1));
             }

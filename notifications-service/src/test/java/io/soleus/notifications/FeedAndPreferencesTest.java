@@ -16,6 +16,7 @@ import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.platform.test.ApiClient;
+import io.soleus.platform.test.ApiDescriptions;
 import io.soleus.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,8 @@ class FeedAndPreferencesTest extends NotificationsServiceTest {
         stream.cancel(true);
 
         ClientId someoneElse = ClientId.random();
-        ApiClient.expect(404, api().get(TestTokens.client(someoneElse.toString()), "/clients/" + client + "/notifications"));
-        ApiClient.expect(404, api().get(TestTokens.client(someoneElse.toString()),
+        ApiClient.expect(403, api().get(TestTokens.client(someoneElse.toString()), "/clients/" + client + "/notifications"));
+        ApiClient.expect(403, api().get(TestTokens.client(someoneElse.toString()),
                 "/clients/" + client + "/notifications/stream"));
         ApiClient.expect(403, api().get(TestTokens.therapist("t", riverside.clinic.toString()),
                 "/clients/" + client + "/notifications"));
@@ -148,7 +149,7 @@ class FeedAndPreferencesTest extends NotificationsServiceTest {
                 Map.of("REMINDER", "SMS"), "nonEssential", true, "quietHours", Map.of("from", "22:00", "until", "07:00"),
                 "language", "en")));
         assertThat(noPhone.text("rule")).isEqualTo("sms-needs-a-phone-number");
-        ApiClient.expect(404, api().put(TestTokens.client(ClientId.random().toString()), path, before));
+        ApiClient.expect(403, api().put(TestTokens.client(ClientId.random().toString()), path, before));
 
         assertThat(ApiClient.expect(200, api().get(token, path)).body()).isEqualTo(before);
     }
@@ -211,7 +212,7 @@ class FeedAndPreferencesTest extends NotificationsServiceTest {
         assertThat(defaults.get("lastReminder").get("channel").asText()).isEqualTo("SMS");
 
         ApiClient.expect(200, api().get(TestTokens.therapist("t", riverside.clinic.toString()), path));
-        ApiClient.expect(404, api().get(TestTokens.therapist("t", io.soleus.kernel.id.ClinicId.random().toString()), path));
+        ApiClient.expect(403, api().get(TestTokens.therapist("t", io.soleus.kernel.id.ClinicId.random().toString()), path));
         ApiClient.expect(403, api().put(TestTokens.therapist("t", riverside.clinic.toString()), path, defaults));
         ApiClient.expect(403, api().get(TestTokens.client(ClientId.random().toString()), path));
         assertThat(ApiClient.expect(400, api().put(TestTokens.admin(), path, Map.of(
@@ -251,5 +252,13 @@ class FeedAndPreferencesTest extends NotificationsServiceTest {
         @Override
         public void onComplete() {
         }
+    }
+
+    @Test
+    void the_api_is_described_by_openapi_with_how_to_get_in() {
+        ApiClient.Response docs = ApiClient.expect(200, api().get(null, "/v3/api-docs"));
+
+        assertThat(docs.body().path("paths").has("/clients/{clientId}/notifications")).isTrue();
+        ApiDescriptions.assertComplete("notifications-service", docs.body());
     }
 }

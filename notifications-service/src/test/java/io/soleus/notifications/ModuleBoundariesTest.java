@@ -11,4 +11,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule stands_alone = ModuleRules.serviceStandsAlone("notifications");
+
+    @ArchTest
+    static final ArchRule access_is_decided_in_the_access_rules = ModuleRules.accessIsDecidedInTheAccessRules("notifications");
 }

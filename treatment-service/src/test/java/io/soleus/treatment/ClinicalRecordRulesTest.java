@@ -14,6 +14,7 @@ import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.platform.test.ApiClient.Response;
+import io.soleus.platform.test.ApiDescriptions;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -310,12 +311,13 @@ class ClinicalRecordRulesTest {
     }
 
     @Test
-    void the_api_is_described_by_openapi() {
+    void the_api_is_described_by_openapi_with_how_to_get_in() {
         Response docs = practice.api.get(null, "/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").has("/cases/{caseId}/assessments")).isTrue();
         assertThat(docs.body().path("paths").has("/reports/outcomes")).isTrue();
+        ApiDescriptions.assertComplete("treatment-service", docs.body());
     }
 
     @Test

@@ -53,6 +53,16 @@ public final class Practice implements AutoCloseable {
                 "SELECT count(*) FROM booking_client WHERE client_id = ?", Long.class, runner.value()) == 1);
     }
 
+    /** Booking tells of another client. */
+    public ClientId clientRegistered(String name, String email) {
+        ClientId client = ClientId.random();
+        booking.publish("Client", client.toString(), new ClientRegistered(client, name, email, null, Channel.EMAIL, true,
+                "en", TreatmentServiceTest.NOW));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM booking_client WHERE client_id = ?", Long.class, client.value()) == 1);
+        return client;
+    }
+
     public String maya() {
         return TestTokens.therapist(maya.toString(), riverside.toString());
     }

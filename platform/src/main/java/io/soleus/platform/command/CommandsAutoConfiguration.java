@@ -2,6 +2,7 @@ package io.soleus.platform.command;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,8 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The clock every service reads time from, and {@link Commands} for its API. */
+/** The clock every service reads time from, and {@link Commands} for its API with its {@link IdempotencyKey}s. */
 @AutoConfiguration
 @EnableScheduling
 public class CommandsAutoConfiguration {
@@ -33,6 +36,17 @@ public class CommandsAutoConfiguration {
     Commands commands(CommandGateway gateway, TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper,
                       Clock clock, @Value("${soleus.commands.max-attempts:12}") int maxAttempts) {
         return new Commands(gateway, transactions, jdbc, mapper, clock, maxAttempts);
+    }
+
+    /** Controller methods taking an {@link IdempotencyKey} get the request's header, owned by its caller. */
+    @Bean
+    WebMvcConfigurer idempotencyKeys() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new IdempotencyKeyArgumentResolver());
+            }
+        };
     }
 
     @Bean

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.platform.command.IdempotencyKeyReusedException;
 import jakarta.validation.ConstraintViolationException;
@@ -59,7 +58,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(validationProblem(List.of(fieldErrorOf(e))));
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge) {
+                ProblemDetail problem = validationProblem(List.of(new FieldError("body", "is larger than this API accepts")));
+                problem.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+            }
+        }
+        return ResponseEntity.badRequest().body(validationProblem(List.of(UnreadableJson.fieldOf(e))));
     }
 
     @Override
@@ -155,29 +161,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperties(Map.of("errors", errors));
         return problem;
-    }
-
-    /** Finds the field behind unreadable JSON: a value object's own refusal, or the JSON path. */
-    private static FieldError fieldErrorOf(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        String path = null;
-        while (cause != null) {
-            if (cause instanceof JsonMappingException mapping && path == null) {
-                path = pathOf(mapping);
-            }
-            if (cause instanceof InvalidValueException invalid) {
-                return new FieldError(path != null && !path.isEmpty() ? path : invalid.field(), invalid.getMessage());
-            }
-            cause = cause.getCause();
-        }
-        return new FieldError(path == null || path.isEmpty() ? "body" : path, "is missing or not readable");
-    }
-
-    private static String pathOf(JsonMappingException mapping) {
-        return mapping.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
     }
 
     private static String leaf(String propertyPath) {

@@ -1,6 +1,8 @@
 package io.soleus.platform.bridge;
 
 import io.soleus.kernel.codec.EventCodec;
+import io.soleus.platform.security.AccessRules;
+import io.soleus.platform.security.CurrentUser.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,16 @@ import org.springframework.context.annotation.PropertySource;
 @SpringBootApplication
 @PropertySource("classpath:bridge-test.properties")
 public class BridgeTestApplication {
+
+    /** The probes' access: every role may probe, the admin probe is for admins. */
+    @Bean
+    AccessRules probeAccess() {
+        return access -> {
+            access.get("/probe/admin").by(Role.ADMIN);
+            access.get("/probe/me").by(Role.ADMIN, Role.THERAPIST, Role.CLIENT);
+            access.post("/probe/pain", "/probe/taken").by(Role.ADMIN, Role.THERAPIST, Role.CLIENT);
+        };
+    }
 
     /** The platform's contracts and the version of the test's own note this instance was built with. */
     @Bean

@@ -8,7 +8,6 @@ import io.soleus.platform.web.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,9 +31,14 @@ class ProbeController {
     }
 
     @GetMapping("/probe/admin")
-    @PreAuthorize("hasRole('ADMIN')")
     Map<String, String> adminOnly() {
         return Map.of("ok", "admin");
+    }
+
+    /** An endpoint no access rule names: closed to everyone. */
+    @GetMapping("/probe/unlisted")
+    Map<String, String> unlisted() {
+        return Map.of("ok", "nobody should see this");
     }
 
     @PostMapping("/probe/taken")

@@ -76,6 +76,20 @@ class SecurityAndProblemsTest {
     }
 
     @Test
+    void a_caller_who_may_not_call_an_endpoint_gets_403_before_the_body_is_read() {
+        Answer malformed = call("POST", "/probe/pain", TestTokens.mint("no-role", List.of(), List.of()), "{ not json");
+
+        assertThat(malformed.status()).isEqualTo(403);
+        assertThat(malformed.body().has("errors")).as("nothing about the body's schema").isFalse();
+    }
+
+    @Test
+    void an_endpoint_no_access_rule_names_is_closed_to_everyone() {
+        assertThat(call("GET", "/probe/unlisted", TestTokens.admin(), null).status()).isEqualTo(403);
+        assertThat(call("GET", "/probe/unlisted", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void a_role_outside_the_endpoints_scope_gets_403() {
         assertThat(call("GET", "/probe/admin", TestTokens.client("client-1"), null).status()).isEqualTo(403);
         assertThat(call("GET", "/probe/admin", TestTokens.admin(), null).status()).isEqualTo(200);
@@ -127,6 +141,7 @@ class SecurityAndProblemsTest {
         assertThat(admin.body().path("components").path("eventProcessors").path("status").asText()).isEqualTo("UP");
         assertThat(call("GET", "/actuator/metrics/soleus.kafka.publish.lag", TestTokens.admin(), null).status()).isEqualTo(200);
         assertThat(call("GET", "/actuator/metrics", null, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/readyz", null, null).status()).isEqualTo(200);
     }
 
     private Answer call(String method, String path, String token, Object body) {

@@ -41,6 +41,11 @@ public class ApiClient {
         return exchange(HttpMethod.PUT, token, path, body, headers);
     }
 
+    /** Any method; a String body is sent as it is, byte for byte (hostile input), anything else as JSON. */
+    public Response send(String method, String token, String path, Object body) {
+        return exchange(HttpMethod.valueOf(method), token, path, body);
+    }
+
     public Response get(String token, String path) {
         return exchange(HttpMethod.GET, token, path, null);
     }
@@ -58,9 +63,18 @@ public class ApiClient {
         }
         return request.exchange((req, response) -> {
             byte[] bytes = response.getBody().readAllBytes();
-            JsonNode node = bytes.length == 0 ? JSON.nullNode() : JSON.readTree(bytes);
+            JsonNode node = bytes.length == 0 ? JSON.nullNode() : readOrText(bytes);
             return new Response(response.getStatusCode().value(), node, response.getHeaders());
         });
+    }
+
+    /** The body as JSON, or as a text node where it is not JSON (a server's own error page). */
+    private static JsonNode readOrText(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static String json(Object body) {

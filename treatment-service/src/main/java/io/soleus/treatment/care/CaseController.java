@@ -25,6 +25,7 @@ import io.soleus.kernel.value.Tightness;
 import io.soleus.kernel.value.TissueResponse;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.Commands.Outcome;
+import io.soleus.platform.command.IdempotencyKey;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.treatment.care.CaseCommands.AssignPlan;
 import io.soleus.treatment.care.CaseCommands.DischargeCase;
@@ -35,6 +36,7 @@ import io.soleus.treatment.care.CaseCommands.RecordAssessment;
 import io.soleus.treatment.care.CaseCommands.RecordMyofascialRelease;
 import io.soleus.treatment.care.CaseCommands.RecordTriggerPointTreatment;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -45,12 +47,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,7 +63,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/cases")
 @Tag(name = "Cases")
-@PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
 class CaseController {
 
     private final Commands commands;
@@ -110,10 +109,10 @@ class CaseController {
 
     @PostMapping
     @Operation(summary = "Open a case for a client: complaint, working finding, side, contributing factors")
-    ResponseEntity<CaseOpened> open(@Valid @RequestBody OpenCaseRequest request,
-                                    @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
-        Outcome<CaseId> opened = once(key, request, new OpenCase(CaseId.random(), request.clientId(), request.clinicId(),
-                request.therapistId(), request.complaint(), request.workingFinding(), request.side(),
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    ResponseEntity<CaseOpened> open(@Valid @RequestBody OpenCaseRequest request, IdempotencyKey key) {
+        Outcome<CaseId> opened = commands.sendOnce(key, request, new OpenCase(CaseId.random(), request.clientId(),
+                request.clinicId(), request.therapistId(), request.complaint(), request.workingFinding(), request.side(),
                 request.contributingFactors(), CurrentUser.get()), CaseId.class);
         return opened.answer(HttpStatus.CREATED).location(URI.create("/cases/" + opened.result()))
                 .body(new CaseOpened(opened.result()));
@@ -121,9 +120,10 @@ class CaseController {
 
     @PostMapping("/{caseId}/assessments")
     @Operation(summary = "Record a session's assessment: pain (NPRS), trigger points, tightness, notes")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
     ResponseEntity<AssessmentRecorded> assess(@PathVariable CaseId caseId, @Valid @RequestBody AssessmentRequest request,
-                                              @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
-        Outcome<AssessmentId> recorded = once(key, List.of(caseId, request), new RecordAssessment(caseId,
+                                              IdempotencyKey key) {
+        Outcome<AssessmentId> recorded = commands.sendOnce(key, List.of(caseId, request), new RecordAssessment(caseId,
                 AssessmentId.random(), request.sessionId(), request.pain(), request.triggerPoints(), request.tightness(),
                 request.notes(), CurrentUser.get()), AssessmentId.class);
         return recorded.answer(HttpStatus.CREATED).location(URI.create("/cases/" + caseId))
@@ -133,49 +133,41 @@ class CaseController {
     @PostMapping("/{caseId}/trigger-point-treatments")
     @Operation(summary = "Record trigger point therapy applied in a session")
     ResponseEntity<Void> triggerPoint(@PathVariable CaseId caseId, @Valid @RequestBody TriggerPointRequest request,
-                                      @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
-        return noContent(once(key, List.of(caseId, request), new RecordTriggerPointTreatment(caseId, request.sessionId(),
-                request.site(), request.pressure(), Duration.ofSeconds(request.seconds()), request.response(),
-                CurrentUser.get()), Void.class));
+                                      IdempotencyKey key) {
+        return noContent(commands.sendOnce(key, List.of(caseId, request), new RecordTriggerPointTreatment(caseId,
+                request.sessionId(), request.site(), request.pressure(), Duration.ofSeconds(request.seconds()),
+                request.response(), CurrentUser.get()), Void.class));
     }
 
     @PostMapping("/{caseId}/myofascial-releases")
     @Operation(summary = "Record myofascial release applied in a session")
-    ResponseEntity<Void> release(@PathVariable CaseId caseId, @Valid @RequestBody ReleaseRequest request,
-                                 @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
-        return noContent(once(key, List.of(caseId, request), new RecordMyofascialRelease(caseId, request.sessionId(),
-                request.region(), Duration.ofMinutes(request.minutes()), request.response(), CurrentUser.get()),
-                Void.class));
+    ResponseEntity<Void> release(@PathVariable CaseId caseId, @Valid @RequestBody ReleaseRequest request, IdempotencyKey key) {
+        return noContent(commands.sendOnce(key, List.of(caseId, request), new RecordMyofascialRelease(caseId,
+                request.sessionId(), request.region(), Duration.ofMinutes(request.minutes()), request.response(),
+                CurrentUser.get()), Void.class));
     }
 
     @PutMapping("/{caseId}/plan")
     @Operation(summary = "Assign or revise the aftercare plan: exercises from the library, each with its dose")
-    ResponseEntity<Void> plan(@PathVariable CaseId caseId, @Valid @RequestBody PlanRequest request,
-                              @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
-        return noContent(once(key, List.of(caseId, request),
+    ResponseEntity<Void> plan(@PathVariable CaseId caseId, @Valid @RequestBody PlanRequest request, IdempotencyKey key) {
+        return noContent(commands.sendOnce(key, List.of(caseId, request),
                 new AssignPlan(caseId, request.exercises(), CurrentUser.get()), Void.class));
     }
 
     @PostMapping("/{caseId}/progress")
-    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST', 'CLIENT')")
     @Operation(summary = "Log an exercise of the plan as done or skipped, with an optional pain score")
     ResponseEntity<Void> progress(@PathVariable CaseId caseId, @Valid @RequestBody ProgressRequest request,
-                                  @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
-        return noContent(once(key, List.of(caseId, request), new LogProgress(caseId, request.exerciseId(),
+                                  IdempotencyKey key) {
+        return noContent(commands.sendOnce(key, List.of(caseId, request), new LogProgress(caseId, request.exerciseId(),
                 request.outcome(), request.pain(), request.day(), CurrentUser.get()), Void.class));
     }
 
     @PostMapping("/{caseId}/discharge")
     @Operation(summary = "Discharge a case with its outcome")
     ResponseEntity<Void> discharge(@PathVariable CaseId caseId, @Valid @RequestBody DischargeRequest request,
-                                   @RequestHeader(name = Commands.IDEMPOTENCY_KEY, required = false) String key) {
-        return noContent(once(key, List.of(caseId, request), new DischargeCase(caseId, request.finalPain(),
+                                   IdempotencyKey key) {
+        return noContent(commands.sendOnce(key, List.of(caseId, request), new DischargeCase(caseId, request.finalPain(),
                 request.backToActivity(), request.reason(), CurrentUser.get()), Void.class));
-    }
-
-    /** Sends a command once per caller and key; {@code request} is what a repeat must send again. */
-    private <R> Outcome<R> once(String key, Object request, Object command, Class<R> resultType) {
-        return commands.sendOnce(CurrentUser.get().subject(), key, request, command, resultType);
     }
 
     private static ResponseEntity<Void> noContent(Outcome<Void> outcome) {

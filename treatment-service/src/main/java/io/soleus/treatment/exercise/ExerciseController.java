@@ -5,16 +5,19 @@ import java.util.List;
 
 import io.soleus.kernel.id.ExerciseId;
 import io.soleus.platform.command.Commands;
+import io.soleus.platform.command.Commands.Outcome;
+import io.soleus.platform.command.IdempotencyKey;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.treatment.exercise.Exercise.AddExercise;
 import io.soleus.treatment.exercise.ExerciseLibrary.LibraryExercise;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,18 +45,20 @@ class ExerciseController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST', 'CLIENT')")
     @Operation(summary = "The exercises plans can prescribe")
     List<LibraryExercise> all() {
         return library.all();
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'THERAPIST')")
     @Operation(summary = "Add an exercise to the library")
-    ResponseEntity<ExerciseCreated> add(@Valid @RequestBody NewExercise exercise) {
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    ResponseEntity<ExerciseCreated> add(@Valid @RequestBody NewExercise exercise, IdempotencyKey key) {
         ExerciseId id = ExerciseId.random();
-        commands.send(new AddExercise(id, exercise.name(), exercise.description(), CurrentUser.get().subject()));
-        return ResponseEntity.created(URI.create("/exercises/" + id)).body(new ExerciseCreated(id));
+        Outcome<ExerciseCreated> created = commands.sendOnceAnswering(key, exercise,
+                new AddExercise(id, exercise.name(), exercise.description(), CurrentUser.get().subject()),
+                new ExerciseCreated(id));
+        return created.answer(HttpStatus.CREATED).location(URI.create("/exercises/" + created.result().exerciseId()))
+                .body(created.result());
     }
 }

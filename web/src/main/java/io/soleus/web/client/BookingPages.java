@@ -156,8 +156,9 @@ class BookingPages {
     }
 
     @PostMapping("/sessions/{id}/cancel")
-    String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes next) {
-        booking.cancel(id, reason.isBlank() ? "Cancelled online" : reason.strip());
+    String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, @RequestParam UUID key,
+                  RedirectAttributes next) {
+        booking.cancel(id, reason.isBlank() ? "Cancelled online" : reason.strip(), key.toString());
         ReadYourWrites.await(() -> "CANCELLED".equals(booking.session(id).status()));
         next.addFlashAttribute("cancelled", id);
         return "redirect:/me/sessions";

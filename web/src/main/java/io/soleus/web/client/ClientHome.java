@@ -21,6 +21,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -81,7 +82,8 @@ class ClientHome {
     }
 
     @PostMapping("/welcome")
-    String register(SignedIn me, @Valid @ModelAttribute("details") Details details, BindingResult errors, HttpSession session) {
+    String register(SignedIn me, @Valid @ModelAttribute("details") Details details, BindingResult errors,
+                    @RequestParam UUID key, HttpSession session) {
         if ("SMS".equals(details.getChannel()) && (details.getPhone() == null || details.getPhone().isBlank())) {
             errors.rejectValue("phone", "phone.needed-for-sms");
         }
@@ -90,7 +92,7 @@ class ClientHome {
         }
         try {
             booking.register(details.getName(), me.email(), details.getPhone(), details.getChannel(), details.isReminders(),
-                    details.getLanguage());
+                    details.getLanguage(), key.toString());
         } catch (ServiceRefused refused) {
             if (refused.rule().filter("already-exists"::equals).isEmpty()) {
                 refused.errors().forEach(error -> errors.rejectValue(field(error.field()), "invalid", error.message()));

@@ -43,6 +43,7 @@ class WebSecurity {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers("/livez", "/readyz").permitAll()
                         .requestMatchers("/", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg",
                                 "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

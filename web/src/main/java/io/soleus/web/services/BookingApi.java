@@ -146,9 +146,11 @@ public class BookingApi {
         return booking.get(Utilisation.class, "/reports/utilisation?from={from}&to={to}", from, to);
     }
 
-    /** Registers the signed-in client under their own id. */
-    public void register(String name, String email, String phone, String channel, boolean remindersConsent, String language) {
-        booking.post(details(name, email, phone, channel, remindersConsent, language), "/clients");
+    /** Registers the signed-in client under their own id; the key makes a repeated submit register once. */
+    public void register(String name, String email, String phone, String channel, boolean remindersConsent, String language,
+                         String idempotencyKey) {
+        booking.send(HttpMethod.POST, details(name, email, phone, channel, remindersConsent, language),
+                Map.of("Idempotency-Key", idempotencyKey), "/clients");
     }
 
     public void changeContact(UUID clientId, String name, String email, String phone, String channel, boolean remindersConsent,
@@ -175,16 +177,17 @@ public class BookingApi {
                 "/sessions/{id}/reschedule", sessionId);
     }
 
-    public void cancel(UUID sessionId, String reason) {
-        booking.post(Map.of("reason", reason), "/sessions/{id}/cancel", sessionId);
+    public void cancel(UUID sessionId, String reason, String idempotencyKey) {
+        booking.send(HttpMethod.POST, Map.of("reason", reason), Map.of("Idempotency-Key", idempotencyKey),
+                "/sessions/{id}/cancel", sessionId);
     }
 
-    public void attended(UUID sessionId) {
-        booking.post(Map.of(), "/sessions/{id}/attended", sessionId);
+    public void attended(UUID sessionId, String idempotencyKey) {
+        booking.send(HttpMethod.POST, Map.of(), Map.of("Idempotency-Key", idempotencyKey), "/sessions/{id}/attended", sessionId);
     }
 
-    public void missed(UUID sessionId) {
-        booking.post(Map.of(), "/sessions/{id}/missed", sessionId);
+    public void missed(UUID sessionId, String idempotencyKey) {
+        booking.send(HttpMethod.POST, Map.of(), Map.of("Idempotency-Key", idempotencyKey), "/sessions/{id}/missed", sessionId);
     }
 
     private static Map<String, Object> details(String name, String email, String phone, String channel,

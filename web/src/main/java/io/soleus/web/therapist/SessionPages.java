@@ -68,13 +68,13 @@ class SessionPages {
     }
 
     @PostMapping("/attended")
-    String attended(@PathVariable UUID sessionId, RedirectAttributes next) {
-        return mark(sessionId, () -> booking.attended(sessionId), "ATTENDED", next);
+    String attended(@PathVariable UUID sessionId, @RequestParam UUID key, RedirectAttributes next) {
+        return mark(sessionId, () -> booking.attended(sessionId, key.toString()), "ATTENDED", next);
     }
 
     @PostMapping("/missed")
-    String missed(@PathVariable UUID sessionId, RedirectAttributes next) {
-        return mark(sessionId, () -> booking.missed(sessionId), "MISSED", next);
+    String missed(@PathVariable UUID sessionId, @RequestParam UUID key, RedirectAttributes next) {
+        return mark(sessionId, () -> booking.missed(sessionId, key.toString()), "MISSED", next);
     }
 
     @PostMapping("/case")

@@ -1,0 +1,49 @@
+package io.soleus.booking;
+
+import static io.soleus.platform.security.CurrentUser.Role.ADMIN;
+import static io.soleus.platform.security.CurrentUser.Role.CLIENT;
+import static io.soleus.platform.security.CurrentUser.Role.THERAPIST;
+import static io.soleus.platform.security.Who.any;
+import static io.soleus.platform.security.Who.self;
+
+import io.soleus.platform.security.Access;
+import io.soleus.platform.security.AccessRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may call each of booking's endpoints, decided before a request is read. Which clinics,
+ * therapists and clients a caller then sees is decided on the data: a therapist works at the clinics
+ * of their token, a client sees themself.
+ */
+@Component
+class BookingAccess implements AccessRules {
+
+    @Override
+    public void declare(Access access) {
+        // the practice's set-up: admins
+        access.post("/clinics", "/clinics/*/rooms", "/clinics/*/rooms/*/close", "/clinics/*/close").by(ADMIN);
+        access.put("/clinics/*/opening-hours").by(ADMIN);
+        access.post("/therapists", "/therapists/*/clinics").by(ADMIN);
+        access.delete("/therapists/*/clinics/*").by(ADMIN);
+        access.post("/session-types").by(ADMIN);
+        access.put("/session-types/*/therapists").by(ADMIN);
+        access.get("/reports/utilisation").by(ADMIN);
+
+        // a therapist's hours: admins, or the therapist themself
+        access.put("/therapists/{therapistId}/availability/*").by(any(ADMIN).or(self(THERAPIST, "therapistId")));
+        access.post("/therapists/{therapistId}/exceptions").by(any(ADMIN).or(self(THERAPIST, "therapistId")));
+        access.delete("/therapists/{therapistId}/exceptions/*").by(any(ADMIN).or(self(THERAPIST, "therapistId")));
+
+        // the clinic's day: staff
+        access.get("/clinics/*/day-sheet", "/therapists/*/calendar", "/therapists/*/availability").by(ADMIN, THERAPIST);
+        access.post("/sessions/*/attended", "/sessions/*/missed").by(ADMIN, THERAPIST);
+
+        // booking itself: everyone signed in, each within their scope
+        access.get("/clinics", "/clinics/*/free-slots", "/therapists", "/session-types").by(ADMIN, THERAPIST, CLIENT);
+        access.post("/sessions", "/sessions/*/reschedule", "/sessions/*/cancel").by(ADMIN, THERAPIST, CLIENT);
+        access.get("/sessions/*").by(ADMIN, THERAPIST, CLIENT);
+        access.post("/clients").by(ADMIN, THERAPIST, CLIENT);
+        access.get("/clients/*", "/clients/*/sessions").by(ADMIN, THERAPIST, CLIENT);
+        access.put("/clients/{clientId}/contact").by(any(ADMIN).or(self(CLIENT, "clientId")));
+    }
+}

@@ -1,0 +1,35 @@
+package io.soleus.platform.security;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import io.soleus.platform.security.CurrentUser.Role;
+
+/**
+ * Who may call an endpoint, from the caller's token and the ids its path names: by role, as the
+ * therapist or client the path names, or as staff of the clinic the path names.
+ */
+@FunctionalInterface
+public interface Who {
+
+    boolean allows(CurrentUser caller, Map<String, String> path);
+
+    default Who or(Who other) {
+        return (caller, path) -> allows(caller, path) || other.allows(caller, path);
+    }
+
+    /** Callers holding any of {@code roles}. */
+    static Who any(Role... roles) {
+        return (caller, path) -> Arrays.stream(roles).anyMatch(caller::is);
+    }
+
+    /** A caller with {@code role} whose subject is the id the path's {@code variable} names: the person themself. */
+    static Who self(Role role, String variable) {
+        return (caller, path) -> caller.is(role) && caller.subject().equals(path.get(variable));
+    }
+
+    /** Staff of the clinic the path's {@code variable} names: admins, and therapists whose token lists it. */
+    static Who staffOf(String variable) {
+        return (caller, path) -> path.get(variable) != null && caller.worksAt(path.get(variable));
+    }
+}

@@ -1,0 +1,32 @@
+package io.soleus.treatment;
+
+import static io.soleus.platform.security.CurrentUser.Role.ADMIN;
+import static io.soleus.platform.security.CurrentUser.Role.CLIENT;
+import static io.soleus.platform.security.CurrentUser.Role.THERAPIST;
+
+import io.soleus.platform.security.Access;
+import io.soleus.platform.security.AccessRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may call each of treatment's endpoints, decided before a request is read. Clinical records are
+ * written by staff; a client logs their own exercises and reads their own record. Which cases a caller
+ * then sees (a therapist's clinics, a client's own) is decided on the data.
+ */
+@Component
+class TreatmentAccess implements AccessRules {
+
+    @Override
+    public void declare(Access access) {
+        access.post("/cases", "/cases/*/assessments", "/cases/*/trigger-point-treatments", "/cases/*/myofascial-releases",
+                "/cases/*/discharge").by(ADMIN, THERAPIST);
+        access.put("/cases/*/plan").by(ADMIN, THERAPIST);
+        access.post("/cases/*/progress").by(ADMIN, THERAPIST, CLIENT);
+        access.get("/cases/*", "/clients/*/timeline").by(ADMIN, THERAPIST, CLIENT);
+
+        access.get("/reports/**").by(ADMIN, THERAPIST);
+
+        access.get("/exercises").by(ADMIN, THERAPIST, CLIENT);
+        access.post("/exercises").by(ADMIN, THERAPIST);
+    }
+}
