@@ -26,6 +26,7 @@ import io.soleus.booking.session.SessionCommands.BookSession;
 import io.soleus.booking.sessiontype.SessionTypeCommands.DefineSessionType;
 import io.soleus.booking.therapist.TherapistCommands.RegisterTherapist;
 import io.soleus.booking.therapist.TherapistCommands.SetWeeklyAvailability;
+import io.soleus.kernel.Actor;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
@@ -34,7 +35,6 @@ import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.platform.command.Commands;
-import io.soleus.platform.security.CurrentUser;
 import io.soleus.platform.test.SoleusInfrastructure;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,7 +48,7 @@ public final class BookingThroughputBenchmark {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int THREADS = 8;
-    private static final CurrentUser ADMIN = new CurrentUser("bench", Set.of(CurrentUser.Role.ADMIN), Set.of());
+    private static final Actor ADMIN = new Actor("bench", Set.of(Actor.Role.ADMIN), Set.of());
 
     public static void main(String[] args) throws Exception {
         int bookings = args.length > 0 ? Integer.parseInt(args[0]) : 4000;

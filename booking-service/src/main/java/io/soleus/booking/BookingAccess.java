@@ -1,8 +1,8 @@
 package io.soleus.booking;
 
-import static io.soleus.platform.security.CurrentUser.Role.ADMIN;
-import static io.soleus.platform.security.CurrentUser.Role.CLIENT;
-import static io.soleus.platform.security.CurrentUser.Role.THERAPIST;
+import static io.soleus.kernel.Actor.Role.ADMIN;
+import static io.soleus.kernel.Actor.Role.CLIENT;
+import static io.soleus.kernel.Actor.Role.THERAPIST;
 import static io.soleus.platform.security.Who.any;
 import static io.soleus.platform.security.Who.self;
 

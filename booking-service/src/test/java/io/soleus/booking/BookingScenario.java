@@ -17,9 +17,10 @@ import io.soleus.booking.session.SessionBooking;
 import io.soleus.booking.sessiontype.SessionType;
 import io.soleus.booking.therapist.Therapist;
 import io.soleus.booking.therapist.TherapistRegistration;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.platform.events.CheckedOnWrite;
 import io.soleus.platform.test.MutableClock;
-import io.soleus.platform.web.RuleViolationException;
+import org.assertj.core.api.ThrowableAssert;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
@@ -29,7 +30,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.assertj.core.api.ThrowableAssert;
 
 /**
  * Given / when / then for the booking rules, over the real aggregates and command handlers on

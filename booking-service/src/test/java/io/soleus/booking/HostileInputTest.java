@@ -73,6 +73,11 @@ class HostileInputTest {
         booking.assertAnExampleForEveryCommand(EXAMPLES);
     }
 
+    @Example
+    void every_example_is_good_input_so_only_its_damage_is_refused() {
+        booking.assertExamplesAreGoodInput(EXAMPLES);
+    }
+
     @Property(tries = 400)
     void a_hostile_body_is_a_4xx_naming_the_field_and_stores_nothing(@ForAll("attempts") Attempt attempt) {
         booking.check(attempt, HostileInputTest::storedEvents);

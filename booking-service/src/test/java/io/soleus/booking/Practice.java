@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.booking.clinic.ClinicCommands.OpenClinic;
 import io.soleus.booking.clinic.ClinicCommands.Room;
-import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.booking.session.SessionCommands.BookSession;
 import io.soleus.booking.sessiontype.SessionTypeCommands.DefineSessionType;
 import io.soleus.booking.therapist.TherapistCommands.RegisterTherapist;
 import io.soleus.booking.therapist.TherapistCommands.SetWeeklyAvailability;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
@@ -25,8 +27,6 @@ import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.Channel;
-import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
 
 /**
  * The practice the booking rules are told in: the Riverside clinic in London (Monday to Saturday,
@@ -103,14 +103,14 @@ public final class Practice {
         return new BookSession(SessionId.random(), client, therapist, clinic, initialAssessment, start, ADMIN);
     }
 
-    public static final CurrentUser ADMIN = new CurrentUser("admin", Set.of(Role.ADMIN), Set.of());
+    public static final Actor ADMIN = new Actor("admin", Set.of(Role.ADMIN), Set.of());
 
-    public static CurrentUser clientUser(ClientId client) {
-        return new CurrentUser(client.toString(), Set.of(Role.CLIENT), Set.of());
+    public static Actor clientUser(ClientId client) {
+        return new Actor(client.toString(), Set.of(Role.CLIENT), Set.of());
     }
 
-    public static CurrentUser therapistUser(TherapistId therapist, ClinicId... clinics) {
-        return new CurrentUser(therapist.toString(), Set.of(Role.THERAPIST),
+    public static Actor therapistUser(TherapistId therapist, ClinicId... clinics) {
+        return new Actor(therapist.toString(), Set.of(Role.THERAPIST),
                 Set.of(java.util.Arrays.stream(clinics).map(ClinicId::toString).toArray(String[]::new)));
     }
 }

@@ -117,6 +117,22 @@ class RetriedRequestsTest {
     }
 
     @Test
+    void a_key_used_on_one_endpoint_is_refused_on_another_and_acts_there_not_at_all() {
+        String runner = api.registerClient("Pat Paddler", "pat@example.org");
+        String session = created(api.book(TestTokens.admin(), runner, maya, clinic, assessment, monday("15:00")))
+                .text("sessionId");
+        clock.set(monday("16:30"));
+        String key = UUID.randomUUID().toString();
+        expect(204, api.post(TestTokens.admin(), "/sessions/" + session + "/attended", Map.of(), "Idempotency-Key", key));
+
+        Response missed = api.post(TestTokens.admin(), "/sessions/" + session + "/missed", Map.of(), "Idempotency-Key", key);
+
+        assertThat(missed.status()).isEqualTo(422);
+        assertThat(missed.invalidField()).isEqualTo("Idempotency-Key");
+        assertThat(eventsOf(session, "SessionMissed")).isZero();
+    }
+
+    @Test
     void without_a_key_a_repeated_create_makes_a_second_one() {
         Map<String, Object> request = Map.of("name", "Walk-in", "durationMinutes", 30, "therapists", List.of(maya));
         String first = created(api.post(TestTokens.admin(), "/session-types", request)).text("sessionTypeId");

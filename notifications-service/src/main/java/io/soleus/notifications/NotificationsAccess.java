@@ -1,7 +1,7 @@
 package io.soleus.notifications;
 
-import static io.soleus.platform.security.CurrentUser.Role.ADMIN;
-import static io.soleus.platform.security.CurrentUser.Role.CLIENT;
+import static io.soleus.kernel.Actor.Role.ADMIN;
+import static io.soleus.kernel.Actor.Role.CLIENT;
 import static io.soleus.platform.security.Who.any;
 import static io.soleus.platform.security.Who.self;
 import static io.soleus.platform.security.Who.staffOf;

@@ -52,6 +52,11 @@ class HostileInputTest {
         notifications.assertAnExampleForEveryCommand(EXAMPLES);
     }
 
+    @Example
+    void every_example_is_good_input_so_only_its_damage_is_refused() {
+        notifications.assertExamplesAreGoodInput(EXAMPLES);
+    }
+
     @Property(tries = 400)
     void a_hostile_body_is_a_4xx_naming_the_field_and_changes_nothing(@ForAll("attempts") Attempt attempt) {
         notifications.check(attempt, HostileInputTest::storedState);

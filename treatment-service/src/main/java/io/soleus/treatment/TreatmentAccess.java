@@ -1,8 +1,8 @@
 package io.soleus.treatment;
 
-import static io.soleus.platform.security.CurrentUser.Role.ADMIN;
-import static io.soleus.platform.security.CurrentUser.Role.CLIENT;
-import static io.soleus.platform.security.CurrentUser.Role.THERAPIST;
+import static io.soleus.kernel.Actor.Role.ADMIN;
+import static io.soleus.kernel.Actor.Role.CLIENT;
+import static io.soleus.kernel.Actor.Role.THERAPIST;
 
 import io.soleus.platform.security.Access;
 import io.soleus.platform.security.AccessRules;

@@ -69,6 +69,11 @@ class HostileInputTest {
         treatment.assertAnExampleForEveryCommand(EXAMPLES);
     }
 
+    @Example
+    void every_example_is_good_input_so_only_its_damage_is_refused() {
+        treatment.assertExamplesAreGoodInput(EXAMPLES);
+    }
+
     @Property(tries = 400)
     void a_hostile_body_is_a_4xx_naming_the_field_and_stores_nothing(@ForAll("attempts") Attempt attempt) {
         treatment.check(attempt, HostileInputTest::storedEvents);

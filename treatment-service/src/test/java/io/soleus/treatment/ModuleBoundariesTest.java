@@ -14,4 +14,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule access_is_decided_in_the_access_rules = ModuleRules.accessIsDecidedInTheAccessRules("treatment");
+
+    @ArchTest
+    static final ArchRule aggregates_know_nothing_of_http_or_security = ModuleRules.aggregatesKnowNothingOfHttpOrSecurity("treatment");
 }

@@ -4,13 +4,14 @@ import java.net.URI;
 
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
-import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.Commands.Outcome;
+import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.IdempotencyKey;
 import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +54,7 @@ class ClientController {
     @Operation(summary = "Register a client (a client token registers itself)")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     ResponseEntity<ClientRegistered> register(@Valid @RequestBody ClientDetails details, IdempotencyKey key) {
-        CurrentUser user = CurrentUser.get();
+        Actor user = CurrentUser.get();
         ClientId clientId = isStaff(user) ? ClientId.random() : ClientId.of(user.subject());
         Outcome<ClientRegistered> registered = commands.sendOnceAnswering(key, details, new RegisterClient(clientId,
                 details.name(), details.email(), details.phone(), details.preferredChannel(), details.remindersConsent(),
@@ -70,7 +71,7 @@ class ClientController {
         return ResponseEntity.noContent().build();
     }
 
-    private static boolean isStaff(CurrentUser user) {
+    private static boolean isStaff(Actor user) {
         return user.is(Role.ADMIN) || user.is(Role.THERAPIST);
     }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import io.soleus.booking.schedule.ScheduleEvents.SlotReleased;
 import io.soleus.booking.schedule.ScheduleEvents.SlotReserved;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.value.TimeSlot;
-import io.soleus.platform.web.RuleViolationException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;

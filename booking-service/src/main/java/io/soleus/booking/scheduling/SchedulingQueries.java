@@ -17,14 +17,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.WeeklyHours;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.InvalidValueException;
+import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
-import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
-import io.soleus.platform.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -81,7 +81,7 @@ public class SchedulingQueries {
      * clinics. Admins and the therapist see everything; a colleague sees the sessions at the clinics
      * of their own claim, and elsewhere only that the therapist is busy.
      */
-    public List<CalendarEntry> therapistCalendar(TherapistId therapist, LocalDate from, LocalDate to, CurrentUser user) {
+    public List<CalendarEntry> therapistCalendar(TherapistId therapist, LocalDate from, LocalDate to, Actor user) {
         requireCalendarOf(therapist, from, to, user);
         boolean self = user.is(Role.THERAPIST) && user.subject().equals(therapist.toString());
         return jdbc.query(ENTRY + """
@@ -98,7 +98,7 @@ public class SchedulingQueries {
      * A calendar of {@code therapist} of at most six weeks, for admins, the therapist and colleagues
      * at a clinic they share; for anyone else a 404.
      */
-    public void requireCalendarOf(TherapistId therapist, LocalDate from, LocalDate to, CurrentUser user) {
+    public void requireCalendarOf(TherapistId therapist, LocalDate from, LocalDate to, Actor user) {
         requireRange(from, to);
         boolean self = user.is(Role.THERAPIST) && user.subject().equals(therapist.toString());
         if (!user.is(Role.ADMIN) && !self && !worksWithCaller(therapist, user)) {
@@ -107,7 +107,7 @@ public class SchedulingQueries {
     }
 
     /** A clinic's rooms on one day with their sessions, for staff of that clinic. */
-    public DaySheet daySheet(ClinicId clinic, LocalDate date, CurrentUser user) {
+    public DaySheet daySheet(ClinicId clinic, LocalDate date, Actor user) {
         if (!user.worksAt(clinic.toString())) {
             throw new NotFoundException("No clinic " + clinic);
         }
@@ -131,8 +131,8 @@ public class SchedulingQueries {
     }
 
     /** A client's sessions, upcoming first and past after; staff see those at their own clinics. */
-    public ClientSessions clientSessions(ClientId client, CurrentUser user) {
-        boolean self = user.is(Role.CLIENT) && user.subject().equals(client.toString());
+    public ClientSessions clientSessions(ClientId client, Actor user) {
+        boolean self = user.isClient(client.toString());
         if (!self && !user.is(Role.ADMIN) && !user.is(Role.THERAPIST)) {
             throw new NotFoundException("No client " + client);
         }
@@ -160,8 +160,8 @@ public class SchedulingQueries {
      * A client's contact details: for the client, admins, and therapists who have seen them at one of
      * their clinics; for anyone else (and a client not registered) a 404.
      */
-    public ClientProfile clientProfile(ClientId client, CurrentUser user) {
-        boolean self = user.is(Role.CLIENT) && user.subject().equals(client.toString());
+    public ClientProfile clientProfile(ClientId client, Actor user) {
+        boolean self = user.isClient(client.toString());
         boolean allowed = self || user.is(Role.ADMIN) || user.is(Role.THERAPIST) && jdbc.queryForList(
                 "SELECT DISTINCT clinic_id::text FROM scheduling_session WHERE client_id = ?", String.class, client.value())
                 .stream().anyMatch(user::worksAt);
@@ -175,10 +175,10 @@ public class SchedulingQueries {
     }
 
     /** One session, for its client and the staff of its clinic. */
-    public CalendarEntry session(SessionId session, CurrentUser user) {
+    public CalendarEntry session(SessionId session, Actor user) {
         return jdbc.query(ENTRY + "WHERE s.session_id = ?", (row, i) -> entry(row), session.value()).stream()
                 .filter(entry -> user.worksAt(entry.clinicId().toString())
-                        || user.is(Role.CLIENT) && user.subject().equals(entry.clientId().toString()))
+                        || user.isClient(entry.clientId().toString()))
                 .findFirst().orElseThrow(() -> new NotFoundException("No session " + session));
     }
 
@@ -246,7 +246,7 @@ public class SchedulingQueries {
         return copy;
     }
 
-    private boolean worksWithCaller(TherapistId therapist, CurrentUser user) {
+    private boolean worksWithCaller(TherapistId therapist, Actor user) {
         if (!user.is(Role.THERAPIST)) {
             return false;
         }

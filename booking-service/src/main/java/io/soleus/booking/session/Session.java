@@ -8,6 +8,9 @@ import java.time.Instant;
 
 import io.soleus.booking.session.SessionCommands.MarkAttended;
 import io.soleus.booking.session.SessionCommands.MarkMissed;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.NotFoundException;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
@@ -21,10 +24,6 @@ import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.CancelledBy;
 import io.soleus.kernel.value.TimeSlot;
-import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
-import io.soleus.platform.web.NotFoundException;
-import io.soleus.platform.web.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -60,11 +59,8 @@ public class Session {
     }
 
     /** Who may see this session: admins, therapists of its clinic, and its client; others get a 404. */
-    void ensureVisibleTo(CurrentUser user) {
-        boolean visible = user.is(Role.ADMIN)
-                || (user.is(Role.THERAPIST) && user.worksAt(clinicId.toString()))
-                || (user.is(Role.CLIENT) && user.subject().equals(clientId.toString()));
-        if (!visible) {
+    void ensureVisibleTo(Actor user) {
+        if (!user.worksAt(clinicId.toString()) && !user.isClient(clientId.toString())) {
             throw new NotFoundException("No session " + sessionId);
         }
     }

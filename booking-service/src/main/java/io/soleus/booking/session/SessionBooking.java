@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import io.soleus.platform.axon.Aggregates;
 import io.soleus.booking.client.Client;
 import io.soleus.booking.clinic.Clinic;
 import io.soleus.booking.schedule.Schedule;
@@ -17,7 +16,11 @@ import io.soleus.booking.session.SessionCommands.CancelSession;
 import io.soleus.booking.session.SessionCommands.RescheduleSession;
 import io.soleus.booking.sessiontype.SessionType;
 import io.soleus.booking.therapist.Therapist;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
+import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.Require;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
@@ -25,10 +28,7 @@ import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.CancelledBy;
 import io.soleus.kernel.value.TimeSlot;
-import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
-import io.soleus.platform.web.NotFoundException;
-import io.soleus.platform.web.RuleViolationException;
+import io.soleus.platform.axon.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -115,7 +115,7 @@ public class SessionBooking {
         Aggregate<SessionType> type = Aggregates.load(sessionTypes, current.sessionTypeId(), "session type");
         Duration buffer = type.invoke(SessionType::bufferAfter);
         Aggregate<Clinic> clinic = Aggregates.load(clinics, current.clinicId(), "clinic");
-        if (isClientOnly(command.by())
+        if (command.by().isClientOnly()
                 && now.isAfter(current.slot().start().minus(clinic.invoke(Clinic::lateCancellationWindow)))) {
             throw new RuleViolationException("inside-late-window",
                     "Inside the clinic's cancellation window only the clinic can move a session");
@@ -148,7 +148,7 @@ public class SessionBooking {
         Instant now = clock.instant();
         Aggregate<Session> session = loadVisible(command.sessionId(), command.by());
         Session current = session.invoke(it -> it);
-        CancelledBy by = isClientOnly(command.by()) ? CancelledBy.CLIENT : CancelledBy.CLINIC;
+        CancelledBy by = command.by().isClientOnly() ? CancelledBy.CLIENT : CancelledBy.CLINIC;
         Duration lateWindow = Aggregates.load(clinics, current.clinicId(), "clinic").invoke(Clinic::lateCancellationWindow);
         session.execute(it -> it.cancel(by, command.reason(), lateWindow, now));
 
@@ -162,18 +162,11 @@ public class SessionBooking {
 
     /** Clients book for themselves, therapists at their own clinics, admins anywhere. */
     private static void ensureMayBook(BookSession command) {
-        CurrentUser by = command.by();
-        if (by.is(Role.ADMIN) || by.is(Role.THERAPIST) && by.worksAt(command.clinicId().toString())) {
-            return;
-        }
-        if (by.is(Role.CLIENT) && by.subject().equals(command.clientId().toString())) {
+        Actor by = command.by();
+        if (by.worksAt(command.clinicId().toString()) || by.isClient(command.clientId().toString())) {
             return;
         }
         throw new NotFoundException(by.is(Role.CLIENT) ? "No client " + command.clientId() : "No clinic " + command.clinicId());
-    }
-
-    private static boolean isClientOnly(CurrentUser user) {
-        return !user.is(Role.ADMIN) && !user.is(Role.THERAPIST);
     }
 
     /** Checked before anything is computed from {@code start}, so an absurd start is refused, not overflowed. */
@@ -208,7 +201,7 @@ public class SessionBooking {
                 .orElseThrow(() -> new RuleViolationException("room-taken", "No room is free then"));
     }
 
-    private Aggregate<Session> loadVisible(SessionId id, CurrentUser by) {
+    private Aggregate<Session> loadVisible(SessionId id, Actor by) {
         Require.present("sessionId", id);
         Aggregate<Session> session = Aggregates.load(sessions, id, "session");
         session.execute(it -> it.ensureVisibleTo(by));

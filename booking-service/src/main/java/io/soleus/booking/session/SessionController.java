@@ -9,17 +9,18 @@ import io.soleus.booking.session.SessionCommands.CancelSession;
 import io.soleus.booking.session.SessionCommands.MarkAttended;
 import io.soleus.booking.session.SessionCommands.MarkMissed;
 import io.soleus.booking.session.SessionCommands.RescheduleSession;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
-import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.Commands.Outcome;
+import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.IdempotencyKey;
 import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,7 +67,7 @@ class SessionController {
     @Operation(summary = "Book a session; the room is assigned. 409 when the slot is taken or a rule says no")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     ResponseEntity<SessionDetails> book(@Valid @RequestBody BookRequest request, IdempotencyKey key) {
-        CurrentUser user = CurrentUser.get();
+        Actor user = CurrentUser.get();
         ClientId clientId = request.clientId() != null || !user.is(Role.CLIENT) ? request.clientId() : ClientId.of(user.subject());
         if (clientId == null) {
             throw new InvalidValueException("clientId", "clientId is required");

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.soleus.kernel.NotFoundException;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.notifications.planning.Kind;
 import io.soleus.notifications.planning.Notifications;
 import io.soleus.notifications.planning.Status;
-import io.soleus.platform.web.NotFoundException;
-import io.soleus.platform.web.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

@@ -3,9 +3,9 @@ package io.soleus.notifications.preference;
 import java.time.Duration;
 
 import io.soleus.kernel.InvalidValueException;
+import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.value.Channel;
-import io.soleus.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package io.soleus.platform.axon;
 
-import io.soleus.platform.web.NotFoundException;
+import io.soleus.kernel.NotFoundException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;

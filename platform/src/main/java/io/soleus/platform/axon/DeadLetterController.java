@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-
-import io.soleus.platform.web.NotFoundException;
+import io.soleus.kernel.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -1,18 +1,12 @@
 package io.soleus.platform.command;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonTransientException;
@@ -44,18 +38,14 @@ public class Commands {
 
     private final CommandGateway gateway;
     private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper mapper;
-    private final Clock clock;
+    private final IdempotentRequests requests;
     private final int maxAttempts;
 
     public Commands(CommandGateway gateway, TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper,
                     Clock clock, int maxAttempts) {
         this.gateway = gateway;
         this.transactions = transactions;
-        this.jdbc = jdbc;
-        this.mapper = mapper;
-        this.clock = clock;
+        this.requests = new IdempotentRequests(jdbc, mapper, clock);
         this.maxAttempts = maxAttempts;
     }
 
@@ -97,37 +87,20 @@ public class Commands {
         if (!key.present()) {
             return new Outcome<>(retryingConflicts(action), false);
         }
-        String fingerprint = fingerprint(request);
         return retryingConflicts(() -> transactions.execute(status -> {
-            int claimed = jdbc.update("""
-                    INSERT INTO idempotent_request (caller, idempotency_key, fingerprint, created_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING""", key.caller(), key.value(), fingerprint, Timestamp.from(clock.instant()));
-            if (claimed == 0) {
-                return replay(key, fingerprint, resultType);
+            Optional<Outcome<R>> earlier = requests.claim(key, request, resultType);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             R result = action.get();
-            jdbc.update("UPDATE idempotent_request SET result = ? WHERE caller = ? AND idempotency_key = ?",
-                    json(result), key.caller(), key.value());
+            requests.answered(key, result);
             return new Outcome<>(result, false);
         }));
     }
 
     /** Forgets keys older than {@code retention}; a request repeated later acts again. */
     public int forgetKeysOlderThan(Duration retention) {
-        return jdbc.update("DELETE FROM idempotent_request WHERE created_at < ?",
-                Timestamp.from(clock.instant().minus(retention)));
-    }
-
-    private <R> Outcome<R> replay(IdempotencyKey key, String fingerprint, Class<R> resultType) {
-        List<Outcome<R>> stored = jdbc.query(
-                "SELECT fingerprint, result FROM idempotent_request WHERE caller = ? AND idempotency_key = ?",
-                (row, i) -> {
-                    if (!row.getString("fingerprint").equals(fingerprint)) {
-                        throw new IdempotencyKeyReusedException();
-                    }
-                    return new Outcome<>(read(row.getString("result"), resultType), true);
-                }, key.caller(), key.value());
-        return stored.get(0);
+        return requests.forgetOlderThan(retention);
     }
 
     private <T> T retryingConflicts(Supplier<T> attempt) {
@@ -179,31 +152,6 @@ public class Commands {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while retrying a command", e);
-        }
-    }
-
-    private String fingerprint(Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot store a command result as JSON", e);
-        }
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return json == null ? null : mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read a stored command result", e);
         }
     }
 }

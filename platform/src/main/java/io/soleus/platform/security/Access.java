@@ -2,7 +2,7 @@ package io.soleus.platform.security;
 
 import java.util.function.Supplier;
 
-import io.soleus.platform.security.CurrentUser.Role;
+import io.soleus.kernel.Actor.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;

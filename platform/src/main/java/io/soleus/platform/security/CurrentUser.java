@@ -4,26 +4,30 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Who is calling and what they may see: the subject, the roles, and for a therapist the clinics of
- * the {@code clinics} claim. Services scope their queries and commands with it.
+ * Who is calling, read from the request's verified token: its subject, its {@code roles} claim, and
+ * for a therapist the clinics of its {@code clinics} claim, as the domain's {@link Actor}. Controllers
+ * hand the actor to commands and queries; nothing beyond them knows of tokens.
  */
-public record CurrentUser(String subject, Set<Role> roles, Set<String> clinics) {
+public final class CurrentUser {
 
     public static final String CLINICS_CLAIM = "clinics";
 
-    public enum Role { ADMIN, THERAPIST, CLIENT }
+    private CurrentUser() {
+    }
 
-    public static CurrentUser get() {
+    public static Actor get() {
         return from(SecurityContextHolder.getContext().getAuthentication());
     }
 
-    public static CurrentUser from(Authentication authentication) {
+    public static Actor from(Authentication authentication) {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new IllegalStateException("No authenticated JWT on this request");
         }
@@ -32,16 +36,7 @@ public record CurrentUser(String subject, Set<Role> roles, Set<String> clinics) 
                 .filter(role -> Set.of("ADMIN", "THERAPIST", "CLIENT").contains(role))
                 .map(Role::valueOf)
                 .collect(Collectors.toUnmodifiableSet());
-        return new CurrentUser(jwt.getSubject(), roles, Set.copyOf(listClaim(jwt, CLINICS_CLAIM)));
-    }
-
-    public boolean is(Role role) {
-        return roles.contains(role);
-    }
-
-    /** Admins see every clinic; therapists the clinics of their claim; clients none as staff. */
-    public boolean worksAt(String clinicId) {
-        return is(Role.ADMIN) || (is(Role.THERAPIST) && clinics.contains(clinicId));
+        return new Actor(jwt.getSubject(), roles, Set.copyOf(listClaim(jwt, CLINICS_CLAIM)));
     }
 
     private static List<String> listClaim(Jwt jwt, String claim) {

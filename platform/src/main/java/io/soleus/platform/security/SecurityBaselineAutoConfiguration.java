@@ -2,22 +2,25 @@ package io.soleus.platform.security;
 
 import java.util.List;
 
-import io.soleus.platform.security.CurrentUser.Role;
+import io.soleus.kernel.Actor.Role;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
-import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
-import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -54,11 +57,11 @@ public class SecurityBaselineAutoConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests
                             .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
-                            .requestMatchers("/livez", "/readyz").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/livez", "/readyz").permitAll()
                             .requestMatchers(scrapeOnManagementPort(environment)).permitAll()
                             .requestMatchers("/error").permitAll()
                             // the API's description holds no data; calls made from Swagger UI still need a token
-                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                             .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN");
                     Access access = new Access(requests);
                     services.forEach(rules -> rules.declare(access));
@@ -98,6 +101,20 @@ public class SecurityBaselineAutoConfiguration {
     @ConditionalOnProperty("soleus.security.jwt.issuer")
     OAuth2TokenValidator<Jwt> soleusIssuerValidator(@Value("${soleus.security.jwt.issuer}") String issuer) {
         return new JwtIssuerValidator(issuer);
+    }
+
+    /**
+     * A service that defines a security filter chain of its own replaces the platform's, and with it
+     * every access table: it does not start, rather than run with no rule applied.
+     */
+    @Bean
+    SmartInitializingSingleton accessRulesAreApplied(ApplicationContext context) {
+        return () -> {
+            if (!context.containsBean("soleusSecurityFilterChain")) {
+                throw new IllegalStateException("A SecurityFilterChain of the service's own replaces the platform's: "
+                        + "its AccessRules would not be applied");
+            }
+        };
     }
 
     /** The platform's own endpoints: dead letters and the development clock are for admins. */

@@ -3,7 +3,8 @@ package io.soleus.platform.security;
 import java.util.Arrays;
 import java.util.Map;
 
-import io.soleus.platform.security.CurrentUser.Role;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
 
 /**
  * Who may call an endpoint, from the caller's token and the ids its path names: by role, as the
@@ -12,7 +13,7 @@ import io.soleus.platform.security.CurrentUser.Role;
 @FunctionalInterface
 public interface Who {
 
-    boolean allows(CurrentUser caller, Map<String, String> path);
+    boolean allows(Actor caller, Map<String, String> path);
 
     default Who or(Who other) {
         return (caller, path) -> allows(caller, path) || other.allows(caller, path);

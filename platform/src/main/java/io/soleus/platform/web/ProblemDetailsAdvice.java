@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.soleus.kernel.InvalidValueException;
+import io.soleus.kernel.NotAllowedException;
+import io.soleus.kernel.NotFoundException;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.platform.command.IdempotencyKeyReusedException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -97,11 +100,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        return ruleViolation(e, HttpStatus.CONFLICT);
+    }
+
+    /** What the caller may see but not do: a 403 naming the rule. */
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<ProblemDetail> notAllowed(NotAllowedException e) {
+        return ruleViolation(e, HttpStatus.FORBIDDEN);
+    }
+
+    private static ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e, HttpStatus status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setType(RULE);
         problem.setTitle("Rule violated: " + e.rule());
         problem.setProperty("rule", e.rule());
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -130,7 +143,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A create command for an id that already exists: a 409, as the id names something that is there. */
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
-        return ruleViolation(new RuleViolationException("already-exists", "Something with this id already exists"));
+        return ruleViolation(new RuleViolationException("already-exists", "Something with this id already exists"),
+                HttpStatus.CONFLICT);
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -1,6 +1,10 @@
 package io.soleus.platform.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -33,7 +37,14 @@ class RequestBodyLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        try {
+            chain.doFilter(new Limited(request, limit), response);
+        } catch (BodyTooLarge e) { // read past the limit outside MVC's message converters (a form, say)
+            if (!response.isCommitted()) {
+                response.reset();
+                refuse(response);
+            }
+        }
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
@@ -45,7 +56,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
                 .formatted(limit, limit));
     }
 
-    /** Thrown while reading past the limit; {@link ProblemDetailsAdvice} answers 413. */
+    /** Thrown while reading past the limit; {@link ProblemDetailsAdvice} answers 413, or this filter where MVC did not read. */
     static final class BodyTooLarge extends IOException {
 
         BodyTooLarge() {
@@ -61,6 +72,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
         Limited(HttpServletRequest request, long limit) {
             super(request);
             this.limit = limit;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding())));
         }
 
         @Override

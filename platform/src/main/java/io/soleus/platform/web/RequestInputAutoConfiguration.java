@@ -33,9 +33,9 @@ public class RequestInputAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-                converters.stream().filter(MappingJackson2HttpMessageConverter.class::isInstance)
-                        .map(MappingJackson2HttpMessageConverter.class::cast)
-                        .forEach(converter -> converter.setObjectMapper(strict));
+                // a converter of MVC's own: the shared one also serves RestClients, which read others' JSON
+                converters.replaceAll(converter -> converter instanceof MappingJackson2HttpMessageConverter
+                        ? new MappingJackson2HttpMessageConverter(strict) : converter);
             }
         };
     }

@@ -1,8 +1,8 @@
 package io.soleus.platform.bridge;
 
+import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.codec.EventCodec;
 import io.soleus.platform.security.AccessRules;
-import io.soleus.platform.security.CurrentUser.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;

@@ -2,55 +2,91 @@ package io.soleus.platform.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.soleus.platform.test.SoleusSpringBootTest;
+import java.util.Map;
+
+import io.soleus.platform.test.SoleusInfrastructureExtension;
+import io.soleus.platform.test.SoleusInfrastructureInitializer;
 import io.soleus.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
 /**
- * A service deployed with the actuator on a port of its own: Prometheus scrapes it there without a
- * token, every other actuator endpoint there still wants one, and the API's port answers probes but
- * serves no metrics.
+ * Where Prometheus may scrape. A service deployed with the actuator on a port of its own: scraped
+ * there without a token, every other actuator endpoint there still wants an admin, and the API's
+ * port answers probes but serves no metrics. A service whose actuator shares the API's port: its
+ * metrics are an admin's. Each runs on a database of its own, so its processors take no segment from
+ * the other bridge tests' service.
  */
-@SoleusSpringBootTest(classes = BridgeTestApplication.class, properties = "management.server.port=0")
-@AutoConfigureObservability(tracing = false) // Spring Boot's tests leave metrics export off otherwise
+@ExtendWith(SoleusInfrastructureExtension.class)
 class MetricsScrapeTest {
 
-    @LocalServerPort
-    int port;
-    @LocalManagementPort
-    int managementPort;
+    static ConfigurableApplicationContext ownPort;
+    static ConfigurableApplicationContext sharedPort;
 
     record Answer(int status, String body) {
     }
 
+    @BeforeAll
+    static void start() {
+        ownPort = SoleusInfrastructureInitializer.startOnNewDatabase(BridgeTestApplication.class, "metrics_own_port",
+                Map.of("management.server.port", 0));
+        sharedPort = SoleusInfrastructureInitializer.startOnNewDatabase(BridgeTestApplication.class, "metrics_shared_port");
+    }
+
+    @AfterAll
+    static void stop() {
+        ownPort.close();
+        sharedPort.close();
+    }
+
     @Test
     void prometheus_scrapes_the_management_port_without_a_token() {
-        Answer scrape = get(managementPort, "/actuator/prometheus", null);
+        Answer scrape = get(managementPort(ownPort), "/actuator/prometheus", null);
 
-        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(managementPort(ownPort)).isNotEqualTo(apiPort(ownPort));
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge").contains("soleus_kafka_publish_lag");
     }
 
     @Test
-    void the_other_actuator_endpoints_still_want_an_admin() {
-        assertThat(get(managementPort, "/actuator/metrics", null).status()).isEqualTo(401);
-        assertThat(get(managementPort, "/actuator/metrics", TestTokens.client("client-1")).status()).isEqualTo(403);
-        assertThat(get(managementPort, "/actuator/metrics", TestTokens.admin()).status()).isEqualTo(200);
-        assertThat(get(managementPort, "/actuator/health", null).status()).isEqualTo(200);
+    void the_other_actuator_endpoints_on_the_management_port_still_want_an_admin() {
+        int port = managementPort(ownPort);
+        assertThat(get(port, "/actuator/metrics", null).status()).isEqualTo(401);
+        assertThat(get(port, "/actuator/metrics", TestTokens.client("client-1")).status()).isEqualTo(403);
+        assertThat(get(port, "/actuator/metrics", TestTokens.admin()).status()).isEqualTo(200);
+        assertThat(get(port, "/actuator/health", null).status()).isEqualTo(200);
     }
 
     @Test
     void the_api_port_answers_probes_and_serves_no_metrics() {
+        int port = apiPort(ownPort);
         assertThat(get(port, "/livez", null).status()).isEqualTo(200);
         assertThat(get(port, "/readyz", null).status()).isEqualTo(200);
         assertThat(get(port, "/actuator/prometheus", null).status()).isEqualTo(401);
         assertThat(get(port, "/actuator/prometheus", TestTokens.admin()).status()).as("no such endpoint here")
                 .isIn(403, 404);
+    }
+
+    @Test
+    void prometheus_on_the_apis_own_port_needs_an_admins_token() {
+        int port = apiPort(sharedPort);
+        assertThat(get(port, "/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(get(port, "/actuator/prometheus", TestTokens.therapist("therapist-1", "clinic-a")).status())
+                .isEqualTo(403);
+        assertThat(get(port, "/actuator/prometheus", TestTokens.admin()).status()).isEqualTo(200);
+    }
+
+    private static int apiPort(ConfigurableApplicationContext service) {
+        return ((WebServerApplicationContext) service).getWebServer().getPort();
+    }
+
+    private static int managementPort(ConfigurableApplicationContext service) {
+        return service.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
     private static Answer get(int port, String path, String token) {

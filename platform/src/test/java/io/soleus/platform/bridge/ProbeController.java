@@ -2,9 +2,10 @@ package io.soleus.platform.bridge;
 
 import java.util.Map;
 
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.value.PainScore;
 import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.web.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +27,7 @@ class ProbeController {
     }
 
     @GetMapping("/probe/me")
-    CurrentUser me() {
+    Actor me() {
         return CurrentUser.get();
     }
 

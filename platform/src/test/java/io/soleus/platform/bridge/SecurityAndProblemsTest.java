@@ -2,6 +2,12 @@ package io.soleus.platform.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +79,24 @@ class SecurityAndProblemsTest {
     @Test
     void the_development_clock_is_not_there_unless_switched_on() {
         assertThat(call("GET", "/dev/clock", TestTokens.admin(), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_body_larger_than_the_limit_is_a_413_whether_its_length_is_declared_or_sent_in_chunks() throws Exception {
+        String huge = "{\"note\": \"" + "x".repeat(70_000) + "\", \"pain\": 3}";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/probe/pain"))
+                .header("Authorization", "Bearer " + TestTokens.admin()).header("Content-Type", "application/json");
+
+        HttpResponse<String> declared = http.send(request.POST(HttpRequest.BodyPublishers.ofString(huge)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = http.send(request.POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(chunked.body()).path("errors").path(0).path("field").asText()).isEqualTo("body");
     }
 
     @Test

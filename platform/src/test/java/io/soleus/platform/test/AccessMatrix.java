@@ -150,7 +150,7 @@ public final class AccessMatrix {
         if (mayCall) {
             boolean read = operation.method().equals("get");
             boolean ok = read ? status >= 200 && status < 300 || mayFindNothing && status == 404
-                    : status != 401 && status != 403;
+                    : status != 401 && status != 403 && status < 500;
             return ok ? null : "may call it, answered " + status + " " + answer.body();
         }
         return status == 403 || status == 404 ? null : "may not call it, answered " + status + " " + answer.body();

@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.List;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The module boundaries of ARCHITECTURE.md as ArchUnit rules, for each service's own test. */
@@ -24,6 +26,22 @@ public final class ModuleRules {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.security.access.annotation.Secured")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.annotation.security.RolesAllowed")
                 .because("access is decided in one table per service, before a request's body is read");
+    }
+
+    /**
+     * Aggregates and the commands they handle are the domain: they know who acts (the kernel's
+     * {@code Actor}) and which rule says no, never HTTP, servlets, tokens or the platform's web and
+     * security layers, which stay in controllers and the access table.
+     */
+    public static ArchRule aggregatesKnowNothingOfHttpOrSecurity(String service) {
+        return noClasses().that().resideInAPackage("io.soleus." + service + "..")
+                .and(DescribedPredicate.describe("are aggregates or commands",
+                        (JavaClass type) -> type.isAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
+                                || type.getName().matches(".*Commands(\\$.*)?")))
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                        "org.springframework.web..", "org.springframework.security..", "jakarta.servlet..",
+                        "io.soleus.platform.security..", "io.soleus.platform.web..")
+                .because("the domain is decided on the actor and its rules, whatever carried the request");
     }
 
     /** A service never depends on another service: it learns about them from events only. */

@@ -51,6 +51,18 @@ public final class ServiceUnderAttack implements AutoCloseable {
                 .containsExactlyInAnyOrderElementsOf(HostileInput.commandEndpoints(description));
     }
 
+    /**
+     * Each example, sent as it is, is good input: whatever the answer (its ids name nothing, so a 404
+     * or a rule's 409 is fine), never a refusal of the input itself, so damage is what a refusal is for.
+     */
+    public void assertExamplesAreGoodInput(List<ValidBody> examples) {
+        for (ValidBody example : examples) {
+            int status = api.send(example.method(), TestTokens.admin(), HostileInput.concretePath(example.path()),
+                    example.body()).status();
+            assertThat(status).as("%s as it is", example.endpoint()).isNotIn(400, 413, 422).isLessThan(500);
+        }
+    }
+
     public Arbitrary<Attempt> attempts(List<ValidBody> examples) {
         return HostileInput.attempts(examples, HostileInput.requiredFields(description));
     }

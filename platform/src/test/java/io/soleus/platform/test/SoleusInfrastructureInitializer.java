@@ -42,9 +42,16 @@ public class SoleusInfrastructureInitializer implements ApplicationContextInitia
 
     /** Starts a service's application on a database of its own and a free port, for a test that starts it itself. */
     public static ConfigurableApplicationContext startOnNewDatabase(Class<?> application, String purpose) {
-        Map<String, Object> settings = new HashMap<>(properties(SoleusInfrastructure.get().newDatabase(purpose)));
-        settings.put("server.port", 0);
-        return new SpringApplicationBuilder(application).initializers(overriding(settings)).run();
+        return startOnNewDatabase(application, purpose, Map.of());
+    }
+
+    /** As above, with settings of the test's own on top. */
+    public static ConfigurableApplicationContext startOnNewDatabase(Class<?> application, String purpose,
+                                                                    Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(properties(SoleusInfrastructure.get().newDatabase(purpose)));
+        all.put("server.port", 0);
+        all.putAll(settings);
+        return new SpringApplicationBuilder(application).initializers(overriding(all)).run();
     }
 
     /** The properties of a service running against {@code database} and the shared broker. */

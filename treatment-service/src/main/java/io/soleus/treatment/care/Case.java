@@ -9,6 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.NotAllowedException;
+import io.soleus.kernel.NotFoundException;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
@@ -24,12 +28,7 @@ import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.ProgressOutcome;
 import io.soleus.kernel.value.PainScore;
-import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
-import io.soleus.platform.web.NotFoundException;
-import io.soleus.platform.web.RuleViolationException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.springframework.http.HttpStatus;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -61,17 +60,16 @@ public class Case {
     }
 
     /** Admins, therapists of the case's clinic, and its client see it; for anyone else it does not exist. */
-    void ensureVisibleTo(CurrentUser user) {
-        if (!(user.worksAt(clinicId.toString()) || user.is(Role.CLIENT) && user.subject().equals(clientId.toString()))) {
+    void ensureVisibleTo(Actor user) {
+        if (!user.worksAt(clinicId.toString()) && !user.isClient(clientId.toString())) {
             throw new NotFoundException("No case " + caseId);
         }
     }
 
-    void ensureStaff(CurrentUser user) {
+    void ensureStaff(Actor user) {
         ensureVisibleTo(user);
         if (!user.worksAt(clinicId.toString())) {
-            throw new RuleViolationException("staff-only", "Only the clinic's staff may change the clinical record",
-                    HttpStatus.FORBIDDEN);
+            throw new NotAllowedException("staff-only", "Only the clinic's staff may change the clinical record");
         }
     }
 

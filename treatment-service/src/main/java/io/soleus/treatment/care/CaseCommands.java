@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import io.soleus.kernel.Actor;
 import io.soleus.kernel.id.AssessmentId;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
@@ -23,7 +24,6 @@ import io.soleus.kernel.value.Pressure;
 import io.soleus.kernel.value.Side;
 import io.soleus.kernel.value.Tightness;
 import io.soleus.kernel.value.TissueResponse;
-import io.soleus.platform.security.CurrentUser;
 
 /** What therapists, admins and clients ask of a case; each names who asks, for the scope checks. */
 public final class CaseCommands {
@@ -33,33 +33,33 @@ public final class CaseCommands {
 
     public record OpenCase(CaseId caseId, ClientId clientId, ClinicId clinicId, TherapistId therapistId,
                            String complaint, Finding workingFinding, Side side, Set<ContributingFactor> contributingFactors,
-                           CurrentUser by) {
+                           Actor by) {
     }
 
     public record RecordAssessment(CaseId caseId, AssessmentId assessmentId, SessionId sessionId, PainScore pain,
                                    List<TriggerPointFinding> triggerPoints, Tightness tightness, String notes,
-                                   CurrentUser by) {
+                                   Actor by) {
     }
 
     public record RecordTriggerPointTreatment(CaseId caseId, SessionId sessionId, BodySite site, Pressure pressure,
-                                              Duration duration, TissueResponse response, CurrentUser by) {
+                                              Duration duration, TissueResponse response, Actor by) {
     }
 
     public record RecordMyofascialRelease(CaseId caseId, SessionId sessionId, BodySite region, Duration duration,
-                                          TissueResponse response, CurrentUser by) {
+                                          TissueResponse response, Actor by) {
     }
 
-    public record AssignPlan(CaseId caseId, List<Prescription> exercises, CurrentUser by) {
+    public record AssignPlan(CaseId caseId, List<Prescription> exercises, Actor by) {
     }
 
     public record Prescription(ExerciseId exerciseId, ExerciseDose dose) {
     }
 
     public record LogProgress(CaseId caseId, ExerciseId exerciseId, ProgressOutcome outcome, PainScore pain,
-                              LocalDate day, CurrentUser by) {
+                              LocalDate day, Actor by) {
     }
 
     public record DischargeCase(CaseId caseId, PainScore finalPain, boolean backToActivity, String reason,
-                                CurrentUser by) {
+                                Actor by) {
     }
 }

@@ -6,8 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.InvalidValueException;
+import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.Require;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.id.AssessmentId;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ExerciseId;
@@ -20,10 +24,6 @@ import io.soleus.kernel.treatment.MyofascialReleaseApplied;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.TriggerPointTreated;
 import io.soleus.platform.axon.Aggregates;
-import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
-import io.soleus.platform.web.NotFoundException;
-import io.soleus.platform.web.RuleViolationException;
 import io.soleus.treatment.booking.BookingFacts;
 import io.soleus.treatment.care.CaseCommands.AssignPlan;
 import io.soleus.treatment.care.CaseCommands.DischargeCase;
@@ -72,7 +72,7 @@ public class ClinicalRecords {
         Require.present("caseId", command.caseId());
         Require.present("clientId", command.clientId());
         Require.present("clinicId", command.clinicId());
-        CurrentUser by = command.by();
+        Actor by = command.by();
         if (!by.worksAt(command.clinicId().toString())) {
             throw new NotFoundException("No clinic " + command.clinicId());
         }
@@ -168,7 +168,7 @@ public class ClinicalRecords {
      * The session must be known, the case's client's at the case's clinic, and attended or under
      * way today; a therapist records only their own sessions.
      */
-    private void checkSession(Case current, SessionId sessionId, CurrentUser by) {
+    private void checkSession(Case current, SessionId sessionId, Actor by) {
         Require.present("sessionId", sessionId);
         BookingFacts.Session session = booking.session(sessionId).orElseThrow(() -> new RuleViolationException(
                 "session-not-yet-known", "The booking service has not told of this session yet; send the record again shortly"));
@@ -188,7 +188,7 @@ public class ClinicalRecords {
         }
     }
 
-    private Aggregate<Case> staffCase(CaseId caseId, CurrentUser by) {
+    private Aggregate<Case> staffCase(CaseId caseId, Actor by) {
         Aggregate<Case> record = load(caseId);
         record.execute(it -> it.ensureStaff(by));
         return record;
@@ -207,7 +207,7 @@ public class ClinicalRecords {
     }
 
     /** The therapist a record is attributed to: the one recording it, or the case's when an admin does. */
-    private static TherapistId therapistOf(CurrentUser by, Case current) {
+    private static TherapistId therapistOf(Actor by, Case current) {
         return by.is(Role.THERAPIST) && !by.is(Role.ADMIN) ? TherapistId.of(by.subject()) : current.therapistId();
     }
 }

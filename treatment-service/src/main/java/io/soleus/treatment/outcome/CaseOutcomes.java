@@ -15,13 +15,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
+import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.treatment.TriggerPointFinding;
 import io.soleus.kernel.value.ExerciseDose;
-import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
-import io.soleus.platform.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -82,14 +82,14 @@ public class CaseOutcomes {
                               Discharge discharge) {
     }
 
-    public CaseOutcome caseOutcome(CaseId caseId, CurrentUser user) {
+    public CaseOutcome caseOutcome(CaseId caseId, Actor user) {
         return cases("c.case_id = ?", caseId.value()).stream().filter(outcome -> visible(outcome, user)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No case " + caseId));
     }
 
     /** A client's cases, newest first, as far as the caller may see them. */
-    public List<CaseOutcome> timeline(ClientId client, CurrentUser user) {
-        boolean self = user.is(Role.CLIENT) && user.subject().equals(client.toString());
+    public List<CaseOutcome> timeline(ClientId client, Actor user) {
+        boolean self = user.isClient(client.toString());
         if (!self && !user.is(Role.ADMIN) && !user.is(Role.THERAPIST)) {
             throw new NotFoundException("No client " + client);
         }
@@ -101,9 +101,9 @@ public class CaseOutcomes {
         return cases;
     }
 
-    private static boolean visible(CaseOutcome outcome, CurrentUser user) {
+    private static boolean visible(CaseOutcome outcome, Actor user) {
         return user.worksAt(outcome.clinicId().toString())
-                || user.is(Role.CLIENT) && user.subject().equals(outcome.clientId().toString());
+                || user.isClient(outcome.clientId().toString());
     }
 
     /**

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.InvalidValueException;
-import io.soleus.platform.security.CurrentUser;
-import io.soleus.platform.security.CurrentUser.Role;
 
 /**
  * Which cases a dashboard figure covers: a clinic, a therapist, cases opened in a period or a month,
@@ -39,7 +39,7 @@ public record ReportFilter(UUID clinicId, UUID therapistId, LocalDate from, Loca
     }
 
     /** The conditions on cases ({@code c} is {@code outcome_case}), within what {@code user} may see. */
-    Sql onCases(CurrentUser user) {
+    Sql onCases(Actor user) {
         List<String> conditions = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         scope(user, "c.clinic_id", conditions, args);
@@ -62,7 +62,7 @@ public record ReportFilter(UUID clinicId, UUID therapistId, LocalDate from, Loca
     }
 
     /** The conditions on sessions ({@code s} is {@code booking_session}); findings and techniques do not apply. */
-    Sql onSessions(CurrentUser user) {
+    Sql onSessions(Actor user) {
         List<String> conditions = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         scope(user, "s.clinic_id", conditions, args);
@@ -78,7 +78,7 @@ public record ReportFilter(UUID clinicId, UUID therapistId, LocalDate from, Loca
     }
 
     /** Admins see everything; a therapist only the clinics of their claim. */
-    private static void scope(CurrentUser user, String column, List<String> conditions, List<Object> args) {
+    private static void scope(Actor user, String column, List<String> conditions, List<Object> args) {
         if (user.is(Role.ADMIN)) {
             return;
         }

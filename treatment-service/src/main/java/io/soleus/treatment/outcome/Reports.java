@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.soleus.kernel.Actor;
 import io.soleus.kernel.InvalidValueException;
-import io.soleus.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +51,7 @@ public class Reports {
     }
 
     /** Outcome figures of all the cases, or grouped {@code by} clinic, therapist, finding, technique or month (of opening). */
-    public List<ReportRow> outcomes(String by, ReportFilter filter, CurrentUser user) {
+    public List<ReportRow> outcomes(String by, ReportFilter filter, Actor user) {
         String key = switch (by) {
             case "all" -> "'all'";
             case "clinic" -> "c.clinic_id::text";
@@ -82,7 +82,7 @@ public class Reports {
     }
 
     /** Sessions attended, cancelled late by the client and missed: all of them, or grouped {@code by} clinic, therapist or month. */
-    public List<OperationsRow> operations(String by, ReportFilter filter, CurrentUser user) {
+    public List<OperationsRow> operations(String by, ReportFilter filter, Actor user) {
         String key = switch (by) {
             case "all" -> "'all'";
             case "clinic" -> "s.clinic_id::text";
@@ -101,7 +101,7 @@ public class Reports {
     }
 
     /** Pain over the episode: the mean pain at each case's first, second, … assessed session. */
-    public List<CoursePoint> painCourse(ReportFilter filter, CurrentUser user) {
+    public List<CoursePoint> painCourse(ReportFilter filter, Actor user) {
         ReportFilter.Sql where = filter.onCases(user);
         List<Object> args = new ArrayList<>(where.args());
         args.add(LONGEST_COURSE);
@@ -116,7 +116,7 @@ public class Reports {
     }
 
     /** The cases behind a figure, newest first, at most {@value #MOST_CASES}. */
-    public List<CaseSummary> cases(ReportFilter filter, CurrentUser user) {
+    public List<CaseSummary> cases(ReportFilter filter, Actor user) {
         ReportFilter.Sql where = filter.onCases(user);
         List<Object> args = new ArrayList<>(where.args());
         args.add(MOST_CASES);
