@@ -324,6 +324,23 @@ class BookingApiTest {
     }
 
     @Test
+    void every_event_names_who_caused_it() {
+        String session = created(api.book(runnerToken(), null, maya, clinic, assessment, monday("13:00"))).text("sessionId");
+        expect(200, api.post(mayaToken(), "/sessions/" + session + "/cancel", Map.of("reason", "Therapist unwell")));
+
+        assertThat(metadataOf(session, "SessionBooked")).contains("\"actor\":\"" + runner + "\"")
+                .contains("\"actorRoles\":\"CLIENT\"");
+        assertThat(metadataOf(session, "SessionCancelled")).contains("\"actor\":\"" + maya + "\"")
+                .contains("\"actorRoles\":\"THERAPIST\"");
+    }
+
+    String metadataOf(String aggregate, String type) {
+        return jdbc.queryForObject("""
+                SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type LIKE ?""", String.class, aggregate, "%." + type);
+    }
+
+    @Test
     void a_therapist_posting_a_malformed_clinic_is_refused_before_the_body_is_read() {
         String malformed = "{\"name\": 42, \"rooms\": \"all of them\"";
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +37,14 @@ public class CommandsAutoConfiguration {
     @Bean
     Commands commands(CommandGateway gateway, TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper,
                       Clock clock, @Value("${soleus.commands.max-attempts:12}") int maxAttempts) {
+        gateway.registerDispatchInterceptor(new ActorOnCommands()); // every command names who sent it
         return new Commands(gateway, transactions, jdbc, mapper, clock, maxAttempts);
+    }
+
+    /** Every event a command makes carries on who sent it (the audit trail's source). */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ActorOnCommands.ACTOR, ActorOnCommands.ACTOR_ROLES);
     }
 
     /** Controller methods taking an {@link IdempotencyKey} get the request's header, owned by its caller. */

@@ -10,6 +10,7 @@ import io.soleus.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
@@ -90,7 +91,12 @@ public class Services {
     private ServiceClient client(String name, URI base, OAuth2ClientHttpRequestInterceptor token, ObjectMapper json) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.requestTimeout());
-        RestClient untokened = RestClient.builder().baseUrl(base.toString()).requestFactory(requests).build();
+        // the application's ObjectMapper, so times go out as the ISO text the services read, not as numbers
+        RestClient untokened = RestClient.builder().baseUrl(base.toString()).requestFactory(requests)
+                .messageConverters(converters -> converters.replaceAll(converter ->
+                        converter instanceof MappingJackson2HttpMessageConverter ? new MappingJackson2HttpMessageConverter(json)
+                                : converter))
+                .build();
         return new ServiceClient(name, untokened.mutate().requestInterceptor(token).build(), untokened, json);
     }
 }
