@@ -332,6 +332,8 @@ class BookingApiTest {
                 .contains("\"actorRoles\":\"CLIENT\"");
         assertThat(metadataOf(session, "SessionCancelled")).contains("\"actor\":\"" + maya + "\"")
                 .contains("\"actorRoles\":\"THERAPIST\"");
+        assertThat(metadataOf(session, "SessionCancelled")).as("Axon's own correlation still there")
+                .contains("\"correlationId\"");
     }
 
     String metadataOf(String aggregate, String type) {

@@ -22,7 +22,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The clock every service reads time from, and {@link Commands} for its API with its {@link IdempotencyKey}s. */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @EnableScheduling
 public class CommandsAutoConfiguration {
 
@@ -41,7 +41,10 @@ public class CommandsAutoConfiguration {
         return new Commands(gateway, transactions, jdbc, mapper, clock, maxAttempts);
     }
 
-    /** Every event a command makes carries on who sent it (the audit trail's source). */
+    /**
+     * Every event a command makes carries on who sent it (the audit trail's source). After Axon's own
+     * configuration, which makes its correlation and causation ids' provider only where none exists yet.
+     */
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(ActorOnCommands.ACTOR, ActorOnCommands.ACTOR_ROLES);
