@@ -17,4 +17,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule aggregates_know_nothing_of_http_or_security = ModuleRules.aggregatesKnowNothingOfHttpOrSecurity("treatment");
+
+    @ArchTest
+    static final ArchRule scope_is_decided_in_the_policy = ModuleRules.scopeIsDecidedInThePolicy("treatment", "io.soleus.treatment.ClinicalPolicy");
 }

@@ -2,10 +2,10 @@ package io.soleus.booking.client;
 
 import java.net.URI;
 
+import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.kernel.Actor;
-import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.platform.command.Commands.Outcome;
@@ -55,7 +55,7 @@ class ClientController {
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     ResponseEntity<ClientRegistered> register(@Valid @RequestBody ClientDetails details, IdempotencyKey key) {
         Actor user = CurrentUser.get();
-        ClientId clientId = isStaff(user) ? ClientId.random() : ClientId.of(user.subject());
+        ClientId clientId = BookingPolicy.isStaff(user) ? ClientId.random() : ClientId.of(user.subject());
         Outcome<ClientRegistered> registered = commands.sendOnceAnswering(key, details, new RegisterClient(clientId,
                 details.name(), details.email(), details.phone(), details.preferredChannel(), details.remindersConsent(),
                 details.language()), new ClientRegistered(clientId));
@@ -69,9 +69,5 @@ class ClientController {
         commands.send(new ChangeClientContact(clientId, details.name(), details.email(), details.phone(),
                 details.preferredChannel(), details.remindersConsent(), details.language()));
         return ResponseEntity.noContent().build();
-    }
-
-    private static boolean isStaff(Actor user) {
-        return user.is(Role.ADMIN) || user.is(Role.THERAPIST);
     }
 }

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.WeeklyHours;
 import io.soleus.kernel.Actor;
-import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.id.ClientId;
@@ -83,14 +83,14 @@ public class SchedulingQueries {
      */
     public List<CalendarEntry> therapistCalendar(TherapistId therapist, LocalDate from, LocalDate to, Actor user) {
         requireCalendarOf(therapist, from, to, user);
-        boolean self = user.is(Role.THERAPIST) && user.subject().equals(therapist.toString());
+        boolean owner = BookingPolicy.ownsCalendarOf(user, therapist);
         return jdbc.query(ENTRY + """
                 WHERE s.therapist_id = ? AND s.status <> 'CANCELLED'
                   AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ? AND ?
                 ORDER BY s.starts_at""",
                 (row, i) -> {
                     CalendarEntry entry = entry(row);
-                    return user.is(Role.ADMIN) || self || user.worksAt(entry.clinicId().toString()) ? entry : busy(entry);
+                    return owner || BookingPolicy.isStaffAt(user, entry.clinicId()) ? entry : busy(entry);
                 }, therapist.value(), from, to);
     }
 
@@ -100,15 +100,14 @@ public class SchedulingQueries {
      */
     public void requireCalendarOf(TherapistId therapist, LocalDate from, LocalDate to, Actor user) {
         requireRange(from, to);
-        boolean self = user.is(Role.THERAPIST) && user.subject().equals(therapist.toString());
-        if (!user.is(Role.ADMIN) && !self && !worksWithCaller(therapist, user)) {
+        if (!BookingPolicy.ownsCalendarOf(user, therapist) && !worksWithCaller(therapist, user)) {
             throw new NotFoundException("No therapist " + therapist);
         }
     }
 
     /** A clinic's rooms on one day with their sessions, for staff of that clinic. */
     public DaySheet daySheet(ClinicId clinic, LocalDate date, Actor user) {
-        if (!user.worksAt(clinic.toString())) {
+        if (!BookingPolicy.isStaffAt(user, clinic)) {
             throw new NotFoundException("No clinic " + clinic);
         }
         Map<String, Object> header = jdbc.queryForList("SELECT name, time_zone FROM scheduling_clinic WHERE clinic_id = ?",
@@ -132,8 +131,7 @@ public class SchedulingQueries {
 
     /** A client's sessions, upcoming first and past after; staff see those at their own clinics. */
     public ClientSessions clientSessions(ClientId client, Actor user) {
-        boolean self = user.isClient(client.toString());
-        if (!self && !user.is(Role.ADMIN) && !user.is(Role.THERAPIST)) {
+        if (!BookingPolicy.mayLookUpClient(user, client)) {
             throw new NotFoundException("No client " + client);
         }
         Instant now = clock.instant();
@@ -141,11 +139,11 @@ public class SchedulingQueries {
         List<CalendarEntry> past = new ArrayList<>();
         jdbc.query(ENTRY + "WHERE s.client_id = ? ORDER BY s.starts_at", row -> {
             CalendarEntry entry = entry(row);
-            if (self || user.worksAt(entry.clinicId().toString())) {
+            if (BookingPolicy.seesSession(user, entry.clinicId(), client)) {
                 (entry.start().isAfter(now) ? upcoming : past).add(entry);
             }
         }, client.value());
-        if (!self && !user.is(Role.ADMIN) && upcoming.isEmpty() && past.isEmpty()) {
+        if (!BookingPolicy.seesAllOfClient(user, client) && upcoming.isEmpty() && past.isEmpty()) {
             throw new NotFoundException("No client " + client); // a therapist sees only clients of their clinics
         }
         return new ClientSessions(client, upcoming, reversed(past));
@@ -161,10 +159,8 @@ public class SchedulingQueries {
      * their clinics; for anyone else (and a client not registered) a 404.
      */
     public ClientProfile clientProfile(ClientId client, Actor user) {
-        boolean self = user.isClient(client.toString());
-        boolean allowed = self || user.is(Role.ADMIN) || user.is(Role.THERAPIST) && jdbc.queryForList(
-                "SELECT DISTINCT clinic_id::text FROM scheduling_session WHERE client_id = ?", String.class, client.value())
-                .stream().anyMatch(user::worksAt);
+        boolean allowed = BookingPolicy.seesContactOf(user, client, () -> jdbc.queryForList(
+                "SELECT DISTINCT clinic_id::text FROM scheduling_session WHERE client_id = ?", String.class, client.value()));
         return jdbc.query("""
                 SELECT name, email, phone, preferred_channel, coalesce(reminders_consent, FALSE), language
                 FROM scheduling_client WHERE client_id = ?""",
@@ -177,8 +173,7 @@ public class SchedulingQueries {
     /** One session, for its client and the staff of its clinic. */
     public CalendarEntry session(SessionId session, Actor user) {
         return jdbc.query(ENTRY + "WHERE s.session_id = ?", (row, i) -> entry(row), session.value()).stream()
-                .filter(entry -> user.worksAt(entry.clinicId().toString())
-                        || user.isClient(entry.clientId().toString()))
+                .filter(entry -> BookingPolicy.seesSession(user, entry.clinicId(), entry.clientId()))
                 .findFirst().orElseThrow(() -> new NotFoundException("No session " + session));
     }
 
@@ -247,12 +242,8 @@ public class SchedulingQueries {
     }
 
     private boolean worksWithCaller(TherapistId therapist, Actor user) {
-        if (!user.is(Role.THERAPIST)) {
-            return false;
-        }
-        List<String> clinics = jdbc.queryForList("SELECT clinic_id::text FROM scheduling_therapist_clinic WHERE therapist_id = ?",
-                String.class, therapist.value());
-        return clinics.stream().anyMatch(user::worksAt);
+        return BookingPolicy.worksAtOneOf(user, jdbc.queryForList(
+                "SELECT clinic_id::text FROM scheduling_therapist_clinic WHERE therapist_id = ?", String.class, therapist.value()));
     }
 
     private static void requireRange(LocalDate from, LocalDate to) {

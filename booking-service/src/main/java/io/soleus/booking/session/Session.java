@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.session.SessionCommands.MarkAttended;
 import io.soleus.booking.session.SessionCommands.MarkMissed;
 import io.soleus.kernel.Actor;
@@ -60,7 +61,7 @@ public class Session {
 
     /** Who may see this session: admins, therapists of its clinic, and its client; others get a 404. */
     void ensureVisibleTo(Actor user) {
-        if (!user.worksAt(clinicId.toString()) && !user.isClient(clientId.toString())) {
+        if (!BookingPolicy.seesSession(user, clinicId, clientId)) {
             throw new NotFoundException("No session " + sessionId);
         }
     }

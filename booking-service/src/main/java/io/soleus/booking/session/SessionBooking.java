@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.client.Client;
 import io.soleus.booking.clinic.Clinic;
 import io.soleus.booking.schedule.Schedule;
@@ -17,7 +18,6 @@ import io.soleus.booking.session.SessionCommands.RescheduleSession;
 import io.soleus.booking.sessiontype.SessionType;
 import io.soleus.booking.therapist.Therapist;
 import io.soleus.kernel.Actor;
-import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.RuleViolationException;
@@ -115,7 +115,7 @@ public class SessionBooking {
         Aggregate<SessionType> type = Aggregates.load(sessionTypes, current.sessionTypeId(), "session type");
         Duration buffer = type.invoke(SessionType::bufferAfter);
         Aggregate<Clinic> clinic = Aggregates.load(clinics, current.clinicId(), "clinic");
-        if (command.by().isClientOnly()
+        if (BookingPolicy.actsAsClient(command.by())
                 && now.isAfter(current.slot().start().minus(clinic.invoke(Clinic::lateCancellationWindow)))) {
             throw new RuleViolationException("inside-late-window",
                     "Inside the clinic's cancellation window only the clinic can move a session");
@@ -148,7 +148,7 @@ public class SessionBooking {
         Instant now = clock.instant();
         Aggregate<Session> session = loadVisible(command.sessionId(), command.by());
         Session current = session.invoke(it -> it);
-        CancelledBy by = command.by().isClientOnly() ? CancelledBy.CLIENT : CancelledBy.CLINIC;
+        CancelledBy by = BookingPolicy.actsAsClient(command.by()) ? CancelledBy.CLIENT : CancelledBy.CLINIC;
         Duration lateWindow = Aggregates.load(clinics, current.clinicId(), "clinic").invoke(Clinic::lateCancellationWindow);
         session.execute(it -> it.cancel(by, command.reason(), lateWindow, now));
 
@@ -163,10 +163,10 @@ public class SessionBooking {
     /** Clients book for themselves, therapists at their own clinics, admins anywhere. */
     private static void ensureMayBook(BookSession command) {
         Actor by = command.by();
-        if (by.worksAt(command.clinicId().toString()) || by.isClient(command.clientId().toString())) {
+        if (BookingPolicy.seesSession(by, command.clinicId(), command.clientId())) {
             return;
         }
-        throw new NotFoundException(by.is(Role.CLIENT) ? "No client " + command.clientId() : "No clinic " + command.clinicId());
+        throw new NotFoundException(BookingPolicy.clientOf(by).isPresent() ? "No client " + command.clientId() : "No clinic " + command.clinicId());
     }
 
     /** Checked before anything is computed from {@code start}, so an absurd start is refused, not overflowed. */

@@ -4,13 +4,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.session.SessionCommands.BookSession;
 import io.soleus.booking.session.SessionCommands.CancelSession;
 import io.soleus.booking.session.SessionCommands.MarkAttended;
 import io.soleus.booking.session.SessionCommands.MarkMissed;
 import io.soleus.booking.session.SessionCommands.RescheduleSession;
 import io.soleus.kernel.Actor;
-import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
@@ -68,7 +68,7 @@ class SessionController {
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     ResponseEntity<SessionDetails> book(@Valid @RequestBody BookRequest request, IdempotencyKey key) {
         Actor user = CurrentUser.get();
-        ClientId clientId = request.clientId() != null || !user.is(Role.CLIENT) ? request.clientId() : ClientId.of(user.subject());
+        ClientId clientId = request.clientId() != null ? request.clientId() : BookingPolicy.clientOf(user).orElse(null);
         if (clientId == null) {
             throw new InvalidValueException("clientId", "clientId is required");
         }

@@ -3,10 +3,13 @@ package io.soleus.platform.test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.List;
+import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import io.soleus.kernel.Actor;
 
 /** The module boundaries of ARCHITECTURE.md as ArchUnit rules, for each service's own test. */
 public final class ModuleRules {
@@ -26,6 +29,21 @@ public final class ModuleRules {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.security.access.annotation.Secured")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.annotation.security.RolesAllowed")
                 .because("access is decided in one table per service, before a request's body is read");
+    }
+
+    /**
+     * Who sees and changes which record ("an admin, the client themself, staff of this clinic") is
+     * decided in one policy class per service: no other class asks an actor's roles or clinics, by a
+     * call or a method reference.
+     */
+    public static ArchRule scopeIsDecidedInThePolicy(String service, String policy) {
+        Set<String> deciding = Set.of("is", "worksAt", "isClient", "isClientOnly");
+        return noClasses().that().resideInAPackage("io.soleus." + service + "..")
+                .and().doNotHaveFullyQualifiedName(policy)
+                .should().accessTargetWhere(DescribedPredicate.describe("Actor's is, worksAt, isClient or isClientOnly",
+                        (JavaAccess<?> access) -> access.getTargetOwner().isEquivalentTo(Actor.class)
+                                && deciding.contains(access.getName())))
+                .because("the scoping rules live in " + policy + ", where they can be read and tested as one");
     }
 
     /**

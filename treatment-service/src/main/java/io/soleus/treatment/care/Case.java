@@ -28,6 +28,7 @@ import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.ProgressOutcome;
 import io.soleus.kernel.value.PainScore;
+import io.soleus.treatment.ClinicalPolicy;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -61,14 +62,14 @@ public class Case {
 
     /** Admins, therapists of the case's clinic, and its client see it; for anyone else it does not exist. */
     void ensureVisibleTo(Actor user) {
-        if (!user.worksAt(clinicId.toString()) && !user.isClient(clientId.toString())) {
+        if (!ClinicalPolicy.seesCase(user, clinicId, clientId)) {
             throw new NotFoundException("No case " + caseId);
         }
     }
 
     void ensureStaff(Actor user) {
         ensureVisibleTo(user);
-        if (!user.worksAt(clinicId.toString())) {
+        if (!ClinicalPolicy.isStaffAt(user, clinicId)) {
             throw new NotAllowedException("staff-only", "Only the clinic's staff may change the clinical record");
         }
     }

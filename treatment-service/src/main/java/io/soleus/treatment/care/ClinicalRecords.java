@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.soleus.kernel.Actor;
-import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.Require;
@@ -24,6 +23,7 @@ import io.soleus.kernel.treatment.MyofascialReleaseApplied;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.TriggerPointTreated;
 import io.soleus.platform.axon.Aggregates;
+import io.soleus.treatment.ClinicalPolicy;
 import io.soleus.treatment.booking.BookingFacts;
 import io.soleus.treatment.care.CaseCommands.AssignPlan;
 import io.soleus.treatment.care.CaseCommands.DischargeCase;
@@ -73,11 +73,11 @@ public class ClinicalRecords {
         Require.present("clientId", command.clientId());
         Require.present("clinicId", command.clinicId());
         Actor by = command.by();
-        if (!by.worksAt(command.clinicId().toString())) {
+        if (!ClinicalPolicy.isStaffAt(by, command.clinicId())) {
             throw new NotFoundException("No clinic " + command.clinicId());
         }
-        TherapistId therapist = by.is(Role.ADMIN) ? Require.present("therapistId", command.therapistId())
-                : TherapistId.of(by.subject());
+        TherapistId therapist = ClinicalPolicy.therapist(by)
+                .orElseGet(() -> Require.present("therapistId", command.therapistId()));
         if (!booking.knowsClient(command.clientId())) {
             throw new NotFoundException("No client " + command.clientId());
         }
@@ -179,7 +179,7 @@ public class ClinicalRecords {
             throw new RuleViolationException("session-at-another-clinic",
                     "That session is at another clinic than the case; its record belongs to a case there");
         }
-        if (!by.is(Role.ADMIN) && !session.therapistId().toString().equals(by.subject())) {
+        if (!ClinicalPolicy.recordsSessionOf(by, session.therapistId())) {
             throw new RuleViolationException("not-the-sessions-therapist", "Only the session's therapist or an admin may record it");
         }
         if (!session.attended() && !session.bookedFor(clock.instant().atZone(session.zone()).toLocalDate())) {
@@ -208,6 +208,6 @@ public class ClinicalRecords {
 
     /** The therapist a record is attributed to: the one recording it, or the case's when an admin does. */
     private static TherapistId therapistOf(Actor by, Case current) {
-        return by.is(Role.THERAPIST) && !by.is(Role.ADMIN) ? TherapistId.of(by.subject()) : current.therapistId();
+        return ClinicalPolicy.therapist(by).orElse(current.therapistId());
     }
 }

@@ -16,12 +16,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.kernel.Actor;
-import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.treatment.TriggerPointFinding;
 import io.soleus.kernel.value.ExerciseDose;
+import io.soleus.treatment.ClinicalPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -89,21 +90,19 @@ public class CaseOutcomes {
 
     /** A client's cases, newest first, as far as the caller may see them. */
     public List<CaseOutcome> timeline(ClientId client, Actor user) {
-        boolean self = user.isClient(client.toString());
-        if (!self && !user.is(Role.ADMIN) && !user.is(Role.THERAPIST)) {
+        if (!ClinicalPolicy.mayLookForCasesOf(user, client)) {
             throw new NotFoundException("No client " + client);
         }
         List<CaseOutcome> cases = cases("c.client_id = ?", client.value()).stream()
                 .filter(outcome -> visible(outcome, user)).toList();
-        if (cases.isEmpty() && !self && !user.is(Role.ADMIN)) {
+        if (cases.isEmpty() && !ClinicalPolicy.seesAllCasesOf(user, client)) {
             throw new NotFoundException("No client " + client);
         }
         return cases;
     }
 
     private static boolean visible(CaseOutcome outcome, Actor user) {
-        return user.worksAt(outcome.clinicId().toString())
-                || user.isClient(outcome.clientId().toString());
+        return ClinicalPolicy.seesCase(user, new ClinicId(outcome.clinicId()), new ClientId(outcome.clientId()));
     }
 
     /**

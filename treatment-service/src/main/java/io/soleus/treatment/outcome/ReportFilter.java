@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.soleus.kernel.Actor;
-import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.InvalidValueException;
+import io.soleus.treatment.ClinicalPolicy;
 
 /**
  * Which cases a dashboard figure covers: a clinic, a therapist, cases opened in a period or a month,
@@ -79,15 +81,16 @@ public record ReportFilter(UUID clinicId, UUID therapistId, LocalDate from, Loca
 
     /** Admins see everything; a therapist only the clinics of their claim. */
     private static void scope(Actor user, String column, List<String> conditions, List<Object> args) {
-        if (user.is(Role.ADMIN)) {
+        Optional<Set<String>> clinics = ClinicalPolicy.reportClinics(user);
+        if (clinics.isEmpty()) {
             return;
         }
-        if (user.clinics().isEmpty()) {
+        if (clinics.get().isEmpty()) {
             conditions.add("FALSE");
             return;
         }
         conditions.add(column + " = ANY (?)");
-        args.add(user.clinics().stream().map(ReportFilter::uuidOrNull).filter(java.util.Objects::nonNull).toArray(UUID[]::new));
+        args.add(clinics.get().stream().map(ReportFilter::uuidOrNull).filter(java.util.Objects::nonNull).toArray(UUID[]::new));
     }
 
     private static UUID uuidOrNull(String clinic) {
