@@ -59,6 +59,7 @@ class AccessMatrixTest {
             entry("GET /clients/{clientId}", "A X @"),
             entry("PUT /clients/{clientId}/contact", "A @"),
             entry("GET /clients/{clientId}/sessions", "A X @"),
+            entry("GET /clients/{clientId}/audit", "A @"),
             entry("POST /sessions", "A X @"),
             entry("GET /sessions/{sessionId}", "A X @"),
             entry("POST /sessions/{sessionId}/reschedule", "A X @"),

@@ -336,6 +336,33 @@ class BookingApiTest {
                 .contains("\"correlationId\"");
     }
 
+    @Test
+    void a_clients_audit_trail_says_who_changed_their_record_and_when() {
+        String session = created(api.book(runnerToken(), null, maya, clinic, assessment, monday("13:00"))).text("sessionId");
+        expect(200, api.post(mayaToken(), "/sessions/" + session + "/cancel", Map.of("reason", "Therapist unwell")));
+        created(api.book(TestTokens.client(cyclist), null, tom, clinic, assessment, monday("14:00")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> expect(200,
+                api.get(TestTokens.admin(), "/clients/" + runner + "/audit")).body().size() == 3);
+        JsonNode trail = expect(200, api.get(TestTokens.admin(), "/clients/" + runner + "/audit")).body();
+
+        assertThat(trail.findValuesAsText("change")).as("newest first")
+                .containsExactly("SessionCancelled", "SessionBooked", "ClientRegistered");
+        assertThat(trail.findValuesAsText("actor")).containsExactly(maya, runner, "admin-1");
+        JsonNode asTheClient = expect(200, api.get(runnerToken(), "/clients/" + runner + "/audit")).body();
+        assertThat(asTheClient.findValuesAsText("change")).isEqualTo(trail.findValuesAsText("change"));
+        assertThat(asTheClient.path(2).hasNonNull("actor")).as("which admin it was is for admins").isFalse();
+        assertThat(asTheClient.path(2).path("actorRoles").toString()).isEqualTo("[\"ADMIN\"]");
+        assertThat(trail.path(0).path("actorRoles").toString()).isEqualTo("[\"THERAPIST\"]");
+        assertThat(trail.path(0).path("recordId").asText()).isEqualTo(session);
+        assertThat(trail.path(0).path("service").asText()).isEqualTo("booking-service");
+        assertThat(trail.toString()).as("names the change, not its content").doesNotContain("Therapist unwell")
+                .doesNotContain("Riley");
+        JsonNode cyclists = await().atMost(Duration.ofSeconds(20)).until(() -> expect(200,
+                api.get(TestTokens.admin(), "/clients/" + cyclist + "/audit")).body(), entries -> entries.size() == 2);
+        assertThat(cyclists.findValuesAsText("change")).containsExactly("SessionBooked", "ClientRegistered");
+    }
+
     String metadataOf(String aggregate, String type) {
         return jdbc.queryForObject("""
                 SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry

@@ -132,6 +132,11 @@ class BrowserJourneysTest {
             phone.check("plan");
             phone.open(web + "/me/settings");
             phone.check("settings");
+            phone.click(By.linkText("Who changed or opened your record"));
+            phone.waitUntil(ExpectedConditions.urlContains("/me/record"));
+            assertThat(phone.text(By.id("changes-card"))).contains("Session booked", "Registered as a client", "You");
+            assertThat(phone.text(By.id("reads-card"))).contains("No one from the practice has opened it.");
+            phone.check("record");
             phone.open(web + "/me/settings?lang=de");
             assertThat(phone.text(By.tagName("h1"))).isEqualTo("Einstellungen");
             phone.check("settings-de");
@@ -209,6 +214,24 @@ class BrowserJourneysTest {
             admin.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Session by session"));
             assertThat(admin.text(By.tagName("main"))).contains("Pain 6/10", "Myofascial release");
             admin.check("case");
+
+            // who changed the client's record and who opened it, for the admin and then for the client
+            admin.click(By.linkText("Record history"));
+            admin.waitUntil(ExpectedConditions.urlContains("/record"));
+            assertThat(admin.text(By.id("changes-card"))).contains("Case opened", "Assessment recorded", "Aftercare plan assigned",
+                    "Maya Lindqvist", "Session attended");
+            assertThat(admin.text(By.id("reads-card"))).contains("Maya Lindqvist", "Administrator (admin-");
+            admin.check("record");
+            platform.processes.identity().account(client, "riley.record@soleus.test", "Riley Runner", PASSWORD, "CLIENT",
+                    List.of());
+            try (Browser riley = new Browser("riley", 375, 812)) {
+                signIn(riley, "riley.record@soleus.test");
+                riley.waitUntil(ExpectedConditions.urlContains("/me"));
+                riley.open(web + "/me/record");
+                assertThat(riley.text(By.id("reads-card"))).contains("Maya Lindqvist", "An administrator");
+                assertThat(riley.text(By.id("changes-card"))).contains("Case opened", "Maya Lindqvist");
+                riley.check("client-record");
+            }
             admin.open(web + "/admin/deliveries");
             admin.check("deliveries");
 

@@ -112,6 +112,18 @@ class DemoDataAcrossProcessesTest {
         JsonNode ahead = platform.get("booking", token, "/clients/" + written.referenceClient() + "/sessions").path("upcoming");
         assertThat(ahead.findValuesAsText("sessionType")).containsExactly("Sports massage");
 
+        // and her record says who changed it and who opened it: her therapist before each session, an admin since
+        String rileyToken = platform.token(written.referenceClient(), "CLIENT", List.of());
+        JsonNode changes = within(Duration.ofMinutes(1)).until(() -> platform.get("treatment", rileyToken,
+                "/clients/" + written.referenceClient() + "/audit"), trail -> trail.findValuesAsText("change").contains("CaseDischarged"));
+        assertThat(changes.findValuesAsText("actor")).contains(therapist, written.referenceClient());
+        assertThat(platform.get("booking", rileyToken, "/clients/" + written.referenceClient() + "/audit")
+                .findValuesAsText("change")).contains("ClientRegistered", "SessionBooked", "SessionAttended");
+        JsonNode reads = platform.get("treatment", platform.admin, "/clients/" + written.referenceClient() + "/record-access");
+        assertThat(reads.findValuesAsText("reader")).contains(therapist, "admin-demo");
+        assertThat(platform.get("treatment", rileyToken, "/clients/" + written.referenceClient() + "/record-access")
+                .findValuesAsText("reader")).as("which admin it was is for admins").contains(therapist).doesNotContain("admin-demo");
+
         // on a weekday, a new client's initial assessment waits for each therapist trying the demo to chart it
         boolean weekday = today.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
         assertThat(written.newcomersToday()).isEqualTo(weekday ? 6 : 0);

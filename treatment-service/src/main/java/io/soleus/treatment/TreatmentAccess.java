@@ -3,6 +3,8 @@ package io.soleus.treatment;
 import static io.soleus.kernel.Actor.Role.ADMIN;
 import static io.soleus.kernel.Actor.Role.CLIENT;
 import static io.soleus.kernel.Actor.Role.THERAPIST;
+import static io.soleus.platform.security.Who.any;
+import static io.soleus.platform.security.Who.self;
 
 import io.soleus.platform.security.Access;
 import io.soleus.platform.security.AccessRules;
@@ -23,6 +25,8 @@ class TreatmentAccess implements AccessRules {
         access.put("/cases/*/plan").by(ADMIN, THERAPIST);
         access.post("/cases/*/progress").by(ADMIN, THERAPIST, CLIENT);
         access.get("/cases/*", "/clients/*/timeline").by(ADMIN, THERAPIST, CLIENT);
+
+        access.get("/clients/{clientId}/record-access").by(any(ADMIN).or(self(CLIENT, "clientId")));
 
         access.get("/reports/**").by(ADMIN, THERAPIST);
 

@@ -42,6 +42,8 @@ class AccessMatrixTest {
             entry("POST /cases/{caseId}/progress", "A X @"),
             entry("GET /cases/{caseId}", "A X @"),
             entry("GET /clients/{clientId}/timeline", "A X @"),
+            entry("GET /clients/{clientId}/audit", "A @"),
+            entry("GET /clients/{clientId}/record-access", "A @"),
             // outcome reports: staff, each over the clinics of their token
             entry("GET /reports/outcomes", "X Y @"),
             entry("GET /reports/operations", "X Y @"),

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.kernel.id.SessionId;
+import io.soleus.platform.audit.AuditTrail;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.ReadModels;
 import io.soleus.treatment.booking.BookingFacts;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OutcomeReplayTest {
 
     static final List<String> TABLES = List.of("booking_client", "booking_session", "outcome_case", "outcome_assessment",
-            "outcome_technique", "outcome_plan_exercise", "outcome_progress");
+            "outcome_technique", "outcome_plan_exercise", "outcome_progress", "audit_entry", "audit_record");
 
     @LocalServerPort
     int port;
@@ -75,10 +76,12 @@ class OutcomeReplayTest {
             assertThat(operations.path(0).path("lateCancellations").asLong()).isEqualTo(1);
             await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), "/cases/" + caseId)
                     .body().path("discharge").has("at"));
+            ReadModels.awaitCaughtUp(processing.eventProcessor(AuditTrail.PROCESSING_GROUP, StreamingEventProcessor.class)
+                    .orElseThrow(), jdbc, Duration.ofSeconds(20));
             Map<String, List<String>> before = ReadModels.snapshot(jdbc, TABLES);
             String reportBefore = practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString();
 
-            List<StreamingEventProcessor> processors = List.of(OutcomeProjection.GROUP, BookingFacts.GROUP).stream()
+            List<StreamingEventProcessor> processors = List.of(OutcomeProjection.GROUP, BookingFacts.GROUP, AuditTrail.PROCESSING_GROUP).stream()
                     .map(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
             processors.forEach(StreamingEventProcessor::shutDown);
             processors.forEach(StreamingEventProcessor::resetTokens);

@@ -37,17 +37,17 @@ public class CommandsAutoConfiguration {
     @Bean
     Commands commands(CommandGateway gateway, TransactionTemplate transactions, JdbcTemplate jdbc, ObjectMapper mapper,
                       Clock clock, @Value("${soleus.commands.max-attempts:12}") int maxAttempts) {
-        gateway.registerDispatchInterceptor(new ActorOnCommands()); // every command names who sent it
+        gateway.registerDispatchInterceptor(new ActorOnCommands(clock)); // every command names who sent it, and when
         return new Commands(gateway, transactions, jdbc, mapper, clock, maxAttempts);
     }
 
     /**
-     * Every event a command makes carries on who sent it (the audit trail's source). After Axon's own
+     * Every event a command makes carries on who sent it and when (the audit trail's source). After Axon's own
      * configuration, which makes its correlation and causation ids' provider only where none exists yet.
      */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ActorOnCommands.ACTOR, ActorOnCommands.ACTOR_ROLES);
+        return new SimpleCorrelationDataProvider(ActorOnCommands.ACTOR, ActorOnCommands.ACTOR_ROLES, ActorOnCommands.ACTED_AT);
     }
 
     /** Controller methods taking an {@link IdempotencyKey} get the request's header, owned by its caller. */

@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -12,7 +13,7 @@ import io.soleus.kernel.value.Channel;
 /** A client's contact details or preferences changed; carries the whole new state of them. */
 @Contract(type = "io.soleus.booking.ClientContactChanged", version = 1)
 public record ClientContactChanged(ClientId clientId, String name, String email, @Omittable String phone, Channel preferredChannel,
-                                   boolean remindersConsent, String language, Instant changedAt) implements Checked {
+                                   boolean remindersConsent, String language, Instant changedAt) implements Checked, AboutClient {
 
     /** A client without a language is written to in English. */
     public ClientContactChanged {

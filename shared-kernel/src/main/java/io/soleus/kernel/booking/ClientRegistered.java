@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -12,7 +13,7 @@ import io.soleus.kernel.value.Channel;
 /** A client registered with the practice: how to reach them and whether they want reminders. */
 @Contract(type = "io.soleus.booking.ClientRegistered", version = 1)
 public record ClientRegistered(ClientId clientId, String name, String email, @Omittable String phone, Channel preferredChannel,
-                               boolean remindersConsent, String language, Instant registeredAt) implements Checked {
+                               boolean remindersConsent, String language, Instant registeredAt) implements Checked, AboutClient {
 
     /** A client without a language is written to in English. */
     public ClientRegistered {

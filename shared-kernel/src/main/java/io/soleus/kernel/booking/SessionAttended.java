@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -13,7 +14,7 @@ import io.soleus.kernel.id.TherapistId;
 /** The client came and the session took place. */
 @Contract(type = "io.soleus.booking.SessionAttended", version = 1)
 public record SessionAttended(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
-                    Instant attendedAt) implements Checked {
+                    Instant attendedAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -25,7 +26,7 @@ import io.soleus.kernel.value.TimeSlot;
 public record SessionBooked(SessionId sessionId, ClientId clientId, TherapistId therapistId,
                             @Omittable String therapistName, ClinicId clinicId,
                             RoomId roomId, SessionTypeId sessionTypeId, String sessionTypeName, TimeSlot slot,
-                            String clinicTimeZone, Instant bookedAt) implements Checked {
+                            String clinicTimeZone, Instant bookedAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -14,7 +15,7 @@ import io.soleus.kernel.value.CancelledBy;
 /** A session was cancelled by the client or the clinic; {@code late} when inside the clinic's window. */
 @Contract(type = "io.soleus.booking.SessionCancelled", version = 1)
 public record SessionCancelled(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
-                               CancelledBy cancelledBy, String reason, boolean late, Instant cancelledAt) implements Checked {
+                               CancelledBy cancelledBy, String reason, boolean late, Instant cancelledAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -13,7 +14,7 @@ import io.soleus.kernel.id.TherapistId;
 /** The client did not come (a no-show). */
 @Contract(type = "io.soleus.booking.SessionMissed", version = 1)
 public record SessionMissed(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
-                    Instant recordedAt) implements Checked {
+                    Instant recordedAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

@@ -2,6 +2,7 @@ package io.soleus.kernel.booking;
 
 import java.time.Instant;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -15,7 +16,7 @@ import io.soleus.kernel.value.TimeSlot;
 /** A booked session moved to another slot (and possibly room). */
 @Contract(type = "io.soleus.booking.SessionRescheduled", version = 1)
 public record SessionRescheduled(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
-                                 RoomId roomId, TimeSlot previousSlot, TimeSlot slot, Instant rescheduledAt) implements Checked {
+                                 RoomId roomId, TimeSlot previousSlot, TimeSlot slot, Instant rescheduledAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

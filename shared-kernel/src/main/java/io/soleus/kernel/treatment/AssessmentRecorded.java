@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -21,7 +22,7 @@ import io.soleus.kernel.value.Tightness;
 @Contract(type = "io.soleus.treatment.AssessmentRecorded", version = 1)
 public record AssessmentRecorded(AssessmentId assessmentId, CaseId caseId, SessionId sessionId, ClientId clientId,
                                  TherapistId therapistId, PainScore pain, List<TriggerPointFinding> triggerPoints,
-                                 Tightness tightness, @Omittable String notes, Instant recordedAt) implements Checked {
+                                 Tightness tightness, @Omittable String notes, Instant recordedAt) implements Checked, AboutClient {
 
     public AssessmentRecorded {
         triggerPoints = triggerPoints == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(triggerPoints));

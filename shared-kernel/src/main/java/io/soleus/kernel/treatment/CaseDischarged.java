@@ -2,6 +2,7 @@ package io.soleus.kernel.treatment;
 
 import java.time.Instant;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -14,7 +15,7 @@ import io.soleus.kernel.value.PainScore;
 /** The episode of care ended: final pain, whether the client is back to the activity, and why it ended. */
 @Contract(type = "io.soleus.treatment.CaseDischarged", version = 1)
 public record CaseDischarged(CaseId caseId, ClientId clientId, ClinicId clinicId, TherapistId therapistId,
-                             PainScore finalPain, boolean backToActivity, String reason, Instant dischargedAt) implements Checked {
+                             PainScore finalPain, boolean backToActivity, String reason, Instant dischargedAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -21,7 +22,7 @@ import io.soleus.kernel.value.Side;
 @Contract(type = "io.soleus.treatment.CaseOpened", version = 1)
 public record CaseOpened(CaseId caseId, ClientId clientId, ClinicId clinicId, TherapistId therapistId,
                          String complaint, Finding workingFinding, Side side,
-                         Set<ContributingFactor> contributingFactors, Instant openedAt) implements Checked {
+                         Set<ContributingFactor> contributingFactors, Instant openedAt) implements Checked, AboutClient {
 
     public CaseOpened {
         if (contributingFactors == null) {

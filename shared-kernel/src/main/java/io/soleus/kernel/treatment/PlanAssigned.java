@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Require;
@@ -17,7 +18,7 @@ import io.soleus.kernel.id.TherapistId;
 /** An aftercare plan assigned (revision 1) or revised (2, 3, …): the exercises and their doses. */
 @Contract(type = "io.soleus.treatment.PlanAssigned", version = 1)
 public record PlanAssigned(PlanId planId, CaseId caseId, ClientId clientId, TherapistId therapistId, int revision,
-                           List<PrescribedExercise> exercises, Instant assignedAt) implements Checked {
+                           List<PrescribedExercise> exercises, Instant assignedAt) implements Checked, AboutClient {
 
     public PlanAssigned {
         exercises = exercises == null ? null : Collections.unmodifiableList(new ArrayList<>(exercises));

@@ -3,6 +3,7 @@ package io.soleus.kernel.treatment;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
@@ -16,7 +17,7 @@ import io.soleus.kernel.value.PainScore;
 /** The client logged a planned exercise as done or skipped on a day, optionally with a pain score. */
 @Contract(type = "io.soleus.treatment.PlanProgressLogged", version = 1)
 public record PlanProgressLogged(PlanId planId, CaseId caseId, ClientId clientId, ExerciseId exerciseId,
-                                 ProgressOutcome outcome, @Omittable PainScore pain, LocalDate day, Instant loggedAt) implements Checked {
+                                 ProgressOutcome outcome, @Omittable PainScore pain, LocalDate day, Instant loggedAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

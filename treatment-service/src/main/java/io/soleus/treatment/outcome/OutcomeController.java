@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import io.soleus.kernel.Actor;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.platform.security.CurrentUser;
@@ -13,6 +14,8 @@ import io.soleus.treatment.outcome.Reports.CaseSummary;
 import io.soleus.treatment.outcome.Reports.CoursePoint;
 import io.soleus.treatment.outcome.Reports.OperationsRow;
 import io.soleus.treatment.outcome.Reports.ReportRow;
+import io.soleus.treatment.privacy.RecordAccessLog;
+import io.soleus.treatment.privacy.RecordAccessLog.Viewed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
@@ -36,11 +39,13 @@ class OutcomeController {
     private final CaseOutcomes cases;
     private final Reports reports;
     private final ReportStream stream;
+    private final RecordAccessLog accessLog;
 
-    OutcomeController(CaseOutcomes cases, Reports reports, ReportStream stream) {
+    OutcomeController(CaseOutcomes cases, Reports reports, ReportStream stream, RecordAccessLog accessLog) {
         this.cases = cases;
         this.reports = reports;
         this.stream = stream;
+        this.accessLog = accessLog;
     }
 
     /** The filter's query parameters, each optional. */
@@ -56,13 +61,19 @@ class OutcomeController {
     @Operation(summary = "A case's course: pain trajectory, findings and techniques per session, meaningful change, "
             + "plan and adherence, discharge")
     CaseOutcome caseOutcome(@PathVariable CaseId caseId) {
-        return cases.caseOutcome(caseId, CurrentUser.get());
+        Actor reader = CurrentUser.get();
+        CaseOutcome outcome = cases.caseOutcome(caseId, reader);
+        accessLog.opened(reader, outcome.clientId(), Viewed.CASE, outcome.caseId());
+        return outcome;
     }
 
     @GetMapping("/clients/{clientId}/timeline")
     @Operation(summary = "A client's cases with their plans and progress")
     List<CaseOutcome> timeline(@PathVariable ClientId clientId) {
-        return cases.timeline(clientId, CurrentUser.get());
+        Actor reader = CurrentUser.get();
+        List<CaseOutcome> timeline = cases.timeline(clientId, reader);
+        accessLog.opened(reader, clientId.value(), Viewed.TIMELINE, null);
+        return timeline;
     }
 
     @GetMapping("/reports/outcomes")

@@ -133,6 +133,11 @@ public class BookingApi {
         return booking.get(ClientProfile.class, "/clients/{id}", clientId);
     }
 
+    /** Who changed the client's profile and sessions, newest first. */
+    public List<AuditEntry> audit(UUID clientId, int limit) {
+        return booking.get(new ParameterizedTypeReference<>() { }, "/clients/{id}/audit?limit={limit}", clientId, limit);
+    }
+
     public List<Session> calendar(UUID therapistId, LocalDate from, LocalDate to) {
         return booking.get(new ParameterizedTypeReference<>() { }, "/therapists/{id}/calendar?from={from}&to={to}",
                 therapistId, from, to);

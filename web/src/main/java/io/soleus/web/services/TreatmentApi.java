@@ -80,6 +80,10 @@ public class TreatmentApi {
     public record Exercise(UUID exerciseId, String name, String description) {
     }
 
+    /** A staff member opening a client's case ({@code CASE}) or whole timeline ({@code TIMELINE}); no reader: an admin, to a client. */
+    public record RecordAccess(Instant at, String reader, List<String> readerRoles, String viewed, UUID caseId) {
+    }
+
     public record ReportRow(String key, long cases, Double meanPainChange, Double meaningfulChangePercent,
                             Double medianSessionsToMeaningfulChange, Double medianDaysToMeaningfulChange,
                             Double adherencePercent, long discharged, long open) {
@@ -119,6 +123,17 @@ public class TreatmentApi {
 
     public List<CaseOutcome> timeline(UUID clientId) {
         return treatment.get(new ParameterizedTypeReference<>() { }, "/clients/{id}/timeline", clientId);
+    }
+
+    /** Who changed the client's clinical record, newest first. */
+    public List<AuditEntry> audit(UUID clientId, int limit) {
+        return treatment.get(new ParameterizedTypeReference<>() { }, "/clients/{id}/audit?limit={limit}", clientId, limit);
+    }
+
+    /** Staff who opened the client's cases or timeline, newest first. */
+    public List<RecordAccess> recordAccess(UUID clientId, int limit) {
+        return treatment.get(new ParameterizedTypeReference<>() { }, "/clients/{id}/record-access?limit={limit}", clientId,
+                limit);
     }
 
     public List<Exercise> exercises() {

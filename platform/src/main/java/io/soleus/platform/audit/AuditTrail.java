@@ -1,0 +1,77 @@
+package io.soleus.platform.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.soleus.kernel.AboutClient;
+import io.soleus.platform.command.ActorOnCommands;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Projects every event of a client's record into the audit trail: the change (the event's name),
+ * the record it changed (its aggregate), when, and the actor the command carried; entries of one
+ * instant keep the store's order. An event that
+ * names no client belongs to the client of its aggregate, if an earlier event named one; events of
+ * no client's record (a clinic's hours) are left out. Applying an event twice changes nothing.
+ */
+public class AuditTrail implements EventMessageHandler {
+
+    public static final String PROCESSING_GROUP = "audit";
+
+    private final JdbcTemplate jdbc;
+
+    public AuditTrail(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Object handle(EventMessage<?> event) {
+        String record = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+        String change = event.getPayloadType().getSimpleName();
+        Timestamp at = Timestamp.from(actedAt(event));
+        long position = event instanceof TrackedEventMessage<?> tracked
+                ? tracked.trackingToken().position().orElse(-1) : -1;
+        Object actor = event.getMetaData().get(ActorOnCommands.ACTOR);
+        Object roles = event.getMetaData().get(ActorOnCommands.ACTOR_ROLES);
+        if (event.getPayload() instanceof AboutClient about) {
+            UUID client = about.clientId().value();
+            if (record != null) {
+                jdbc.update("INSERT INTO audit_record (record_id, client_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        record, client);
+            }
+            jdbc.update("""
+                    INSERT INTO audit_entry (event_id, client_id, occurred_at, position, change, record_id, actor, actor_roles)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    event.getIdentifier(), client, at, position, change, record, actor, roles);
+        } else if (record != null) {
+            jdbc.update("""
+                    INSERT INTO audit_entry (event_id, client_id, occurred_at, position, change, record_id, actor, actor_roles)
+                    SELECT ?, client_id, ?, ?, ?, record_id, ?, ? FROM audit_record WHERE record_id = ?
+                    ON CONFLICT DO NOTHING""",
+                    event.getIdentifier(), at, position, change, actor, roles, record);
+        }
+        return null;
+    }
+
+    /** When the command was sent by the service's clock; for an event no request caused, when it was stored. */
+    private static Instant actedAt(EventMessage<?> event) {
+        Object actedAt = event.getMetaData().get(ActorOnCommands.ACTED_AT);
+        return actedAt instanceof String text ? Instant.parse(text) : event.getTimestamp();
+    }
+
+    @Override
+    public boolean supportsReset() {
+        return true;
+    }
+
+    @Override
+    public void prepareReset() {
+        jdbc.update("DELETE FROM audit_entry");
+        jdbc.update("DELETE FROM audit_record");
+    }
+}
