@@ -88,6 +88,9 @@ class ClinicalRecordAuditTest {
         TherapistId hillsideTherapist = TherapistId.random();
         String elsewhere = TestTokens.therapist(hillsideTherapist.toString(), ClinicId.random().toString());
 
+        // the case's course is a read model: there once the client (whose own reads are not logged) sees it
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> practice.api.get(practice.runnerToken(), "/cases/" + caseId).status() == 200);
         expect(200, practice.api.get(practice.maya(), "/cases/" + caseId));
         clock.set(TreatmentServiceTest.NOW.plus(Duration.ofMinutes(1)));
         expect(200, practice.api.get(practice.maya(), "/cases/" + caseId));
