@@ -363,6 +363,25 @@ class BookingApiTest {
         assertThat(cyclists.findValuesAsText("change")).containsExactly("SessionBooked", "ClientRegistered");
     }
 
+    @Test
+    void a_client_exports_everything_booking_holds_of_them() {
+        String session = created(api.book(runnerToken(), null, maya, clinic, assessment, monday("13:00"))).text("sessionId");
+        expect(200, api.post(runnerToken(), "/sessions/" + session + "/cancel", Map.of("reason", "Away that week")));
+        created(api.book(runnerToken(), null, maya, clinic, assessment, monday("15:00")));
+
+        JsonNode export = await().atMost(Duration.ofSeconds(20)).until(() -> api.get(runnerToken(), "/clients/" + runner
+                + "/export"), answer -> answer.status() == 200 && answer.body().path("changes").size() == 4).body();
+
+        assertThat(export.path("profile").path("email").asText()).isEqualTo("riley@example.org");
+        assertThat(export.path("sessions").path("upcoming").findValuesAsText("status"))
+                .as("cancelled sessions are part of it too").containsExactlyInAnyOrder("CANCELLED", "BOOKED");
+        assertThat(export.path("changes").findValuesAsText("change"))
+                .containsExactly("SessionBooked", "SessionCancelled", "SessionBooked", "ClientRegistered");
+        assertThat(expect(200, api.get(TestTokens.admin(), "/clients/" + runner + "/export")).body().path("profile")
+                .path("name").asText()).isEqualTo("Riley Runner");
+        assertThat(api.get(TestTokens.client(cyclist), "/clients/" + runner + "/export").status()).isEqualTo(403);
+    }
+
     String metadataOf(String aggregate, String type) {
         return jdbc.queryForObject("""
                 SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry

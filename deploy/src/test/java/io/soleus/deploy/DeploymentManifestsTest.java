@@ -178,7 +178,12 @@ class DeploymentManifestsTest {
             assertThat(strings(map(document("ConfigMap", name), "data")).get("SOLEUS_KAFKA_BOOTSTRAP"))
                     .isEqualTo(kafka + "-kafka-bootstrap:9092");
         }
+        used.add(Topics.KEYS);
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(used);
+        // the keys topic is compacted: a forgotten client's tombstones remove their keys for good
+        Map<String, Object> keys = topics.remove(Topics.KEYS);
+        assertThat(String.valueOf(map(keys, "config").get("cleanup.policy"))).isEqualTo("compact");
+        assertThat((Integer) keys.get("replicas")).isGreaterThan((Integer) map(keys, "config").get("min.insync.replicas"));
         for (Map<String, Object> topic : topics.values()) {
             // the platform's one declaration of its topics, which the services check before they start
             assertThat((Integer) topic.get("partitions")).isEqualTo(Topics.PARTITIONS).isGreaterThanOrEqualTo(mostSegments);

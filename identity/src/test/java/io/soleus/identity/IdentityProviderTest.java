@@ -208,6 +208,24 @@ class IdentityProviderTest {
     }
 
     @Test
+    void a_client_deletes_their_own_sign_in_an_admin_anyones_and_nobody_else_another_s() {
+        String riley = UUID.randomUUID().toString();
+        String casey = UUID.randomUUID().toString();
+        account(riley, riley + "@example.org", "Riley Runner", List.of("CLIENT"), List.of());
+        account(casey, casey + "@example.org", "Casey Keeper", List.of("CLIENT"), List.of());
+        String rileysToken = DevTokenClient.token(identity, riley, List.of("CLIENT"), List.of());
+
+        assertThat(api.send("DELETE", rileysToken, "/accounts/" + casey, null).status()).isEqualTo(403);
+        assertThat(api.send("DELETE", null, "/accounts/" + casey, null).status()).isEqualTo(401);
+        assertThat(api.send("DELETE", rileysToken, "/accounts/" + riley, null).status()).isEqualTo(204);
+        assertThat(accountsWithEmail(riley + "@example.org")).isZero();
+        assertThat(accountsWithEmail(casey + "@example.org")).isOne();
+        assertThat(api.send("DELETE", admin, "/accounts/" + casey, null).status()).isEqualTo(204);
+        assertThat(accountsWithEmail(casey + "@example.org")).isZero();
+        assertThat(api.send("DELETE", admin, "/accounts/" + casey, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void an_admin_changes_a_therapists_clinics_and_the_next_token_carries_them() {
         String subject = UUID.randomUUID().toString();
         account(subject, subject + "@example.org", "Eva Novak", List.of("THERAPIST"), List.of("clinic-a"));

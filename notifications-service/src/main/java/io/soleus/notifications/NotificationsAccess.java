@@ -23,7 +23,7 @@ class NotificationsAccess implements AccessRules {
     public void declare(Access access) {
         Who adminOrTheClient = any(ADMIN).or(self(CLIENT, "clientId"));
         access.get("/clients/{clientId}/notifications", "/clients/{clientId}/notifications/stream",
-                "/clients/{clientId}/notification-preferences").by(adminOrTheClient);
+                "/clients/{clientId}/notification-preferences", "/clients/{clientId}/export").by(adminOrTheClient);
         access.put("/clients/{clientId}/notification-preferences").by(adminOrTheClient);
 
         access.get("/clinics/{clinicId}/notification-settings").by(staffOf("clinicId"));

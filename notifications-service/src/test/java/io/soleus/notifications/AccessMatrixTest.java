@@ -27,6 +27,7 @@ class AccessMatrixTest extends NotificationsServiceTest {
             entry("GET /clients/{clientId}/notifications", "A @"),
             entry("GET /clients/{clientId}/notifications/stream", "A @"),
             entry("GET /clients/{clientId}/notification-preferences", "A @"),
+            entry("GET /clients/{clientId}/export", "A @"),
             entry("PUT /clients/{clientId}/notification-preferences", "A @"),
             entry("GET /clinics/{clinicId}/notification-settings", "X @"),
             entry("PUT /clinics/{clinicId}/notification-settings", "@"),

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionBooked;
@@ -61,6 +62,11 @@ public final class Practice {
         BOOKING.publish("Client", client.toString(), new ClientRegistered(client, name, email, phone, preferred, true,
                 language, NotificationsServiceTest.CLOCK.instant()));
         return client;
+    }
+
+    /** Booking forgot the client, at their request. */
+    public void forget(ClientId client) {
+        BOOKING.publish("Client", client.toString(), new ClientForgotten(client, NotificationsServiceTest.CLOCK.instant()));
     }
 
     public DomainEventMessage<?> book(SessionId session, ClientId client, String type, Instant start) {

@@ -9,6 +9,12 @@ public final class Topics {
     public static final String TREATMENT = "soleus.treatment.v1";
 
     /**
+     * Clients' keys, shared between the services (wrapped with the key-encryption key): compacted, so
+     * a forgotten client's tombstones remove their keys for good. Not an event topic.
+     */
+    public static final String KEYS = "soleus.keys.v1";
+
+    /**
      * Partitions of every event topic, wherever it runs: room for twelve consumer segments. A record's
      * partition follows from its key and this count, so changing it moves aggregates between
      * partitions and breaks their order: it is a migration (a new topic, copied in order), never a

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.soleus.kernel.booking.ClientContactChanged;
+import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
@@ -93,6 +94,7 @@ public final class ContractSamples {
                         "en", BOOKED.minus(Duration.ofMinutes(5))),
                 new ClientContactChanged(RUNNER, "Maya Runner", "maya.runner@example.org", "+44 7700 900123",
                         Channel.SMS, true, "en", BOOKED.plus(Duration.ofDays(1))),
+                new ClientForgotten(RUNNER, Instant.parse("2026-06-01T09:00:00Z")),
                 new SessionBooked(FIRST_SESSION, RUNNER, THERAPIST, "Maya Lindqvist", RIVERSIDE, ROOM_2, INITIAL_ASSESSMENT,
                         "Initial assessment", FIRST_SLOT, "Europe/London", BOOKED),
                 new SessionRescheduled(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, ROOM_2, FIRST_SLOT, MOVED_SLOT,

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.bench.DashboardBenchmark;
 import io.soleus.bench.DashboardMeasure;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +85,7 @@ class BrowserJourneysTest {
     }
 
     @Test
-    void a_client_signs_up_books_a_session_and_sees_the_confirmation_in_their_feed() {
+    void a_client_signs_up_books_a_session_and_sees_the_confirmation_in_their_feed() throws Exception {
         try (Browser phone = new Browser("client", 375, 812)) {
             phone.open(web + "/");
             phone.find(By.linkText("Create an account"));
@@ -141,6 +143,27 @@ class BrowserJourneysTest {
             assertThat(phone.text(By.tagName("h1"))).isEqualTo("Einstellungen");
             phone.check("settings-de");
             phone.open(web + "/me?lang=en");
+            // everything Soleus holds of Robin, from the three services, as one file
+            phone.open(web + "/me/record");
+            assertThat(phone.find(By.linkText("Download (JSON)")).getAttribute("href")).endsWith("/me/export.json");
+            JsonNode export = exported(phone, "/me/export.json");
+            assertThat(export.path("format").asText()).isEqualTo("soleus-client-export/1");
+            assertThat(export.path("booking").path("profile").path("name").asText()).isEqualTo("Robin Runner");
+            assertThat(export.path("booking").path("sessions").path("upcoming")).hasSize(1);
+            assertThat(export.path("notifications").path("messages").findValuesAsText("kind")).contains("CONFIRMATION");
+            assertThat(export.path("treatment").path("cases")).isEmpty();
+            // and, at the end, Robin has their personal data forgotten and is signed out
+            phone.click(By.xpath("//label[contains(@class,'choice')][.//input[@name='understood']]"));
+            phone.click(By.xpath("//button[normalize-space()='Forget my personal data']"));
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                    "Your personal data is forgotten"));
+            phone.check("forgotten");
+            phone.click(By.xpath("//main//button[normalize-space()='Sign out']"));
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "You have signed out."));
+            // and their sign-in is gone with it
+            signIn(phone, email);
+            phone.waitUntil(ExpectedConditions.urlContains("error"));
+            assertThat(phone.find(By.cssSelector("[role=alert]")).getText()).isNotBlank();
         }
     }
 
@@ -232,6 +255,26 @@ class BrowserJourneysTest {
                 assertThat(riley.text(By.id("changes-card"))).contains("Case opened", "Maya Lindqvist");
                 riley.check("client-record");
             }
+            JsonNode rileys = exported(admin, "/admin/clients/" + client + "/export.json");
+            assertThat(rileys.path("treatment").path("cases").path(0).path("assessments").path(0).path("pain").asInt()).isEqualTo(6);
+            assertThat(rileys.path("treatment").path("openedBy").findValuesAsText("reader")).contains(therapist);
+            assertThat(rileys.path("booking").path("changes").findValuesAsText("change")).contains("SessionBooked");
+            admin.find(By.id("forget-card"));
+            admin.click(By.xpath("//label[contains(@class,'choice')][.//input[@name='understood']]"));
+            admin.click(By.xpath("//button[normalize-space()='Forget this client']"));
+            admin.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "The client's personal data is forgotten."));
+            assertThat(admin.text(By.tagName("h1"))).isEqualTo("A forgotten client's record");
+            assertThat(admin.all(By.id("forget-card"))).isEmpty();
+            assertThat(admin.text(By.id("changes-card"))).contains("Forgotten at their request");
+            admin.check("record-forgotten");
+            // treatment forgets on booking's event, a moment later
+            JsonNode erased = within(Duration.ofSeconds(30)).until(() -> exported(admin, "/admin/clients/" + client
+                    + "/export.json"), document -> "[erased]".equals(document.path("treatment").path("cases").path(0)
+                    .path("complaint").asText()));
+            assertThat(erased.path("booking").path("profile").path("name").asText()).isEqualTo("[erased]");
+            assertThat(erased.path("treatment").path("cases").path(0).path("assessments").path(0).path("pain").asInt())
+                    .as("the figures stay").isEqualTo(6);
             admin.open(web + "/admin/deliveries");
             admin.check("deliveries");
 
@@ -266,6 +309,15 @@ class BrowserJourneysTest {
             assertThat(figures.liveChart().getTotalCount()).isEqualTo(1);
             assertThat(figures.chartsDrawn().getMaxValue()).isGreaterThanOrEqualTo(figures.dashboardPaint().getMinValue());
         }
+    }
+
+    /** A JSON download of the web front end, fetched with the browser's session. */
+    private JsonNode exported(Browser browser, String path) throws Exception {
+        HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(web + path))
+                .header("Cookie", "SOLEUS_SESSION=" + browser.cookie("SOLEUS_SESSION")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment").contains(".json");
+        return new ObjectMapper().readTree(download.body());
     }
 
     private void signIn(Browser browser, String email) {

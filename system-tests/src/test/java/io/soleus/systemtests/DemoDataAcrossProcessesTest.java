@@ -124,6 +124,15 @@ class DemoDataAcrossProcessesTest {
         assertThat(platform.get("treatment", rileyToken, "/clients/" + written.referenceClient() + "/record-access")
                 .findValuesAsText("reader")).as("which admin it was is for admins").contains(therapist).doesNotContain("admin-demo");
 
+        // a former client was forgotten at their request: erased in booking and in treatment, their case still counted
+        assertThat(platform.get("booking", platform.admin, "/clients/" + written.forgottenClient()).path("name").asText())
+                .isEqualTo("[erased]");
+        JsonNode formerCases = within(Duration.ofMinutes(1)).until(() -> platform.get("treatment", platform.admin,
+                "/clients/" + written.forgottenClient() + "/timeline"), timeline -> timeline.size() == 1
+                && "[erased]".equals(timeline.get(0).path("complaint").asText()));
+        assertThat(formerCases.get(0).path("clientName").asText()).isEqualTo("[erased]");
+        assertThat(formerCases.get(0).path("painTrajectory").size()).as("the figures stay").isPositive();
+
         // on a weekday, a new client's initial assessment waits for each therapist trying the demo to chart it
         boolean weekday = today.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
         assertThat(written.newcomersToday()).isEqualTo(weekday ? 6 : 0);

@@ -26,7 +26,8 @@ class TreatmentAccess implements AccessRules {
         access.post("/cases/*/progress").by(ADMIN, THERAPIST, CLIENT);
         access.get("/cases/*", "/clients/*/timeline").by(ADMIN, THERAPIST, CLIENT);
 
-        access.get("/clients/{clientId}/record-access").by(any(ADMIN).or(self(CLIENT, "clientId")));
+        access.get("/clients/{clientId}/record-access", "/clients/{clientId}/export")
+                .by(any(ADMIN).or(self(CLIENT, "clientId")));
 
         access.get("/reports/**").by(ADMIN, THERAPIST);
 

@@ -43,6 +43,7 @@ class AccessMatrixTest {
             entry("GET /cases/{caseId}", "A X @"),
             entry("GET /clients/{clientId}/timeline", "A X @"),
             entry("GET /clients/{clientId}/audit", "A @"),
+            entry("GET /clients/{clientId}/export", "A @"),
             entry("GET /clients/{clientId}/record-access", "A @"),
             // outcome reports: staff, each over the clinics of their token
             entry("GET /reports/outcomes", "X Y @"),

@@ -123,6 +123,24 @@ class ClinicalRecordAuditTest {
                 .isEmpty();
     }
 
+    @Test
+    void the_export_holds_the_cases_with_their_course_who_opened_them_and_every_change() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> trail(TestTokens.admin(), runner()).size() == 4);
+        JsonNode asTheClient = await().atMost(Duration.ofSeconds(20)).until(() -> expect(200,
+                practice.api.get(practice.runnerToken(), "/clients/" + runner() + "/export")).body(),
+                part -> part.path("cases").path(0).path("assessments").size() == 1);
+
+        assertThat(asTheClient.path("cases").path(0).path("assessments").path(0).path("notes").asText())
+                .isEqualTo("Very tight soleus, several trigger points");
+        assertThat(asTheClient.path("cases").path(0).path("treatments")).hasSize(2);
+        assertThat(asTheClient.path("changes").findValuesAsText("change")).hasSize(4).endsWith("CaseOpened");
+        assertThat(asTheClient.path("openedBy")).as("the client's own export is no staff read").isEmpty();
+
+        expect(200, practice.api.get(TestTokens.admin(), "/clients/" + runner() + "/export"));
+        JsonNode log = expect(200, practice.api.get(practice.runnerToken(), "/clients/" + runner() + "/record-access")).body();
+        assertThat(log.findValuesAsText("viewed")).as("an admin's export is a read of the record").containsExactly("EXPORT");
+    }
+
     JsonNode trail(String token, String client) {
         return expect(200, practice.api.get(token, "/clients/" + client + "/audit")).body();
     }

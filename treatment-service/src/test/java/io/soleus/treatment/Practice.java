@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
@@ -61,6 +62,11 @@ public final class Practice implements AutoCloseable {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM booking_client WHERE client_id = ?", Long.class, client.value()) == 1);
         return client;
+    }
+
+    /** Booking tells that it forgot a client. */
+    public void forgotten(ClientId client) {
+        booking.publish("Client", client.toString(), new ClientForgotten(client, TreatmentServiceTest.NOW));
     }
 
     public String maya() {

@@ -13,6 +13,14 @@ public record WebProperties(Services services,
                             @DefaultValue("roles") String rolesClaim,
                             @DefaultValue("clinics") String clinicsClaim) {
 
-    public record Services(URI booking, URI treatment, URI notifications) {
+    /**
+     * The services, and where the practice's own provider (the identity module) takes account changes:
+     * none where people sign in at another provider, which deletes a forgotten client's sign-in itself.
+     */
+    public record Services(URI booking, URI treatment, URI notifications, URI accounts) {
+
+        public boolean hasAccounts() {
+            return accounts != null && !accounts.toString().isBlank();
+        }
     }
 }

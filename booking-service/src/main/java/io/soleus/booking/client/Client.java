@@ -5,10 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
+import io.soleus.booking.client.ClientCommands.ForgetClient;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Require;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.booking.ClientContactChanged;
+import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
@@ -26,6 +29,7 @@ public class Client {
 
     @AggregateIdentifier
     private ClientId clientId;
+    private boolean forgotten;
 
     protected Client() {
     }
@@ -40,9 +44,25 @@ public class Client {
 
     @CommandHandler
     void handle(ChangeClientContact command, Clock clock) {
+        ensureNotForgotten();
         requirePhoneForSms(command.preferredChannel(), command.phone());
         apply(new ClientContactChanged(clientId, command.name(), command.email(), command.phone(),
                 channel(command.preferredChannel()), command.remindersConsent(), command.language(), clock.instant()));
+    }
+
+    /** Forgetting twice forgets once. */
+    @CommandHandler
+    void handle(ForgetClient command, Clock clock) {
+        if (!forgotten) {
+            apply(new ClientForgotten(clientId, clock.instant()));
+        }
+    }
+
+    /** A forgotten client is kept for what they did, never written to or booked again. */
+    public void ensureNotForgotten() {
+        if (forgotten) {
+            throw new RuleViolationException("client-forgotten", "This client's personal data was forgotten at their request");
+        }
     }
 
     private static void requirePhoneForSms(Channel preferred, String phone) {
@@ -58,5 +78,10 @@ public class Client {
     @EventSourcingHandler
     void on(ClientRegistered event) {
         clientId = event.clientId();
+    }
+
+    @EventSourcingHandler
+    void on(ClientForgotten event) {
+        forgotten = true;
     }
 }

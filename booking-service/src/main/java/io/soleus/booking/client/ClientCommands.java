@@ -4,7 +4,7 @@ import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Registering a client and keeping their contact details and consent current. */
+/** Registering a client, keeping their contact details and consent current, and forgetting them. */
 public final class ClientCommands {
 
     private ClientCommands() {
@@ -17,5 +17,9 @@ public final class ClientCommands {
     public record ChangeClientContact(@TargetAggregateIdentifier ClientId clientId, String name, String email,
                                       String phone, Channel preferredChannel, boolean remindersConsent,
                                       String language) {
+    }
+
+    /** Forget the client's personal data: their keys go, everywhere; what they did stays, without them. */
+    public record ForgetClient(@TargetAggregateIdentifier ClientId clientId) {
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
+import io.soleus.booking.client.ClientCommands.ForgetClient;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.kernel.Actor;
 import io.soleus.kernel.id.ClientId;
@@ -11,6 +12,7 @@ import io.soleus.kernel.value.Channel;
 import io.soleus.platform.command.Commands.Outcome;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.IdempotencyKey;
+import io.soleus.platform.crypto.ClientKeys;
 import io.soleus.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff register clients; a client signing up online registers themself under their token's
- * subject. Contact details, where reminders go, are changed by the client themself or an admin.
+ * subject. Contact details, where reminders go, are changed by the client themself or an admin, who
+ * may also have the client forgotten.
  */
 @RestController
 @RequestMapping("/clients")
@@ -37,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientController {
 
     private final Commands commands;
+    private final ClientKeys keys;
 
-    ClientController(Commands commands) {
+    ClientController(Commands commands, ClientKeys keys) {
         this.commands = commands;
+        this.keys = keys;
     }
 
     record ClientDetails(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 254) String email,
@@ -69,5 +74,18 @@ class ClientController {
         commands.send(new ChangeClientContact(clientId, details.name(), details.email(), details.phone(),
                 details.preferredChannel(), details.remindersConsent(), details.language()));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Forgets the client: {@code ClientForgotten} is published and the client's keys are deleted here
+     * before the answer (every other service deletes its own on the event), so each personal value of
+     * theirs, wherever written, reads as erased from now on. Their sessions and figures stay.
+     */
+    @PostMapping("/{clientId}/forget")
+    @Operation(summary = "Forget a client's personal data (crypto-shredding): the client themself or an admin")
+    ResponseEntity<Void> forget(@PathVariable ClientId clientId, IdempotencyKey key) {
+        Outcome<Void> forgotten = commands.sendOnce(key, clientId, new ForgetClient(clientId), Void.class);
+        keys.forget(clientId);
+        return forgotten.answer(HttpStatus.NO_CONTENT).build();
     }
 }

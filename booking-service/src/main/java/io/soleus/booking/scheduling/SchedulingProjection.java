@@ -23,6 +23,7 @@ import io.soleus.booking.therapist.TherapistEvents.TherapistLeftClinic;
 import io.soleus.booking.therapist.TherapistEvents.TherapistRegistered;
 import io.soleus.booking.therapist.TherapistEvents.WeeklyAvailabilitySet;
 import io.soleus.kernel.booking.ClientContactChanged;
+import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
@@ -30,7 +31,9 @@ import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.TherapistId;
+import io.soleus.platform.crypto.ClientKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,8 +57,10 @@ public class SchedulingProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final ClientKeys keys;
 
-    public SchedulingProjection(JdbcTemplate jdbc, ObjectMapper mapper) {
+    public SchedulingProjection(JdbcTemplate jdbc, ObjectMapper mapper, ClientKeys keys) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.mapper = mapper;
     }
@@ -174,6 +179,19 @@ public class SchedulingProjection {
     void on(ClientContactChanged event) {
         client(event.clientId().value(), event.name(), event.email(), event.phone(), event.preferredChannel().name(),
                 event.remindersConsent(), event.language());
+    }
+
+    /**
+     * The client's keys go (again, should the request that forgot them have failed after the event), and
+     * so do their details and the reasons they gave here.
+     */
+    @EventHandler
+    void on(ClientForgotten event) {
+        keys.forget(event.clientId());
+        jdbc.update("UPDATE scheduling_client SET name = ?, email = ?, phone = NULL WHERE client_id = ?",
+                Personal.ERASED, Personal.ERASED, event.clientId().value());
+        jdbc.update("UPDATE scheduling_session SET cancellation_reason = ? WHERE client_id = ? AND cancellation_reason IS NOT NULL",
+                Personal.ERASED, event.clientId().value());
     }
 
     @EventHandler

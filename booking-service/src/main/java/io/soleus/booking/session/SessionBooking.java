@@ -84,7 +84,7 @@ public class SessionBooking {
         ensureMayBook(command);
         Instant now = clock.instant();
 
-        Aggregates.load(clients, command.clientId(), "client");
+        Aggregates.load(clients, command.clientId(), "client").execute(Client::ensureNotForgotten);
         Aggregate<SessionType> type = Aggregates.load(sessionTypes, command.sessionTypeId(), "session type");
         type.execute(sessionType -> sessionType.ensureOfferedBy(command.therapistId()));
         ensureBookable(command.start(), now);

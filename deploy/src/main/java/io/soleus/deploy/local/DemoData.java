@@ -50,7 +50,7 @@ public final class DemoData {
     public record Written(List<String> summary, String referenceClient, Therapist referenceTherapist, int sessions,
                           int attended, int noShows, int lateCancellations, int cases, int openCases, int upcoming,
                           String adminEmail, String referenceClientEmail, String password, List<Therapist> therapists,
-                          LocalDate today, int newcomersToday) {
+                          LocalDate today, int newcomersToday, String forgottenClient) {
     }
 
     DemoData(DevIdentity identity, Map<String, Integer> services, String password) {
@@ -149,7 +149,11 @@ public final class DemoData {
         LocalDate today = LocalDate.ofInstant(practice.now, DemoPractice.LONDON);
         int newcomers = practice.newcomers.size();
 
-        accounts(practice, therapists, clientIds);
+        // a former client who asked to be forgotten: their cases still count, without them
+        Client former = practice.clients.stream().filter(client -> client != riley && discharged(client, practice))
+                .reduce((first, second) -> second).orElseThrow();
+        post(bookingPort, admin, "/clients/" + clientIds.get(former) + "/forget", Map.of());
+        accounts(practice, therapists, clientIds, former);
         int open = (int) cases.keySet().stream().filter(client -> !discharged(client, practice)).count();
         Therapist reference = therapists.get(riley.therapist());
         return new Written(List.of(
@@ -158,11 +162,12 @@ public final class DemoData {
                         + progress.noShows + " no-shows, " + progress.lateCancellations + " late cancellations, "
                         + progress.upcoming + " still ahead; " + cases.size() + " cases, " + open + " of them open",
                 "the reference case: Riley Runner, pain 7 to 1, back to running",
+                "one former client forgotten at their request: their cases still count, without their name or notes",
                 newcomers == 0 ? "today: no sessions (the practice is closed at weekends)"
                         : "today: " + newcomers + " new clients' initial assessments, one per therapist, ready to chart"),
                 clientIds.get(riley), reference, progress.sessions, progress.attended, progress.noShows,
                 progress.lateCancellations, cases.size(), open, progress.upcoming, ADMIN_EMAIL, riley.email(), password,
-                List.copyOf(therapists.values()), today, newcomers);
+                List.copyOf(therapists.values()), today, newcomers, clientIds.get(former));
     }
 
     private static final class Progress {
@@ -239,13 +244,14 @@ public final class DemoData {
                 && client.course() != Course.DROPS_OUT && visit.outcome() == DemoPractice.Outcome.ATTENDED);
     }
 
-    /** Sign-ins for the admin, every therapist and every client, all with the run's demo password. */
-    private void accounts(DemoPractice practice, Map<DemoPractice.Therapist, Therapist> therapists, Map<Client, String> clientIds) {
+    /** Sign-ins for the admin, every therapist and every client but the forgotten one, all with the run's demo password. */
+    private void accounts(DemoPractice practice, Map<DemoPractice.Therapist, Therapist> therapists, Map<Client, String> clientIds,
+                          Client forgotten) {
         identity.account("admin-demo", ADMIN_EMAIL, "Alex Admin", password, "ADMIN", List.of());
         therapists.values().forEach(therapist -> identity.account(therapist.id(), therapist.email(), therapist.name(), password,
                 "THERAPIST", therapist.clinics()));
-        practice.clients.forEach(client -> identity.account(clientIds.get(client), client.email(), client.name(), password,
-                "CLIENT", List.of()));
+        practice.clients.stream().filter(client -> client != forgotten).forEach(client -> identity.account(
+                clientIds.get(client), client.email(), client.name(), password, "CLIENT", List.of()));
     }
 
     private static String complaint(DemoPractice.Finding finding) {

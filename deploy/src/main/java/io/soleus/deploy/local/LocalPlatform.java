@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -323,8 +324,11 @@ public final class LocalPlatform {
                 environment.put("SOLEUS_BOOKING_URL", "http://localhost:" + ports.services().get("booking-service"));
                 environment.put("SOLEUS_TREATMENT_URL", "http://localhost:" + ports.services().get("treatment-service"));
                 environment.put("SOLEUS_NOTIFICATIONS_URL", "http://localhost:" + ports.services().get("notifications-service"));
+                // the provider is the platform's own: a forgotten client's sign-in is deleted there too
+                environment.put("SOLEUS_ACCOUNTS_URL", issuer());
             }
             default -> {
+                environment.put("SOLEUS_KEY_ENCRYPTION_KEY", keyEncryptionKey());
                 environment.put("SOLEUS_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
                 environment.put("SOLEUS_KAFKA_REPLICATION_FACTOR", String.valueOf(kafka.replicationFactor()));
                 environment.put("SOLEUS_KAFKA_MIN_INSYNC_REPLICAS", String.valueOf(kafka.minInsyncReplicas()));
@@ -371,6 +375,29 @@ public final class LocalPlatform {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * The key-encryption key wrapping clients' keys: made with the databases and kept beside them (only
+     * its owner may read it), so a platform started with {@code --keep} still reads what it wrote.
+     */
+    private String keyEncryptionKey() {
+        Path file = data.resolve("key-encryption-key");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            String text = Base64.getEncoder().encodeToString(key);
+            Files.createDirectories(data);
+            Files.writeString(file, text);
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the key-encryption key in " + file, e);
         }
     }
 

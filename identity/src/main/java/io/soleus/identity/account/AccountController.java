@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,6 +80,13 @@ class AccountController {
     @GetMapping("/{subject}")
     ResponseEntity<Account> get(@PathVariable String subject) {
         return ResponseEntity.of(accounts.bySubject(subject));
+    }
+
+    /** An account deleted for good: by an admin, or by its holder (a client who had their data forgotten). */
+    @DeleteMapping("/{subject}")
+    @PreAuthorize("hasRole('ADMIN') or #subject == authentication.name")
+    ResponseEntity<Void> delete(@PathVariable String subject) {
+        return accounts.delete(subject) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
     @PutMapping("/{subject}")

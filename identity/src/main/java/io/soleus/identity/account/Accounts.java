@@ -81,6 +81,16 @@ public class Accounts {
         return updated == 0 ? Optional.empty() : bySubject(subject);
     }
 
+    /**
+     * Deletes an account for good: a client forgotten at their request signs in no more, and no token is
+     * issued for them again (their refresh tokens are refused; their authorizations stay until they
+     * expire, so signing out at the provider still works). False if there was none.
+     */
+    @Transactional
+    public boolean delete(String subject) {
+        return jdbc.update("DELETE FROM account WHERE subject = ?", subject) == 1;
+    }
+
     public Optional<Credentials> byEmail(String email) {
         return jdbc.query("SELECT * FROM account WHERE lower(email) = lower(?)",
                 (row, i) -> new Credentials(account(row), row.getString("password_hash")), email.trim()).stream().findFirst();

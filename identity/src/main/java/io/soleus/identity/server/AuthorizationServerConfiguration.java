@@ -14,9 +14,9 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.soleus.identity.IdentityProperties;
+import io.soleus.identity.account.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.soleus.identity.account.Accounts;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +33,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -200,7 +203,7 @@ class AuthorizationServerConfiguration {
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> accountClaims(Accounts accounts, IdentityProperties properties) {
-        return context -> accounts.bySubject(context.getPrincipal().getName()).ifPresent(account -> {
+        return context -> accounts.bySubject(context.getPrincipal().getName()).ifPresentOrElse(account -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().claim(ROLES, new ArrayList<>(account.roleNames()))
                         .claim(CLINICS, new ArrayList<>(account.clinics()))
@@ -212,6 +215,13 @@ class AuthorizationServerConfiguration {
                         .claim(ROLES, new ArrayList<>(account.roleNames()))
                         .claim(CLINICS, new ArrayList<>(account.clinics()))
                         .claim("locale", account.locale());
+            }
+        }, () -> {
+            // a person whose account was deleted (a forgotten client) gets no token again, not even by refreshing
+            if (AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())
+                    || AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                        "the account was deleted", null));
             }
         });
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.kernel.booking.ClientContactChanged;
+import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
@@ -20,16 +21,18 @@ import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.value.Channel;
-import io.soleus.notifications.NotificationsProperties;
 import io.soleus.notifications.NotificationsProperties.ClinicDefaults;
+import io.soleus.notifications.NotificationsProperties;
 import io.soleus.notifications.planning.Channels.Reminder;
 import io.soleus.notifications.planning.Notifications.Subject;
+import io.soleus.platform.crypto.ClientKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -63,9 +66,11 @@ class NotificationPlanner {
     private final NotificationsProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClientKeys keys;
 
     NotificationPlanner(JdbcTemplate jdbc, Notifications notifications, Channels channels,
-                        NotificationsProperties properties, ObjectMapper json, Clock clock) {
+                        NotificationsProperties properties, ObjectMapper json, Clock clock, ClientKeys keys) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.channels = channels;
@@ -90,6 +95,16 @@ class NotificationPlanner {
     void on(ClientContactChanged event, @SequenceNumber long sequence) {
         recipient(event.clientId().value(), event.name(), event.email(), event.phone(), event.preferredChannel(),
                 event.remindersConsent(), event.language(), sequence);
+    }
+
+    /** Booking forgot a client: their keys go here too, nothing waiting is sent, and their address is gone. */
+    @EventHandler
+    void on(ClientForgotten event, @SequenceNumber long sequence) {
+        keys.forget(event.clientId());
+        notifications.forget(event.clientId().value());
+        jdbc.update("""
+                UPDATE recipient SET name = ?, email = ?, phone = NULL, last_sequence = greatest(last_sequence, ?)
+                WHERE client_id = ?""", Personal.ERASED, Personal.ERASED, sequence, event.clientId().value());
     }
 
     @EventHandler

@@ -14,7 +14,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.soleus.kernel.RuleViolationException;
+import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
+import io.soleus.platform.crypto.ClientKeys;
 import io.soleus.platform.tracing.Traces;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,9 +40,11 @@ public class Notifications {
     private final ObjectMapper json;
     private final Clock clock;
     private final Traces traces;
+    private final ClientKeys keys;
 
     Notifications(JdbcTemplate jdbc, SchedulerClient scheduler, Channels channels, ObjectMapper json, Clock clock,
-                  Traces traces) {
+                  Traces traces, ClientKeys keys) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.channels = channels;
@@ -67,6 +71,9 @@ public class Notifications {
      * another instance).
      */
     public boolean plan(String sourceEventId, Kind kind, Subject subject, Map<String, ?> facts, Instant due) {
+        if (keys.forgotten(new ClientId(subject.clientId()))) {
+            return false; // a forgotten client is sent nothing more
+        }
         UUID id = UUID.randomUUID();
         Channel channel = channels.channelFor(subject.clientId(), kind, subject.clinicId());
         int inserted = jdbc.update("""
@@ -100,6 +107,15 @@ public class Notifications {
         } catch (TaskInstanceException running) {
             // a delivery running right now cannot be moved: it reads the new due time under the row's lock and waits
         }
+    }
+
+    /**
+     * A forgotten client: nothing still waiting goes out, and what went out keeps its kind, channel and
+     * times in the log but loses what it said (facts, title, summary).
+     */
+    public void forget(UUID clientId) {
+        cancelPending("client_id", clientId, List.of(Kind.values()));
+        jdbc.update("UPDATE notification SET facts = '{}', title = NULL, summary = NULL WHERE client_id = ?", clientId);
     }
 
     /** Cancels what is still waiting of some kinds for a session or a case; what went out stays in the log. */

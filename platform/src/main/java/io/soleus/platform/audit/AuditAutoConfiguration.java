@@ -9,6 +9,7 @@ import io.soleus.platform.security.AccessRules;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,11 @@ public class AuditAutoConfiguration {
                                 .initialToken(StreamableMessageSource::createTailToken))
                 .registerEventHandler(config -> trail)
                 .assignHandlerInstancesMatching(AuditTrail.PROCESSING_GROUP, 100, handler -> handler == trail));
+    }
+
+    @Bean
+    AuditEntries auditEntries(JdbcTemplate jdbc, @Value("${spring.application.name}") String service) {
+        return new AuditEntries(jdbc, service);
     }
 
     @Bean

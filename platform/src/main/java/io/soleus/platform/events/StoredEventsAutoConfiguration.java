@@ -1,11 +1,13 @@
 package io.soleus.platform.events;
 
 import io.soleus.kernel.codec.EventCodec;
+import io.soleus.kernel.codec.PersonalData;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +19,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 public class StoredEventsAutoConfiguration {
 
+    /** The contracts, with personal values sealed where the service has a key store ({@code soleus.crypto.enabled}). */
     @Bean
     @ConditionalOnMissingBean
-    EventCodec eventCodec() {
-        return EventCodec.standard();
+    EventCodec eventCodec(ObjectProvider<PersonalData> personalData) {
+        PersonalData personal = personalData.getIfAvailable();
+        return personal == null ? EventCodec.standard() : EventCodec.standard().sealing(personal);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.soleus.kernel.codec.ContractType;
 import io.soleus.kernel.codec.EventCodec;
+import io.soleus.kernel.codec.PersonalData;
 import io.soleus.platform.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -118,6 +119,8 @@ public final class CloudEventMapping {
                 throw new UnreadableRecordException(event.getType() + " with an aggregate sequence that is no number");
             }
             payload = decode(event.getType(), version, readableAs, data);
+        } catch (PersonalData.KeyNotYetAvailable notYet) {
+            throw notYet; // readable in a moment: the record is read again, not parked
         } catch (RuntimeException unreadable) {
             payload = new UnreadableRecord(event.getType(), version, readableAs, record.topic(), record.partition(),
                     record.offset(), reason(unreadable), data);
@@ -136,7 +139,7 @@ public final class CloudEventMapping {
         }
         try {
             return decode(record.type(), record.version(), record.readableAs(), record.data());
-        } catch (UnreadableRecordException stillUnreadable) {
+        } catch (UnreadableRecordException | PersonalData.KeyNotYetAvailable stillUnreadable) {
             throw stillUnreadable;
         } catch (RuntimeException stillUnreadable) {
             throw new UnreadableRecordException(reason(stillUnreadable));

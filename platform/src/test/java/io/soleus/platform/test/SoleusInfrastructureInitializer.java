@@ -62,6 +62,16 @@ public class SoleusInfrastructureInitializer implements ApplicationContextInitia
                 "spring.datasource.password", database.password(),
                 "soleus.kafka.bootstrap-servers", SoleusInfrastructure.get().kafkaBootstrapServers(),
                 "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                "soleus.security.jwt.issuer", TestTokens.ISSUER);
+                "soleus.security.jwt.issuer", TestTokens.ISSUER,
+                "soleus.crypto.key-encryption-key", KEY_ENCRYPTION_KEY);
+    }
+
+    /** The test run's key-encryption key: one for every service it starts (they share keys on the broker), made anew per run. */
+    public static final String KEY_ENCRYPTION_KEY = randomKey();
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }

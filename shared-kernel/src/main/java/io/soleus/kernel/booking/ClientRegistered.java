@@ -7,12 +7,13 @@ import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.codec.Omittable;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
 
 /** A client registered with the practice: how to reach them and whether they want reminders. */
 @Contract(type = "io.soleus.booking.ClientRegistered", version = 1)
-public record ClientRegistered(ClientId clientId, String name, String email, @Omittable String phone, Channel preferredChannel,
+public record ClientRegistered(ClientId clientId, @Personal String name, @Personal String email, @Omittable @Personal String phone, Channel preferredChannel,
                                boolean remindersConsent, String language, Instant registeredAt) implements Checked, AboutClient {
 
     /** A client without a language is written to in English. */

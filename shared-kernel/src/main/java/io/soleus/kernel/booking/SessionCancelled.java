@@ -6,6 +6,7 @@ import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
@@ -15,7 +16,7 @@ import io.soleus.kernel.value.CancelledBy;
 /** A session was cancelled by the client or the clinic; {@code late} when inside the clinic's window. */
 @Contract(type = "io.soleus.booking.SessionCancelled", version = 1)
 public record SessionCancelled(SessionId sessionId, ClientId clientId, TherapistId therapistId, ClinicId clinicId,
-                               CancelledBy cancelledBy, String reason, boolean late, Instant cancelledAt) implements Checked, AboutClient {
+                               CancelledBy cancelledBy, @Personal String reason, boolean late, Instant cancelledAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

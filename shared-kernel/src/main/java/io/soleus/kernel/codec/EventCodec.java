@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Topics;
 import io.soleus.kernel.booking.ClientContactChanged;
+import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
@@ -63,8 +65,19 @@ public final class EventCodec {
     private final Map<String, Upcaster> upcasters;
     /** Per contract, the accessors of the components a record must have: found once, not per record read. */
     private final Map<Class<?>, List<Method>> required;
+    /** Seals and opens the {@link Personal} values; none: they are written and read in clear. */
+    private final PersonalData personal;
+
+    private EventCodec(EventCodec codec, PersonalData personal) {
+        this.byClass = codec.byClass;
+        this.byName = codec.byName;
+        this.upcasters = codec.upcasters;
+        this.required = codec.required;
+        this.personal = personal;
+    }
 
     private EventCodec(Map<Class<?>, ContractType> byClass, Map<String, Upcaster> upcasters) {
+        this.personal = null;
         this.byClass = Map.copyOf(byClass);
         Map<String, ContractType> names = new LinkedHashMap<>();
         byClass.values().forEach(type -> names.put(type.name(), type));
@@ -100,6 +113,7 @@ public final class EventCodec {
                 .register(ClinicOpened.class, Topics.BOOKING)
                 .register(ClientRegistered.class, Topics.BOOKING)
                 .register(ClientContactChanged.class, Topics.BOOKING)
+                .register(ClientForgotten.class, Topics.BOOKING)
                 .register(SessionBooked.class, Topics.BOOKING)
                 .register(SessionRescheduled.class, Topics.BOOKING)
                 .register(SessionCancelled.class, Topics.BOOKING)
@@ -113,6 +127,11 @@ public final class EventCodec {
                 .register(PlanAssigned.class, Topics.TREATMENT)
                 .register(PlanProgressLogged.class, Topics.TREATMENT)
                 .register(CaseDischarged.class, Topics.TREATMENT);
+    }
+
+    /** The same contracts, with every {@link Personal} value sealed on writing and opened on reading by {@code personal}. */
+    public EventCodec sealing(PersonalData personal) {
+        return new EventCodec(this, Objects.requireNonNull(personal, "personal"));
     }
 
     public boolean isContract(Class<?> type) {
@@ -141,6 +160,11 @@ public final class EventCodec {
         }
         typeOf(event.getClass());
         try {
+            if (personal != null && PersonalFields.any(event.getClass())) {
+                ObjectNode json = MAPPER.valueToTree(event);
+                PersonalFields.seal(json, event.getClass(), personal);
+                return MAPPER.writeValueAsBytes(json);
+            }
             return MAPPER.writeValueAsBytes(event);
         } catch (IOException e) {
             throw new IllegalStateException("Could not write " + event.getClass().getName(), e);
@@ -161,7 +185,11 @@ public final class EventCodec {
             if (!(tree instanceof ObjectNode node)) {
                 throw new ContractDecodingException(typeName + " JSON is not an object", null);
             }
-            return complete(type, MAPPER.treeToValue(upcast(type, version, node), type.javaType()));
+            ObjectNode current = upcast(type, version, node);
+            if (personal != null) {
+                PersonalFields.open(current, type.javaType(), personal);
+            }
+            return complete(type, MAPPER.treeToValue(current, type.javaType()));
         } catch (IOException e) {
             InvalidValueException invalid = causeOf(e);
             if (invalid != null) {

@@ -10,6 +10,7 @@ import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
 import io.soleus.kernel.codec.Omittable;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.AssessmentId;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
@@ -22,7 +23,7 @@ import io.soleus.kernel.value.Tightness;
 @Contract(type = "io.soleus.treatment.AssessmentRecorded", version = 1)
 public record AssessmentRecorded(AssessmentId assessmentId, CaseId caseId, SessionId sessionId, ClientId clientId,
                                  TherapistId therapistId, PainScore pain, List<TriggerPointFinding> triggerPoints,
-                                 Tightness tightness, @Omittable String notes, Instant recordedAt) implements Checked, AboutClient {
+                                 Tightness tightness, @Omittable @Personal String notes, Instant recordedAt) implements Checked, AboutClient {
 
     public AssessmentRecorded {
         triggerPoints = triggerPoints == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(triggerPoints));

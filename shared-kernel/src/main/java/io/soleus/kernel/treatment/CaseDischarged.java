@@ -6,6 +6,7 @@ import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
@@ -15,7 +16,7 @@ import io.soleus.kernel.value.PainScore;
 /** The episode of care ended: final pain, whether the client is back to the activity, and why it ended. */
 @Contract(type = "io.soleus.treatment.CaseDischarged", version = 1)
 public record CaseDischarged(CaseId caseId, ClientId clientId, ClinicId clinicId, TherapistId therapistId,
-                             PainScore finalPain, boolean backToActivity, String reason, Instant dischargedAt) implements Checked, AboutClient {
+                             PainScore finalPain, boolean backToActivity, @Personal String reason, Instant dischargedAt) implements Checked, AboutClient {
 
     @Override
     public void check() {

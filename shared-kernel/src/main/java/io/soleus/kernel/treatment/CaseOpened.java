@@ -10,6 +10,7 @@ import io.soleus.kernel.AboutClient;
 import io.soleus.kernel.Checked;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.codec.Contract;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
@@ -21,7 +22,7 @@ import io.soleus.kernel.value.Side;
 /** An episode of care opened for a client's complaint, with the working finding and what contributed to it. */
 @Contract(type = "io.soleus.treatment.CaseOpened", version = 1)
 public record CaseOpened(CaseId caseId, ClientId clientId, ClinicId clinicId, TherapistId therapistId,
-                         String complaint, Finding workingFinding, Side side,
+                         @Personal String complaint, Finding workingFinding, Side side,
                          Set<ContributingFactor> contributingFactors, Instant openedAt) implements Checked, AboutClient {
 
     public CaseOpened {

@@ -9,16 +9,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.soleus.kernel.booking.ClientContactChanged;
+import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
+import io.soleus.platform.crypto.ClientKeys;
 import io.soleus.treatment.outcome.ReportSignals;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,10 +45,12 @@ public class BookingFacts {
 
     private final JdbcTemplate jdbc;
     private final ReportSignals signals;
+    private final ClientKeys keys;
 
-    public BookingFacts(JdbcTemplate jdbc, ReportSignals signals) {
+    public BookingFacts(JdbcTemplate jdbc, ReportSignals signals, ClientKeys keys) {
         this.jdbc = jdbc;
         this.signals = signals;
+        this.keys = keys;
     }
 
     /** A session as booking last told of it. */
@@ -88,6 +93,24 @@ public class BookingFacts {
     @EventHandler
     void on(ClientContactChanged event, @SequenceNumber long sequence) {
         client(event.clientId(), event.name(), sequence);
+    }
+
+    /**
+     * Booking forgot a client: their keys go here too, so their notes in treatment's events read as
+     * erased, and so do their name and the free text of their cases in these read models. Their cases,
+     * sessions and figures stay as they were.
+     */
+    @EventHandler
+    void on(ClientForgotten event, @SequenceNumber long sequence) {
+        keys.forget(event.clientId());
+        UUID client = event.clientId().value();
+        jdbc.update("UPDATE booking_client SET name = ?, last_sequence = greatest(last_sequence, ?) WHERE client_id = ?",
+                Personal.ERASED, sequence, client);
+        jdbc.update("UPDATE outcome_case SET complaint = ?, discharge_reason = CASE WHEN discharge_reason IS NULL THEN NULL "
+                + "ELSE ? END WHERE client_id = ?", Personal.ERASED, Personal.ERASED, client);
+        jdbc.update("""
+                UPDATE outcome_assessment SET notes = ? WHERE notes IS NOT NULL
+                AND case_id IN (SELECT case_id FROM outcome_case WHERE client_id = ?)""", Personal.ERASED, client);
     }
 
     @EventHandler

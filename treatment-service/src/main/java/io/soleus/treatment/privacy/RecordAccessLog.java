@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordAccessLog {
 
-    /** What was opened: one case's course, or the client's whole timeline of cases. */
-    public enum Viewed { CASE, TIMELINE }
+    /** What was opened: one case's course, the client's whole timeline of cases, or all of it as an export. */
+    public enum Viewed { CASE, TIMELINE, EXPORT }
 
     public record RecordAccess(Instant at, String reader, List<String> readerRoles, Viewed viewed, UUID caseId) {
     }

@@ -187,6 +187,11 @@ public class BookingApi {
                 "/sessions/{id}/cancel", sessionId);
     }
 
+    /** Forgets the client: their personal data reads as erased everywhere from now on. */
+    public void forget(UUID clientId, String idempotencyKey) {
+        booking.send(HttpMethod.POST, Map.of(), Map.of("Idempotency-Key", idempotencyKey), "/clients/{id}/forget", clientId);
+    }
+
     public void attended(UUID sessionId, String idempotencyKey) {
         booking.send(HttpMethod.POST, Map.of(), Map.of("Idempotency-Key", idempotencyKey), "/sessions/{id}/attended", sessionId);
     }

@@ -3,6 +3,7 @@ package io.soleus.web.services;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.web.WebProperties;
@@ -34,6 +35,7 @@ public class Services {
     private final ServiceClient booking;
     private final ServiceClient treatment;
     private final ServiceClient notifications;
+    private final Optional<ServiceClient> accounts;
     private final OAuth2AuthorizedClientManager authorizedClients;
     private final WebProperties properties;
     private final HttpClient http;
@@ -47,6 +49,13 @@ public class Services {
         this.booking = client("booking", properties.services().booking(), token, json);
         this.treatment = client("treatment", properties.services().treatment(), token, json);
         this.notifications = client("notifications", properties.services().notifications(), token, json);
+        this.accounts = properties.services().hasAccounts()
+                ? Optional.of(client("accounts", properties.services().accounts(), token, json)) : Optional.empty();
+    }
+
+    /** The provider's account API, where it is the platform's own. */
+    public Optional<ServiceClient> accounts() {
+        return accounts;
     }
 
     public ServiceClient booking() {

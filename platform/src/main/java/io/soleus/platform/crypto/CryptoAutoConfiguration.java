@@ -1,0 +1,133 @@
+package io.soleus.platform.crypto;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.SecretKey;
+
+import io.soleus.kernel.Topics;
+import io.soleus.kernel.codec.PersonalData;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration.KafkaConsumers;
+import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration;
+import io.soleus.platform.kafka.KafkaBridgeProperties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Crypto-shredding for a service whose events hold clients' personal data ({@code soleus.crypto.enabled}):
+ * the service's key store, the keys topic that shares keys between the services, and the sealing of
+ * every personal value in the event store, the dead-letter queues and on Kafka. The key-encryption
+ * key comes from the environment ({@code SOLEUS_KEY_ENCRYPTION_KEY}, 32 random bytes in base64), the
+ * same for every service of a practice, and never from the repository.
+ */
+@AutoConfiguration(after = KafkaBridgeAutoConfiguration.class)
+@ConditionalOnProperty("soleus.crypto.enabled")
+public class CryptoAutoConfiguration {
+
+    /** The key-encryption key and the rest of the settings, read once. */
+    public record CryptoSettings(SecretKey keyEncryptionKey, String keysTopic, Duration remembered, Duration keyWait) {
+    }
+
+    @Bean
+    CryptoSettings cryptoSettings(@Value("${soleus.crypto.key-encryption-key:}") String keyEncryptionKey,
+                                  @Value("${soleus.crypto.keys-topic:" + Topics.KEYS + "}") String keysTopic,
+                                  @Value("${soleus.crypto.remembered:30s}") Duration remembered,
+                                  @Value("${soleus.crypto.key-wait:30s}") Duration keyWait) {
+        return new CryptoSettings(KeyWrapping.keyEncryptionKey(keyEncryptionKey), keysTopic, remembered, keyWait);
+    }
+
+    /** Its own producer, not a bean: the publisher's is the service's one producer other code may ask for. */
+    @Bean(destroyMethod = "close")
+    KeySharing keySharing(KafkaBridgeProperties kafka, CryptoSettings settings, JdbcTemplate jdbc,
+                          @Value("${spring.application.name}") String service) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-keys");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return new KeySharing(new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), jdbc,
+                settings.keysTopic(), service, Duration.ofSeconds(1));
+    }
+
+    @Bean
+    ClientKeys clientKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, CryptoSettings settings,
+                          KeySharing sharing, @Value("${spring.application.name}") String service) {
+        return new JdbcClientKeys(jdbc, transactions, settings.keyEncryptionKey(), service, sharing, settings.remembered());
+    }
+
+    @Bean
+    PersonalData personalData(ClientKeys keys, CryptoSettings settings) {
+        return new SealedPersonalData(keys, settings.keyWait());
+    }
+
+    @Bean
+    SharedKeysReplica sharedKeysReplica(KafkaConsumers consumers, CryptoSettings settings, ClientKeys keys,
+                                        KeysTopic keysTopic) {
+        return new SharedKeysReplica(() -> consumers.create("keys"), keysTopic, settings.keysTopic(), keys,
+                settings.keyEncryptionKey());
+    }
+
+    @Bean
+    KeysTopic keysTopic(Admin admin, KafkaBridgeProperties kafka, CryptoSettings settings) {
+        return new KeysTopic(admin, kafka.getTopics(), settings.keysTopic());
+    }
+
+    /** Made before the service takes work, where the broker answers; else its reader makes it when it does. */
+    @Bean
+    SmartInitializingSingleton keysTopicProvisioned(KeysTopic keysTopic) {
+        return keysTopic::ensure;
+    }
+
+
+    /** The event store's and dead letters' serializer, with personal values sealed; the key store is found when first used. */
+    @Bean
+    static BeanPostProcessor sealingEventSerializer(ObjectProvider<PersonalData> personalData) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if ("eventSerializer".equals(name) && bean instanceof JacksonSerializer json) {
+                    return new SealingSerializer(json, json.getObjectMapper(), new Later(personalData));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** The service's {@link PersonalData}, looked up on first use (a serializer is made before the key store is). */
+    private record Later(ObjectProvider<PersonalData> provider) implements PersonalData {
+
+        @Override
+        public String seal(ClientId client, String text) {
+            return provider.getObject().seal(client, text);
+        }
+
+        @Override
+        public Optional<String> open(ClientId client, String sealed) {
+            return provider.getObject().open(client, sealed);
+        }
+
+        @Override
+        public boolean forgotten(ClientId client) {
+            return provider.getObject().forgotten(client);
+        }
+    }
+}

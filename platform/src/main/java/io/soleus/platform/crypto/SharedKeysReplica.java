@@ -1,0 +1,146 @@
+package io.soleus.platform.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.crypto.SecretKey;
+
+import io.soleus.kernel.id.ClientId;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps the keys other services share: reads the whole keys topic from its start when the service
+ * starts, then follows it. A key is kept (still wrapped) in the service's key store; a tombstone
+ * means its client was forgotten, and the service forgets them too.
+ */
+public class SharedKeysReplica implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedKeysReplica.class);
+
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final KeysTopic keysTopic;
+    private final String topic;
+    private final ClientKeys keys;
+    private final SecretKey keyEncryptionKey;
+    private volatile Consumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    public SharedKeysReplica(Supplier<Consumer<String, byte[]>> consumers, KeysTopic keysTopic, String topic,
+                             ClientKeys keys, SecretKey keyEncryptionKey) {
+        this.consumers = consumers;
+        this.keysTopic = keysTopic;
+        this.topic = topic;
+        this.keys = keys;
+        this.keyEncryptionKey = keyEncryptionKey;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::follow, "shared-keys");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void follow() {
+        while (running) {
+            try (Consumer<String, byte[]> reading = consumers.get()) {
+                consumer = reading;
+                List<PartitionInfo> found = reading.partitionsFor(topic, Duration.ofSeconds(30));
+                if (found == null || found.isEmpty()) {
+                    keysTopic.ensure();
+                    throw new IllegalStateException("the keys topic " + topic + " did not exist yet");
+                }
+                List<TopicPartition> partitions = found.stream()
+                        .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+                reading.assign(partitions);
+                reading.seekToBeginning(partitions);
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> record : reading.poll(Duration.ofMillis(500))) {
+                        apply(record);
+                    }
+                }
+            } catch (WakeupException stopping) {
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Reading the keys topic failed; starting again from its beginning: {}", e.toString());
+                    pause();
+                }
+            }
+        }
+    }
+
+    void apply(ConsumerRecord<String, byte[]> record) {
+        String[] parts = record.key() == null ? new String[0] : record.key().split("/");
+        if (parts.length != 2) {
+            log.warn("A record on the keys topic without a client/key key, at offset {} of partition {}: skipped",
+                    record.offset(), record.partition());
+            return;
+        }
+        ClientId client = ClientId.of(parts[0]);
+        UUID keyId = UUID.fromString(parts[1]);
+        if (record.value() == null) {
+            keys.forget(client);
+        } else if (keys.find(keyId).isEmpty()) {
+            Header owner = record.headers().lastHeader(KeySharing.OWNER);
+            if (owner == null) {
+                log.warn("A key on the keys topic without its owner, at offset {} of partition {}: skipped",
+                        record.offset(), record.partition());
+                return;
+            }
+            SecretKey secret;
+            try {
+                secret = KeyWrapping.unwrap(keyEncryptionKey, keyId, client.value(), record.value());
+            } catch (IllegalStateException notOurs) {
+                log.error("A key on the keys topic does not unwrap with this service's key-encryption key (is "
+                        + "SOLEUS_KEY_ENCRYPTION_KEY the same for every service?), at offset {} of partition {}: skipped",
+                        record.offset(), record.partition());
+                return;
+            }
+            keys.keep(new ClientKeys.ClientKey(keyId, client, new String(owner.value(), StandardCharsets.UTF_8), secret));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> reading = consumer;
+        if (reading != null) {
+            reading.wakeup();
+        }
+        Thread following = thread;
+        if (following != null) {
+            try {
+                following.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
