@@ -82,9 +82,9 @@ class AccountController {
         return ResponseEntity.of(accounts.bySubject(subject));
     }
 
-    /** An account deleted for good: by an admin, or by its holder (a client who had their data forgotten). */
+    /** An account deleted for good: by an admin, or by a client (who had their data forgotten) for their own. */
     @DeleteMapping("/{subject}")
-    @PreAuthorize("hasRole('ADMIN') or #subject == authentication.name")
+    @PreAuthorize("hasRole('ADMIN') or (hasRole('CLIENT') and #subject == authentication.name)")
     ResponseEntity<Void> delete(@PathVariable String subject) {
         return accounts.delete(subject) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }

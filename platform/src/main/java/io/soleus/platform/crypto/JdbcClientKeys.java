@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Clients' keys in the service's own table, each wrapped with the platform's key-encryption key. A
- * new key is committed on its own (whatever becomes of the write that needed it) and shared on the
+ * new key is written in the transaction of what needed it (a key whose event rolled back seals
+ * nothing) and shared on the
  * keys topic a moment later ({@link KeySharing}); forgetting deletes the keys at once and leaves their
  * ids for the topic's tombstones. Keys and "forgotten" answers are held in
  * memory for a short while: another instance's forgetting reaches this one within that time, the
@@ -37,8 +38,10 @@ public class JdbcClientKeys implements ClientKeys {
     public JdbcClientKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, SecretKey keyEncryptionKey,
                           String owner, KeySharing sharing, Duration remembered) {
         this.jdbc = jdbc;
+        // the caller's transaction where there is one (an event's append, a projection's batch): a new
+        // connection inside it could exhaust the pool under many first seals at once
         this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.keyEncryptionKey = keyEncryptionKey;
         this.owner = owner;
         this.sharing = sharing;
@@ -61,10 +64,12 @@ public class JdbcClientKeys implements ClientKeys {
             return stored;
         }
         ClientKey made = new ClientKey(UUID.randomUUID(), client, owner, KeyWrapping.newKey());
+        // never for a client forgotten meanwhile, whatever this instance remembered
         Boolean inserted = ownTransaction.execute(status -> jdbc.update("""
-                INSERT INTO client_key (key_id, client_id, owner, wrapped) VALUES (?, ?, ?, ?)
+                INSERT INTO client_key (key_id, client_id, owner, wrapped)
+                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM forgotten_client WHERE client_id = ?)
                 ON CONFLICT (client_id, owner) DO NOTHING""",
-                made.id(), client.value(), owner, KeyWrapping.wrap(keyEncryptionKey, made)) == 1);
+                made.id(), client.value(), owner, KeyWrapping.wrap(keyEncryptionKey, made), client.value()) == 1);
         if (Boolean.TRUE.equals(inserted)) {
             sharing.nudge();
         }

@@ -39,7 +39,7 @@ public class KeysTopic {
             return true;
         }
         Map<String, String> config = Map.of("cleanup.policy", "compact", "segment.ms", "3600000",
-                "min.compaction.lag.ms", "0", "delete.retention.ms", "86400000",
+                "min.compaction.lag.ms", "0", "max.compaction.lag.ms", "3600000", "delete.retention.ms", "86400000",
                 "min.insync.replicas", String.valueOf(settings.getMinInsyncReplicas()));
         try {
             admin.createTopics(List.of(new NewTopic(name, PARTITIONS, settings.getReplicationFactor()).configs(config)))

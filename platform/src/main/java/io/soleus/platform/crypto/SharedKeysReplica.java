@@ -69,7 +69,7 @@ public class SharedKeysReplica implements SmartLifecycle {
                 reading.seekToBeginning(partitions);
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : reading.poll(Duration.ofMillis(500))) {
-                        apply(record);
+                        applyOrSkip(record);
                     }
                 }
             } catch (WakeupException stopping) {
@@ -80,6 +80,16 @@ public class SharedKeysReplica implements SmartLifecycle {
                     pause();
                 }
             }
+        }
+    }
+
+    /** One bad record is logged and passed over: it must not keep every key after it from arriving. */
+    private void applyOrSkip(ConsumerRecord<String, byte[]> record) {
+        try {
+            apply(record);
+        } catch (IllegalArgumentException | IllegalStateException unreadable) {
+            log.error("A record on the keys topic that cannot be applied, at offset {} of partition {}: skipped ({})",
+                    record.offset(), record.partition(), unreadable.getClass().getSimpleName());
         }
     }
 
