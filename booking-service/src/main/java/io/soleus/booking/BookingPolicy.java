@@ -38,7 +38,7 @@ public final class BookingPolicy {
 
     /** A therapist's whole calendar: admins and the therapist themself. */
     public static boolean ownsCalendarOf(Actor actor, TherapistId therapist) {
-        return actor.is(Role.ADMIN) || actor.is(Role.THERAPIST) && actor.subject().equals(therapist.toString());
+        return actor.is(Role.ADMIN) || actor.isTherapist(therapist.toString());
     }
 
     /** A therapist working at one of {@code clinics}: a colleague of a therapist there, staff of a client who visited one. */
@@ -71,8 +71,8 @@ public final class BookingPolicy {
         return actor.isClientOnly();
     }
 
-    /** The client a client's login acts as; none for staff, who name the client. */
+    /** The client a client's login acts as (its link, not its subject); none for staff, who name the client. */
     public static Optional<ClientId> clientOf(Actor actor) {
-        return actor.is(Role.CLIENT) ? Optional.of(ClientId.of(actor.subject())) : Optional.empty();
+        return actor.client().map(ClientId::of);
     }
 }

@@ -106,11 +106,12 @@ public final class Practice {
     public static final Actor ADMIN = new Actor("admin", Set.of(Role.ADMIN), Set.of());
 
     public static Actor clientUser(ClientId client) {
-        return new Actor(client.toString(), Set.of(Role.CLIENT), Set.of());
+        return new Actor("sign-in-of-" + client, Set.of(Role.CLIENT), Set.of(), client.toString(), null);
     }
 
     public static Actor therapistUser(TherapistId therapist, ClinicId... clinics) {
-        return new Actor(therapist.toString(), Set.of(Role.THERAPIST),
-                Set.of(java.util.Arrays.stream(clinics).map(ClinicId::toString).toArray(String[]::new)));
+        return new Actor("sign-in-of-" + therapist, Set.of(Role.THERAPIST),
+                Set.of(java.util.Arrays.stream(clinics).map(ClinicId::toString).toArray(String[]::new)), null,
+                therapist.toString());
     }
 }

@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The provider's settings ({@code soleus.identity.*}): the web front end it signs people in for,
  * the audience its access tokens are for (Soleus' APIs, which refuse tokens for any other), how
- * long tokens live, the first admin, and the development token endpoint (off unless enabled).
+ * long tokens live, how long an invitation to claim a client's sign-in holds, the first admin, and
+ * the development token endpoint (off unless enabled).
  */
 @ConfigurationProperties("soleus.identity")
 public record IdentityProperties(WebClient webClient,
                                  @DefaultValue("soleus-api") String apiAudience,
                                  @DefaultValue("10m") Duration accessTokenTtl,
                                  @DefaultValue("8h") Duration refreshTokenTtl,
+                                 @DefaultValue("14d") Duration invitationTtl,
                                  @DefaultValue BootstrapAdmin bootstrapAdmin,
                                  @DefaultValue DevTokens devTokens) {
 
@@ -25,6 +27,17 @@ public record IdentityProperties(WebClient webClient,
      */
     public record WebClient(@DefaultValue("soleus-web") String id, String secret, List<String> redirectUris,
                             List<String> postLogoutRedirectUris) {
+
+        /** Where someone signed in (or up) here goes when no front end sent them: the front end's address. */
+        public String frontEnd() {
+            List<String> redirects = redirectUris == null ? List.of()
+                    : redirectUris.stream().filter(uri -> !uri.isBlank()).toList();
+            if (redirects.isEmpty()) {
+                return "/login";
+            }
+            java.net.URI uri = java.net.URI.create(redirects.get(0));
+            return uri.getScheme() + "://" + uri.getAuthority() + "/";
+        }
     }
 
     /** An admin account made at start-up when none with this email exists: how a new installation gets its first admin. */

@@ -1,10 +1,17 @@
 package io.soleus.identity;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.identity.test.DevTokenClient;
@@ -54,27 +61,32 @@ class IdentityProviderTest {
     void a_therapist_signs_in_with_pkce_and_gets_tokens_naming_their_id_roles_and_clinics() throws Exception {
         String therapistId = UUID.randomUUID().toString();
         String clinic = UUID.randomUUID().toString();
-        account(therapistId, "ana.silva." + therapistId + "@example.org", "Ana Silva", List.of("THERAPIST"), List.of(clinic));
+        String subject = account(therapistId, "ana.silva." + therapistId + "@example.org", "Ana Silva", List.of("THERAPIST"),
+                List.of(clinic));
+        assertThat(subject).as("the sign-in's own name, not the therapist's id").isNotEqualTo(therapistId);
 
         SignInFlow flow = new SignInFlow(identity, REDIRECT);
         JsonNode tokens = flow.signIn("Ana.Silva." + therapistId + "@example.org", "a long enough password");
 
         Jwt access = verified(tokens.path("access_token").asText());
-        assertThat(access.getSubject()).isEqualTo(therapistId);
+        assertThat(access.getSubject()).isEqualTo(subject);
+        assertThat(access.getClaimAsString("therapistId")).isEqualTo(therapistId);
+        assertThat(access.hasClaim("clientId")).isFalse();
         assertThat(access.getClaimAsStringList("roles")).containsExactly("THERAPIST");
         assertThat(access.getClaimAsStringList("clinics")).containsExactly(clinic);
         assertThat(access.getIssuer().toString()).isEqualTo(identity.issuer());
         assertThat(access.getAudience()).as("for the front end that asked, and for the APIs it calls")
                 .containsExactlyInAnyOrder("soleus-web", "soleus-api");
         Jwt id = verified(tokens.path("id_token").asText());
-        assertThat(id.getSubject()).isEqualTo(therapistId);
+        assertThat(id.getSubject()).isEqualTo(subject);
+        assertThat(id.getClaimAsString("therapistId")).isEqualTo(therapistId);
         assertThat(id.getClaimAsString("name")).isEqualTo("Ana Silva");
         assertThat(id.getClaimAsStringList("roles")).containsExactly("THERAPIST");
 
         JsonNode refreshed = flow.refresh(tokens.path("refresh_token").asText());
-        assertThat(verified(refreshed.path("access_token").asText()).getSubject()).isEqualTo(therapistId);
+        assertThat(verified(refreshed.path("access_token").asText()).getClaimAsString("therapistId")).isEqualTo(therapistId);
         JsonNode again = flow.refresh(tokens.path("refresh_token").asText());
-        assertThat(verified(again.path("access_token").asText()).getSubject())
+        assertThat(verified(again.path("access_token").asText()).getClaimAsString("therapistId"))
                 .as("the refresh token is reused: two refreshes at once both succeed").isEqualTo(therapistId);
     }
 
@@ -109,8 +121,10 @@ class IdentityProviderTest {
         JsonNode tokens = flow.exchange(flow.followToCode());
 
         Jwt access = verified(tokens.path("access_token").asText());
-        assertThat(UUID.fromString(access.getSubject())).isNotNull();
+        UUID client = UUID.fromString(access.getClaimAsString("clientId"));
+        assertThat(UUID.fromString(access.getSubject())).isNotEqualTo(client);
         assertThat(access.getClaimAsStringList("roles")).containsExactly("CLIENT");
+        assertThat(SignInFlow.claims(tokens.path("id_token").asText()).path("clientId").asText()).isEqualTo(client.toString());
         assertThat(SignInFlow.claims(tokens.path("id_token").asText()).path("email").asText()).isEqualTo(email);
     }
 
@@ -174,13 +188,14 @@ class IdentityProviderTest {
     void only_admins_make_accounts_and_bad_input_names_its_field() {
         String therapist = DevTokenClient.token(identity, UUID.randomUUID().toString(), List.of("THERAPIST"), List.of());
         String email = UUID.randomUUID() + "@example.org";
+        String therapistId = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("email", email, "name", "Dev Patel", "password", "a long enough password",
-                "roles", List.of("THERAPIST"));
+                "roles", List.of("THERAPIST"), "therapistId", therapistId);
 
         assertThat(api.post(therapist, "/accounts", body).status()).isEqualTo(403);
         assertThat(api.post(null, "/accounts", body).status()).isEqualTo(401);
         ApiClient.Response shortPassword = api.post(admin, "/accounts", Map.of("email", email, "name", "Dev Patel",
-                "password", "short", "roles", List.of("THERAPIST")));
+                "password", "short", "roles", List.of("THERAPIST"), "therapistId", therapistId));
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.invalidField()).isEqualTo("password");
         ApiClient.Response badRole = api.post(admin, "/accounts", Map.of("email", email, "name", "Dev Patel",
@@ -193,50 +208,131 @@ class IdentityProviderTest {
         ApiClient.Response longPassword = api.post(admin, "/accounts", tooLong);
         assertThat(longPassword.status()).isEqualTo(400);
         assertThat(longPassword.invalidField()).isEqualTo("password");
-        Map<String, Object> named = new HashMap<>(body);
-        named.put("subject", "dev-patel");
-        ApiClient.Response notAnId = api.post(admin, "/accounts", named);
-        assertThat(notAnId.status()).as("a therapist's subject is their id in booking").isEqualTo(400);
-        assertThat(notAnId.invalidField()).isEqualTo("subject");
+        Map<String, Object> unlinked = new HashMap<>(body);
+        unlinked.remove("therapistId");
+        ApiClient.Response noLink = api.post(admin, "/accounts", unlinked);
+        assertThat(noLink.status()).as("a therapist's sign-in names the therapist").isEqualTo(400);
+        assertThat(noLink.invalidField()).isEqualTo("therapistId");
+        Map<String, Object> notAnId = new HashMap<>(body);
+        notAnId.put("therapistId", "dev-patel");
+        assertThat(api.post(admin, "/accounts", notAnId).invalidField()).isEqualTo("therapistId");
+        Map<String, Object> adminAsClient = Map.of("email", email, "name", "Dev Patel", "password", "a long enough password",
+                "roles", List.of("ADMIN"), "clientId", therapistId);
+        assertThat(api.post(admin, "/accounts", adminAsClient).invalidField()).as("only a client's sign-in names a client")
+                .isEqualTo("clientId");
         assertThat(accountsWithEmail(email)).isZero();
 
         assertThat(api.post(admin, "/accounts", body).status()).isEqualTo(201);
         ApiClient.Response again = api.post(admin, "/accounts", body);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.invalidField()).isEqualTo("email");
+        Map<String, Object> secondSignIn = new HashMap<>(body);
+        secondSignIn.put("email", "second." + email);
+        ApiClient.Response twice = api.post(admin, "/accounts", secondSignIn);
+        assertThat(twice.status()).as("one sign-in per therapist").isEqualTo(409);
+        assertThat(twice.invalidField()).isEqualTo("therapistId");
         assertThat(accountsWithEmail(email)).isEqualTo(1);
+        assertThat(accountsWithEmail("second." + email)).isZero();
     }
 
     @Test
     void a_client_deletes_their_own_sign_in_an_admin_anyones_and_nobody_else_another_s() {
         String riley = UUID.randomUUID().toString();
         String casey = UUID.randomUUID().toString();
-        account(riley, riley + "@example.org", "Riley Runner", List.of("CLIENT"), List.of());
-        account(casey, casey + "@example.org", "Casey Keeper", List.of("CLIENT"), List.of());
-        String rileysToken = DevTokenClient.token(identity, riley, List.of("CLIENT"), List.of());
+        String jo = UUID.randomUUID().toString();
+        String rileysSignIn = account(riley, riley + "@example.org", "Riley Runner", List.of("CLIENT"), List.of());
+        String caseysSignIn = account(casey, casey + "@example.org", "Casey Keeper", List.of("CLIENT"), List.of());
+        account(jo, jo + "@example.org", "Jo Walker", List.of("CLIENT"), List.of());
+        String rileysToken = DevTokenClient.clientToken(identity, rileysSignIn, riley);
 
-        assertThat(api.send("DELETE", rileysToken, "/accounts/" + casey, null).status()).isEqualTo(403);
-        assertThat(api.send("DELETE", null, "/accounts/" + casey, null).status()).isEqualTo(401);
-        assertThat(api.send("DELETE", rileysToken, "/accounts/" + riley, null).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", rileysToken, "/accounts/" + caseysSignIn, null).status()).isEqualTo(403);
+        assertThat(api.send("DELETE", rileysToken, "/accounts/clients/" + casey, null).status()).isEqualTo(403);
+        assertThat(api.send("DELETE", null, "/accounts/clients/" + casey, null).status()).isEqualTo(401);
+        assertThat(api.send("DELETE", rileysToken, "/accounts/clients/" + riley, null).status()).isEqualTo(204);
         assertThat(accountsWithEmail(riley + "@example.org")).isZero();
         assertThat(accountsWithEmail(casey + "@example.org")).isOne();
-        assertThat(api.send("DELETE", admin, "/accounts/" + casey, null).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", admin, "/accounts/" + caseysSignIn, null).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", admin, "/accounts/clients/" + jo, null).status()).isEqualTo(204);
         assertThat(accountsWithEmail(casey + "@example.org")).isZero();
-        assertThat(api.send("DELETE", admin, "/accounts/" + casey, null).status()).isEqualTo(404);
+        assertThat(accountsWithEmail(jo + "@example.org")).isZero();
+        assertThat(api.send("DELETE", admin, "/accounts/clients/" + jo, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_client_registered_by_staff_claims_a_sign_in_for_their_record_once_through_an_admins_invitation() throws Exception {
+        String client = UUID.randomUUID().toString();
+        String therapist = DevTokenClient.token(identity, UUID.randomUUID().toString(), List.of("THERAPIST"), List.of());
+        assertThat(api.post(therapist, "/accounts/clients/" + client + "/invitations", Map.of()).status())
+                .as("the provider cannot tell a therapist's clients: admins invite").isEqualTo(403);
+        assertThat(api.get(admin, "/accounts/clients/" + client).body().path("signedUp").asBoolean()).isFalse();
+
+        ApiClient.Response invited = api.post(admin, "/accounts/clients/" + client + "/invitations", Map.of());
+        assertThat(invited.status()).isEqualTo(201);
+        URI link = URI.create(invited.body().path("link").asText());
+        assertThat(link.toString()).startsWith(identity.issuer() + "/signup?invitation=");
+        assertThat(api.get(admin, "/accounts/clients/" + client).body().path("invitedUntil").asText()).isNotEmpty();
+        String code = link.getQuery().substring("invitation=".length());
+        assertThat(identity.context().getBean(JdbcTemplate.class).queryForObject(
+                "SELECT count(*) FROM invitation WHERE code_hash = ?", Integer.class, code)).as("only its hash is kept").isZero();
+
+        // two people open the link and submit at the same moment: one sign-in is made, linked to the client
+        List<SignInFlow> flows = List.of(new SignInFlow(identity, REDIRECT), new SignInFlow(identity, REDIRECT));
+        for (SignInFlow flow : flows) {
+            flow.authorize(true);
+            assertThat(flow.get(link.toString()).body()).contains("Your practice invited you");
+        }
+        String email = "claimed." + client + "@example.org";
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            SignInFlow flow = flows.get(i);
+            String address = i + "." + email;
+            answers.add(both.submit(() -> {
+                start.await();
+                return flow.submit("/signup", Map.of("name", "Riley Runner", "email", address,
+                        "password", "half marathon 2027", "invitation", code));
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            statuses.add(answer.get(30, TimeUnit.SECONDS).statusCode());
+        }
+        both.shutdown();
+        assertThat(statuses).as("one is signed in and sent on, the other told the link is used").containsExactlyInAnyOrder(302, 200);
+        assertThat(identity.context().getBean(JdbcTemplate.class).queryForObject(
+                "SELECT count(*) FROM account WHERE client_id = ?", Integer.class, client)).isOne();
+        SignInFlow winner = flows.get(statuses.get(0) == 302 ? 0 : 1);
+        SignInFlow loser = flows.get(statuses.get(0) == 302 ? 1 : 0);
+        assertThat(loser.last().body()).contains("expired or was used already");
+        JsonNode tokens = winner.exchange(winner.followToCode());
+        Jwt access = verified(tokens.path("access_token").asText());
+        assertThat(access.getClaimAsString("clientId")).isEqualTo(client);
+        assertThat(access.getSubject()).isNotEqualTo(client);
+
+        assertThat(api.get(admin, "/accounts/clients/" + client).body().path("signedUp").asBoolean()).isTrue();
+        ApiClient.Response again = api.post(admin, "/accounts/clients/" + client + "/invitations", Map.of());
+        assertThat(again.status()).as("a client with a sign-in is not invited again").isEqualTo(409);
+        assertThat(again.invalidField()).isEqualTo("clientId");
+        SignInFlow late = new SignInFlow(identity, REDIRECT);
+        assertThat(late.get(link.toString()).body()).contains("expired or was used already");
     }
 
     @Test
     void an_admin_changes_a_therapists_clinics_and_the_next_token_carries_them() {
-        String subject = UUID.randomUUID().toString();
-        account(subject, subject + "@example.org", "Eva Novak", List.of("THERAPIST"), List.of("clinic-a"));
+        String therapist = UUID.randomUUID().toString();
+        String subject = account(therapist, therapist + "@example.org", "Eva Novak", List.of("THERAPIST"), List.of("clinic-a"));
         assertThat(api.put(admin, "/accounts/" + subject, Map.of("name", "Eva Novak", "roles", List.of("THERAPIST"),
-                "clinics", List.of("clinic-a", "clinic-b"))).status()).isEqualTo(200);
+                "clinics", List.of("clinic-a"))).invalidField()).as("still names the therapist").isEqualTo("therapistId");
+        assertThat(api.put(admin, "/accounts/" + subject, Map.of("name", "Eva Novak", "roles", List.of("THERAPIST"),
+                "clinics", List.of("clinic-a", "clinic-b"), "therapistId", therapist)).status()).isEqualTo(200);
 
-        JsonNode tokens = new SignInFlow(identity, REDIRECT).signIn(subject + "@example.org", "a long enough password");
+        JsonNode tokens = new SignInFlow(identity, REDIRECT).signIn(therapist + "@example.org", "a long enough password");
         assertThat(SignInFlow.claims(tokens.path("access_token").asText()).path("clinics"))
                 .extracting(JsonNode::asText).containsExactly("clinic-a", "clinic-b");
-        assertThat(api.put(admin, "/accounts/" + UUID.randomUUID(), Map.of("name", "Nobody", "roles", List.of("CLIENT")))
-                .status()).isEqualTo(404);
+        assertThat(api.put(admin, "/accounts/" + UUID.randomUUID(), Map.of("name", "Nobody", "roles", List.of("CLIENT"),
+                "clientId", UUID.randomUUID().toString())).status()).isEqualTo(404);
     }
 
     @Test
@@ -264,10 +360,23 @@ class IdentityProviderTest {
         return NimbusJwtDecoder.withJwkSetUri(identity.issuer() + "/oauth2/jwks").build().decode(token);
     }
 
-    private static void account(String subject, String email, String name, List<String> roles, List<String> clinics) {
-        ApiClient.Response created = api.post(admin, "/accounts", Map.of("subject", subject, "email", email, "name", name,
+    /**
+     * Makes a sign-in for {@code person}: a client's or therapist's linked to their id, under a subject
+     * the provider makes; an admin's under {@code person}. Returns the sign-in's subject.
+     */
+    private static String account(String person, String email, String name, List<String> roles, List<String> clinics) {
+        Map<String, Object> body = new HashMap<>(Map.of("email", email, "name", name,
                 "password", "a long enough password", "roles", roles, "clinics", clinics));
+        if (roles.contains("CLIENT")) {
+            body.put("clientId", person);
+        } else if (roles.contains("THERAPIST")) {
+            body.put("therapistId", person);
+        } else {
+            body.put("subject", person);
+        }
+        ApiClient.Response created = api.post(admin, "/accounts", body);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().path("subject").asText();
     }
 
     private static int accountsWithEmail(String email) {

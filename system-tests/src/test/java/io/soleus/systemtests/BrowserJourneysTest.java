@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.bench.DashboardBenchmark;
 import io.soleus.bench.DashboardMeasure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -40,9 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * separate processes: the identity provider, the three services, Kafka, PostgreSQL and the web front
  * end. A client signs up, books and sees the confirmation arrive in their feed, on a phone's width;
  * a therapist charts a session on the body drawing and assigns a plan while an admin watches the
- * dashboard move. Every page is screenshotted and checked with axe-core.
+ * dashboard move. Every page is screenshotted and checked with axe-core. The platform is the one
+ * the demo data test then writes its practice into ({@link WebPlatform}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(3)
 class BrowserJourneysTest {
 
     private static final String PASSWORD = "a long enough password";
@@ -56,7 +58,7 @@ class BrowserJourneysTest {
 
     @BeforeAll
     void start() {
-        platform = RunningPlatform.startWithWebFrontEnd("browser-journeys");
+        platform = WebPlatform.get();
         web = platform.processes.webUrl();
         // a clinic open every day and all day, so the journeys find free time whenever they run
         Map<String, Object> always = new LinkedHashMap<>();
@@ -75,13 +77,6 @@ class BrowserJourneysTest {
                 List.of(clinic));
         platform.processes.identity().account("admin-" + UUID.randomUUID(), "alex@soleus.test", "Alex Admin", PASSWORD,
                 "ADMIN", List.of());
-    }
-
-    @AfterAll
-    void stop() {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     @Test
@@ -244,17 +239,34 @@ class BrowserJourneysTest {
             assertThat(admin.text(By.id("changes-card"))).contains("Case opened", "Assessment recorded", "Aftercare plan assigned",
                     "Maya Lindqvist", "Session attended");
             assertThat(admin.text(By.id("reads-card"))).contains("Maya Lindqvist", "Administrator (admin-");
+            // Riley was registered at the desk: the admin invites her to make a sign-in that opens this record
+            assertThat(admin.text(By.id("sign-in-card"))).contains("no sign-in yet");
             admin.check("record");
-            platform.processes.identity().account(client, "riley.record@soleus.test", "Riley Runner", PASSWORD, "CLIENT",
-                    List.of());
+            admin.click(By.xpath("//button[normalize-space()='Create an invitation link']"));
+            String invitation = admin.find(By.id("invitation-link")).getAttribute("value");
+            assertThat(invitation).contains("/signup?invitation=");
+            admin.check("record-invitation");
             try (Browser riley = new Browser("riley", 375, 812)) {
-                signIn(riley, "riley.record@soleus.test");
+                riley.open(invitation);
+                assertThat(riley.text(By.id("invitation-note"))).contains("Your practice invited you");
+                riley.check("sign-up-invited");
+                riley.type(By.id("name"), "Riley Runner");
+                riley.type(By.id("email"), "riley.record@soleus.test");
+                riley.type(By.id("password"), PASSWORD);
+                riley.click(By.xpath("//main//button[@type='submit']"));
+                riley.waitUntil(ExpectedConditions.urlContains(web));
+                riley.open(web + "/oauth2/authorization/soleus");
                 riley.waitUntil(ExpectedConditions.urlContains("/me"));
+                assertThat(riley.path()).as("her record, not a new client's welcome").doesNotContain("/welcome");
+                riley.open(web + "/me/sessions");
+                assertThat(riley.text(By.tagName("main"))).contains("Follow-up treatment");
                 riley.open(web + "/me/record");
                 assertThat(riley.text(By.id("reads-card"))).contains("Maya Lindqvist", "An administrator");
                 assertThat(riley.text(By.id("changes-card"))).contains("Case opened", "Maya Lindqvist");
                 riley.check("client-record");
             }
+            admin.open(web + "/admin/clients/" + client + "/record");
+            assertThat(admin.text(By.id("sign-in-card"))).contains("signs in with their own account");
             JsonNode rileys = exported(admin, "/admin/clients/" + client + "/export.json");
             assertThat(rileys.path("treatment").path("cases").path(0).path("assessments").path(0).path("pain").asInt()).isEqualTo(6);
             assertThat(rileys.path("treatment").path("openedBy").findValuesAsText("reader")).contains(therapist);

@@ -37,6 +37,7 @@ import io.soleus.kernel.Topics;
 import io.soleus.deploy.local.PlatformHttp.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -69,6 +70,7 @@ import static org.awaitility.Awaitility.await;
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(1)
 class FaultsUnderLoadTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");

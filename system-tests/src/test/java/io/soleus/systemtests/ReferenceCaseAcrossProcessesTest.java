@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * goes out once. A booking is followed by its W3C trace from the HTTP request, over Kafka, to its mail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(2)
 class ReferenceCaseAcrossProcessesTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");

@@ -48,7 +48,7 @@ public final class ClinicalPolicy {
 
     /** A session's record: its own therapist, or an admin. */
     public static boolean recordsSessionOf(Actor actor, TherapistId sessionTherapist) {
-        return actor.is(Role.ADMIN) || sessionTherapist.toString().equals(actor.subject());
+        return actor.is(Role.ADMIN) || actor.isTherapist(sessionTherapist.toString());
     }
 
     /**
@@ -56,8 +56,7 @@ public final class ClinicalPolicy {
      * in the name of the case's therapist, or names one when opening a case.
      */
     public static Optional<TherapistId> therapist(Actor actor) {
-        return actor.is(Role.THERAPIST) && !actor.is(Role.ADMIN) ? Optional.of(TherapistId.of(actor.subject()))
-                : Optional.empty();
+        return actor.is(Role.ADMIN) ? Optional.empty() : actor.therapist().map(TherapistId::of);
     }
 
     /** The clinics whose figures a report may include: empty for every clinic (admins), else a therapist's own. */

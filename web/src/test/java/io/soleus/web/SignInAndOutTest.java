@@ -159,13 +159,19 @@ class SignInAndOutTest {
         assertThat(sessions).isPositive();
     }
 
+    /** A sign-in with the role, a client's or therapist's linked to a new id; returns its email. */
     private static String account(String role, List<String> clinics) {
-        String subject = UUID.randomUUID().toString();
+        String person = UUID.randomUUID().toString();
         String admin = DevTokenClient.token(web.identity(), "admin", List.of("ADMIN"), List.of());
-        ApiClient.Response created = new ApiClient(web.identity().port()).post(admin, "/accounts", Map.of("subject", subject,
-                "email", subject + "@example.org", "name", "Someone " + role, "password", "a long enough password",
-                "roles", List.of(role), "clinics", clinics));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("email", person + "@example.org", "name", "Someone " + role,
+                "password", "a long enough password", "roles", List.of(role), "clinics", clinics));
+        if (role.equals("CLIENT")) {
+            body.put("clientId", person);
+        } else if (role.equals("THERAPIST")) {
+            body.put("therapistId", person);
+        }
+        ApiClient.Response created = new ApiClient(web.identity().port()).post(admin, "/accounts", body);
         assertThat(created.status()).isEqualTo(201);
-        return subject + "@example.org";
+        return person + "@example.org";
     }
 }

@@ -7,6 +7,7 @@ import io.soleus.booking.client.ClientCommands.ChangeClientContact;
 import io.soleus.booking.client.ClientCommands.ForgetClient;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.kernel.Actor;
+import io.soleus.kernel.NotAllowedException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.platform.command.Commands.Outcome;
@@ -60,7 +61,9 @@ class ClientController {
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     ResponseEntity<ClientRegistered> register(@Valid @RequestBody ClientDetails details, IdempotencyKey key) {
         Actor user = CurrentUser.get();
-        ClientId clientId = BookingPolicy.isStaff(user) ? ClientId.random() : ClientId.of(user.subject());
+        ClientId clientId = BookingPolicy.isStaff(user) ? ClientId.random() : BookingPolicy.clientOf(user)
+                .orElseThrow(() -> new NotAllowedException("sign-in-not-linked-to-a-client",
+                        "this sign-in is linked to no client: sign up, or claim the sign-in you were invited to"));
         Outcome<ClientRegistered> registered = commands.sendOnceAnswering(key, details, new RegisterClient(clientId,
                 details.name(), details.email(), details.phone(), details.preferredChannel(), details.remindersConsent(),
                 details.language()), new ClientRegistered(clientId));

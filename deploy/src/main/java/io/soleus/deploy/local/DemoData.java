@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -50,7 +51,7 @@ public final class DemoData {
     public record Written(List<String> summary, String referenceClient, Therapist referenceTherapist, int sessions,
                           int attended, int noShows, int lateCancellations, int cases, int openCases, int upcoming,
                           String adminEmail, String referenceClientEmail, String password, List<Therapist> therapists,
-                          LocalDate today, int newcomersToday, String forgottenClient) {
+                          LocalDate today, int newcomersToday, String forgottenClient, String clientWithoutSignIn) {
     }
 
     DemoData(DevIdentity identity, Map<String, Integer> services, String password) {
@@ -153,7 +154,10 @@ public final class DemoData {
         Client former = practice.clients.stream().filter(client -> client != riley && discharged(client, practice))
                 .reduce((first, second) -> second).orElseThrow();
         post(bookingPort, admin, "/clients/" + clientIds.get(former) + "/forget", Map.of());
-        accounts(practice, therapists, clientIds, former);
+        // a client registered at the desk who has not signed up: an admin invites them from their record
+        Client atTheDesk = practice.clients.stream().filter(client -> client != riley && client != former).findFirst()
+                .orElseThrow();
+        accounts(practice, therapists, clientIds, Set.of(former, atTheDesk));
         int open = (int) cases.keySet().stream().filter(client -> !discharged(client, practice)).count();
         Therapist reference = therapists.get(riley.therapist());
         return new Written(List.of(
@@ -163,11 +167,12 @@ public final class DemoData {
                         + progress.upcoming + " still ahead; " + cases.size() + " cases, " + open + " of them open",
                 "the reference case: Riley Runner, pain 7 to 1, back to running",
                 "one former client forgotten at their request: their cases still count, without their name or notes",
+                atTheDesk.name() + " has no sign-in yet: an admin invites them from their record",
                 newcomers == 0 ? "today: no sessions (the practice is closed at weekends)"
                         : "today: " + newcomers + " new clients' initial assessments, one per therapist, ready to chart"),
                 clientIds.get(riley), reference, progress.sessions, progress.attended, progress.noShows,
                 progress.lateCancellations, cases.size(), open, progress.upcoming, ADMIN_EMAIL, riley.email(), password,
-                List.copyOf(therapists.values()), today, newcomers, clientIds.get(former));
+                List.copyOf(therapists.values()), today, newcomers, clientIds.get(former), clientIds.get(atTheDesk));
     }
 
     private static final class Progress {
@@ -244,13 +249,17 @@ public final class DemoData {
                 && client.course() != Course.DROPS_OUT && visit.outcome() == DemoPractice.Outcome.ATTENDED);
     }
 
-    /** Sign-ins for the admin, every therapist and every client but the forgotten one, all with the run's demo password. */
+    /**
+     * Sign-ins for the admin, every therapist and every client but those {@code without} (the forgotten
+     * one, one who never signed up), all with the run's demo password; a therapist's or client's is
+     * linked to their id in booking.
+     */
     private void accounts(DemoPractice practice, Map<DemoPractice.Therapist, Therapist> therapists, Map<Client, String> clientIds,
-                          Client forgotten) {
+                          Set<Client> without) {
         identity.account("admin-demo", ADMIN_EMAIL, "Alex Admin", password, "ADMIN", List.of());
         therapists.values().forEach(therapist -> identity.account(therapist.id(), therapist.email(), therapist.name(), password,
                 "THERAPIST", therapist.clinics()));
-        practice.clients.stream().filter(client -> client != forgotten).forEach(client -> identity.account(
+        practice.clients.stream().filter(client -> !without.contains(client)).forEach(client -> identity.account(
                 clientIds.get(client), client.email(), client.name(), password, "CLIENT", List.of()));
     }
 

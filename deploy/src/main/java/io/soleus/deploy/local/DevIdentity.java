@@ -31,15 +31,24 @@ public final class DevIdentity {
         this.basic = "Basic " + Base64.getEncoder().encodeToString(("soleus-dev:" + devSecret).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A bearer token for {@code subject}, signed by the provider like every other; reused while it has hours left. */
-    public String token(String subject, List<String> roles, List<String> clinics) {
-        List<Object> key = List.of(subject, roles, clinics);
+    /**
+     * A bearer token of {@code person} (an admin's subject, or the client's or therapist's id), signed by
+     * the provider like every other; reused while it has hours left. A client's or therapist's token has
+     * a subject of its own and names them in its {@code clientId} or {@code therapistId} claim, as a
+     * sign-in's token does.
+     */
+    public String token(String person, List<String> roles, List<String> clinics) {
+        List<Object> key = List.of(person, roles, clinics);
         Token cached = tokens.get(key);
         if (cached != null && cached.expires().isAfter(Instant.now().plus(Duration.ofHours(1)))) {
             return cached.value();
         }
-        PlatformHttp.Answer answer = http.send(port, null, "POST", "/dev/tokens", Map.of("subject", subject, "roles", roles,
-                "clinics", clinics, "validFor", VALID.toString()), Map.of("Authorization", basic));
+        Map<String, Object> request = new LinkedHashMap<>(links(person, roles));
+        request.put("subject", request.isEmpty() ? person : "dev-sign-in-of-" + person);
+        request.put("roles", roles);
+        request.put("clinics", clinics);
+        request.put("validFor", VALID.toString());
+        PlatformHttp.Answer answer = http.send(port, null, "POST", "/dev/tokens", request, Map.of("Authorization", basic));
         if (!answer.ok()) {
             throw new IllegalStateException("the identity provider gave no token: " + answer.status() + " " + answer.body());
         }
@@ -48,10 +57,15 @@ public final class DevIdentity {
         return token.value();
     }
 
-    /** Makes a sign-in: {@code subject} is the id the services know the person by. */
-    public void account(String subject, String email, String name, String password, String role, List<String> clinics) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subject", subject);
+    /**
+     * Makes a sign-in for {@code person}: a client's or therapist's is linked to their id and gets a
+     * subject of the provider's making; an admin's subject is {@code person}.
+     */
+    public void account(String person, String email, String name, String password, String role, List<String> clinics) {
+        Map<String, Object> body = new LinkedHashMap<>(links(person, List.of(role)));
+        if (body.isEmpty()) {
+            body.put("subject", person);
+        }
         body.put("email", email);
         body.put("name", name);
         body.put("password", password);
@@ -62,5 +76,16 @@ public final class DevIdentity {
             throw new IllegalStateException("the identity provider made no account for " + email + ": " + answer.status()
                     + " " + answer.body());
         }
+    }
+
+    private static Map<String, Object> links(String person, List<String> roles) {
+        Map<String, Object> links = new LinkedHashMap<>();
+        if (roles.contains("CLIENT")) {
+            links.put("clientId", person);
+        }
+        if (roles.contains("THERAPIST")) {
+            links.put("therapistId", person);
+        }
+        return links;
     }
 }

@@ -308,6 +308,11 @@ public final class LocalPlatform {
         environment.put("SOLEUS_DB_USER", databases.user());
         environment.put("SOLEUS_DB_PASSWORD", databases.password());
         List<String> options = new ArrayList<>(List.of("-Xmx384m"));
+        if (systemTest) {
+            // a test's platform starts and restarts many JVMs at once on few cores: the quick compiler only
+            // (a start a third faster; their load is light) and one GC thread each
+            options.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        }
         switch (module) {
             case IDENTITY -> {
                 environment.put("SOLEUS_ISSUER_URI", issuer());

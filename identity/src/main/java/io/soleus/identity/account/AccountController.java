@@ -23,13 +23,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admins make and change sign-ins: a therapist's account under the therapist's id with the clinics
- * they work at, a client's under the client's id, another admin's. Answers in RFC 9457 problem bodies.
+ * Admins make and change sign-ins: a therapist's, linked to the therapist's id in booking, with the
+ * clinics they work at; a client's, linked to the client's id; another admin's. The subject is the
+ * provider's own (given or made up); the link is what makes the sign-in that therapist or client.
+ * Answers in RFC 9457 problem bodies.
  */
 @RestController
 @RequestMapping("/accounts")
 @PreAuthorize("hasRole('ADMIN')")
 class AccountController {
+
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final Accounts accounts;
 
@@ -41,40 +45,22 @@ class AccountController {
                       @NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String name,
                       @NotBlank @Size(min = Passwords.MINIMUM, max = Passwords.MAXIMUM) String password,
                       @NotEmpty Set<Account.Role> roles, List<@NotBlank @Size(max = 100) String> clinics,
-                      @Pattern(regexp = "en|de") String locale) {
+                      @Pattern(regexp = "en|de") String locale,
+                      @Pattern(regexp = UUID_PATTERN) String clientId, @Pattern(regexp = UUID_PATTERN) String therapistId) {
     }
 
     record AccountChange(@NotBlank @Size(max = 200) String name, @NotEmpty Set<Account.Role> roles,
-                         List<@NotBlank @Size(max = 100) String> clinics, @Pattern(regexp = "en|de") String locale) {
+                         List<@NotBlank @Size(max = 100) String> clinics, @Pattern(regexp = "en|de") String locale,
+                         @Pattern(regexp = UUID_PATTERN) String clientId, @Pattern(regexp = UUID_PATTERN) String therapistId) {
     }
 
     @PostMapping
     ResponseEntity<Account> create(@Valid @RequestBody NewAccount request) {
         String subject = request.subject() == null ? UUID.randomUUID().toString() : request.subject();
-        if ((request.roles().contains(Account.Role.CLIENT) || request.roles().contains(Account.Role.THERAPIST))
-                && !isUuid(subject)) {
-            throw new NotAnId();
-        }
-        Account account = accounts.create(new Account(subject, request.email(), request.name(), request.roles(),
-                request.clinics() == null ? List.of() : request.clinics(), request.locale() == null ? "en" : request.locale()),
+        Account account = accounts.create(linked(new Account(subject, request.email(), request.name(), request.roles(),
+                orEmpty(request.clinics()), orEnglish(request.locale()), request.clientId(), request.therapistId())),
                 request.password());
         return ResponseEntity.created(URI.create("/accounts/" + subject)).body(account);
-    }
-
-    /** A client's or therapist's subject names them in booking, by a UUID. */
-    static final class NotAnId extends RuntimeException {
-        NotAnId() {
-            super("a client's or therapist's subject is their id in booking, a UUID");
-        }
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return value.length() == 36;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     @GetMapping("/{subject}")
@@ -91,7 +77,45 @@ class AccountController {
 
     @PutMapping("/{subject}")
     ResponseEntity<Account> change(@PathVariable String subject, @Valid @RequestBody AccountChange request) {
-        return ResponseEntity.of(accounts.change(subject, request.name(), request.roles(),
-                request.clinics() == null ? List.of() : request.clinics(), request.locale() == null ? "en" : request.locale()));
+        return ResponseEntity.of(accounts.change(linked(new Account(subject, null, request.name(), request.roles(),
+                orEmpty(request.clinics()), orEnglish(request.locale()), request.clientId(), request.therapistId()))));
+    }
+
+    /** A client's or therapist's sign-in names who they are in booking; no other sign-in names anyone. */
+    private static Account linked(Account account) {
+        requireLink(account.roles().contains(Account.Role.CLIENT), account.clientId(), "clientId", "a client's");
+        requireLink(account.roles().contains(Account.Role.THERAPIST), account.therapistId(), "therapistId", "a therapist's");
+        return account;
+    }
+
+    private static void requireLink(boolean role, String link, String field, String whose) {
+        if (role && link == null) {
+            throw new MissingLink(field, "is required for " + whose + " sign-in: the id booking knows them by");
+        }
+        if (!role && link != null) {
+            throw new MissingLink(field, "is only for " + whose + " sign-in");
+        }
+    }
+
+    /** A sign-in whose roles and links to a client or therapist do not go together. */
+    static final class MissingLink extends RuntimeException {
+        private final String field;
+
+        MissingLink(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    private static List<String> orEmpty(List<String> clinics) {
+        return clinics == null ? List.of() : clinics;
+    }
+
+    private static String orEnglish(String locale) {
+        return locale == null ? "en" : locale;
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** The account API's bad input as RFC 9457 problem bodies naming each field, shaped as the services' are. */
-@RestControllerAdvice(assignableTypes = AccountController.class)
+@RestControllerAdvice(assignableTypes = {AccountController.class, ClientSignInController.class})
 class AccountProblems extends ResponseEntityExceptionHandler {
 
     private static final URI VALIDATION = URI.create("https://soleus.io/problems/validation");
@@ -39,9 +39,17 @@ class AccountProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(List.of(new FieldError("body", "is missing or not readable"))));
     }
 
-    @ExceptionHandler(AccountController.NotAnId.class)
-    ResponseEntity<ProblemDetail> notAnId(AccountController.NotAnId e) {
-        return ResponseEntity.badRequest().body(problem(List.of(new FieldError("subject", e.getMessage()))));
+    @ExceptionHandler(AccountController.MissingLink.class)
+    ResponseEntity<ProblemDetail> missingLink(AccountController.MissingLink e) {
+        return ResponseEntity.badRequest().body(problem(List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(Accounts.PersonTaken.class)
+    ResponseEntity<ProblemDetail> personTaken(Accounts.PersonTaken e) {
+        ProblemDetail problem = problem(List.of(new FieldError(e.field(), e.getMessage())));
+        problem.setStatus(HttpStatus.CONFLICT);
+        problem.setTitle("Has a sign-in");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(Passwords.TooLong.class)

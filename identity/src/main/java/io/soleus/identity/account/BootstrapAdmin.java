@@ -28,7 +28,7 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         try {
             accounts.create(new Account(UUID.randomUUID().toString(), admin.email(), admin.name(), Set.of(Account.Role.ADMIN),
-                    List.of(), "en"), admin.password());
+                    List.of(), "en", null, null), admin.password());
         } catch (Accounts.EmailTaken anotherInstanceWasFirst) {
             // made by a second instance starting at the same moment
         }

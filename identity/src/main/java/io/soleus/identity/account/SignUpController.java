@@ -29,28 +29,33 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * A client makes their own sign-in: name, email and password. The account's subject is a new
- * client id; the front end registers the client in booking under it on their first visit. Once made,
- * the client is signed in and sent on to where they were going (the front end's sign-in).
+ * A client makes their own sign-in: name, email and password. The sign-in gets a subject of its own
+ * and is linked to a new client id, under which the front end registers the client in booking on
+ * their first visit. A client registered by staff signs up through their invitation link instead, and
+ * the sign-in is linked to their client record. Once made, the client is signed in and sent on to
+ * where they were going (the front end's sign-in).
  */
 @Controller
 class SignUpController {
 
     private final Accounts accounts;
+    private final Invitations invitations;
     private final RequestCache requestCache = new HttpSessionRequestCache();
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final String home;
 
-    SignUpController(Accounts accounts, IdentityProperties properties) {
+    SignUpController(Accounts accounts, Invitations invitations, IdentityProperties properties) {
         this.accounts = accounts;
-        List<String> afterSignOut = properties.webClient().postLogoutRedirectUris();
-        this.home = afterSignOut == null || afterSignOut.isEmpty() ? "/login" : afterSignOut.get(0);
+        this.invitations = invitations;
+        // one who signs up through an invitation link came from no front end's sign-in: on to the front end
+        this.home = properties.webClient().frontEnd();
     }
 
     static final class SignUpForm {
         @NotBlank @Size(max = 200) private String name;
         @NotBlank @Email @Size(max = 254) private String email;
         @NotBlank @Size(min = Passwords.MINIMUM, max = Passwords.MAXIMUM) private String password;
+        @Size(max = 100) private String invitation;
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
@@ -58,10 +63,15 @@ class SignUpController {
         public void setEmail(String email) { this.email = email; }
         public String getPassword() { return password; }
         public void setPassword(String password) { this.password = password; }
+        public String getInvitation() { return invitation; }
+        public void setInvitation(String invitation) { this.invitation = invitation; }
     }
 
     @GetMapping("/signup")
-    String form(@ModelAttribute("form") SignUpForm form) {
+    String form(@ModelAttribute("form") SignUpForm form, BindingResult errors) {
+        if (form.getInvitation() != null && !invitations.isOpen(form.getInvitation())) {
+            errors.rejectValue("invitation", "invitation.not-open");
+        }
         return "identity/signup";
     }
 
@@ -78,12 +88,20 @@ class SignUpController {
         if (errors.hasErrors()) {
             return "identity/signup";
         }
+        String language = "de".equals(locale.getLanguage()) ? "de" : "en";
         Account account = new Account(UUID.randomUUID().toString(), form.getEmail(), form.getName(),
-                Set.of(Account.Role.CLIENT), List.of(), "de".equals(locale.getLanguage()) ? "de" : "en");
+                Set.of(Account.Role.CLIENT), List.of(), language, UUID.randomUUID().toString(), null);
         try {
-            accounts.create(account, form.getPassword());
+            if (form.getInvitation() == null) {
+                accounts.create(account, form.getPassword());
+            } else {
+                invitations.claim(form.getInvitation(), account, form.getPassword());
+            }
         } catch (Accounts.EmailTaken taken) {
             errors.rejectValue("email", "email.taken");
+            return "identity/signup";
+        } catch (Invitations.NotOpen | Accounts.PersonTaken notOpen) {
+            errors.rejectValue("invitation", "invitation.not-open");
             return "identity/signup";
         }
         signIn(accounts.byEmail(account.email()).orElseThrow(), request, response);

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Tokens for any subject, signed like every other: how the local platform writes its demo data
  * through the public APIs as the admin, each therapist and each client, and how system tests act as
- * them. Off unless {@code soleus.identity.dev-tokens.enabled}; then only for HTTP Basic as
+ * them. A token names the client or therapist it acts as in its own claims, as a sign-in's would. Off unless {@code soleus.identity.dev-tokens.enabled}; then only for HTTP Basic as
  * {@code soleus-dev} with the configured secret. Never on in production.
  */
 @Configuration
@@ -77,7 +77,8 @@ class DevTokens {
     static class DevTokenController {
 
         record TokenRequest(@NotBlank @Size(max = 100) String subject, @NotNull List<@NotBlank String> roles,
-                            List<@NotBlank String> clinics, Duration validFor) {
+                            List<@NotBlank String> clinics, @Size(max = 100) String clientId,
+                            @Size(max = 100) String therapistId, Duration validFor) {
         }
 
         private final JwtEncoder encoder;
@@ -95,13 +96,19 @@ class DevTokens {
             Duration validFor = request.validFor() == null || request.validFor().compareTo(LONGEST) > 0
                     ? LONGEST : request.validFor();
             Instant now = Instant.now();
-            JwtClaimsSet claims = JwtClaimsSet.builder().issuer(settings.getIssuer()).subject(request.subject())
+            JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(settings.getIssuer()).subject(request.subject())
                     .audience(List.of(apiAudience))
                     .issuedAt(now).expiresAt(now.plus(validFor))
                     .claim("roles", request.roles())
-                    .claim("clinics", request.clinics() == null ? List.of() : request.clinics())
-                    .build();
-            String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                    .claim("clinics", request.clinics() == null ? List.of() : request.clinics());
+            if (request.clientId() != null) {
+                claims.claim("clientId", request.clientId());
+            }
+            if (request.therapistId() != null) {
+                claims.claim("therapistId", request.therapistId());
+            }
+            String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+                            claims.build()))
                     .getTokenValue();
             return Map.of("access_token", token, "token_type", "Bearer", "expires_in", validFor.toSeconds());
         }

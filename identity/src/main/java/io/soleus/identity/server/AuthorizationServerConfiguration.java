@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -14,6 +15,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.soleus.identity.IdentityProperties;
+import io.soleus.identity.account.Account;
 import io.soleus.identity.account.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,6 +73,8 @@ class AuthorizationServerConfiguration {
 
     static final String ROLES = "roles";
     static final String CLINICS = "clinics";
+    static final String CLIENT_ID = "clientId";
+    static final String THERAPIST_ID = "therapistId";
 
     @Bean
     @Order(1)
@@ -130,21 +134,11 @@ class AuthorizationServerConfiguration {
                         .anyRequest().authenticated())
                 // signed in at the provider itself (not sent by the front end): on to the front end
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
-                        .defaultSuccessUrl(frontEnd(properties), false))
+                        .defaultSuccessUrl(properties.webClient().frontEnd(), false))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
-    }
-
-    /** Where someone signed in here goes when no front end sent them: the front end's address. */
-    static String frontEnd(IdentityProperties properties) {
-        List<String> redirects = list(properties.webClient().redirectUris());
-        if (redirects.isEmpty()) {
-            return "/login";
-        }
-        URI uri = URI.create(redirects.get(0));
-        return uri.getScheme() + "://" + uri.getAuthority() + "/";
     }
 
     /**
@@ -197,9 +191,11 @@ class AuthorizationServerConfiguration {
     }
 
     /**
-     * The account's roles and clinics in access tokens, which are for the web front end and for
-     * Soleus' APIs (their {@code aud}); its name, email, roles and language in ID tokens. The lists are plain {@link ArrayList}s: the stored authorization keeps the claims as
-     * JSON, and Spring Security reads back only the collection types it allows.
+     * The account's roles, clinics and the client or therapist it is linked to ({@code clientId},
+     * {@code therapistId}) in access tokens, which are for the web front end and for Soleus' APIs (their
+     * {@code aud}); its name, email, roles, links and language in ID tokens. The lists are plain
+     * {@link ArrayList}s: the stored authorization keeps the claims as JSON, and Spring Security reads
+     * back only the collection types it allows.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> accountClaims(Accounts accounts, IdentityProperties properties) {
@@ -207,6 +203,7 @@ class AuthorizationServerConfiguration {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().claim(ROLES, new ArrayList<>(account.roleNames()))
                         .claim(CLINICS, new ArrayList<>(account.clinics()))
+                        .claims(claims -> links(claims, account))
                         // for the client that asked (the web front end) and for the APIs it calls with it
                         .claims(claims -> claims.put(JwtClaimNames.AUD,
                                 withAudience(claims.get(JwtClaimNames.AUD), properties.apiAudience())));
@@ -214,6 +211,7 @@ class AuthorizationServerConfiguration {
                 context.getClaims().claim("name", account.name()).claim("email", account.email())
                         .claim(ROLES, new ArrayList<>(account.roleNames()))
                         .claim(CLINICS, new ArrayList<>(account.clinics()))
+                        .claims(claims -> links(claims, account))
                         .claim("locale", account.locale());
             }
         }, () -> {
@@ -224,6 +222,16 @@ class AuthorizationServerConfiguration {
                         "the account was deleted", null));
             }
         });
+    }
+
+    /** Who the sign-in is in booking: never its subject, always a claim of its own. */
+    private static void links(Map<String, Object> claims, Account account) {
+        if (account.clientId() != null) {
+            claims.put(CLIENT_ID, account.clientId());
+        }
+        if (account.therapistId() != null) {
+            claims.put(THERAPIST_ID, account.therapistId());
+        }
     }
 
     private static List<String> withAudience(Object audiences, String audience) {

@@ -23,8 +23,16 @@ public final class DevTokenClient {
     }
 
     public static String token(IdentityServer identity, String subject, List<String> roles, List<String> clinics) {
-        HttpResponse<String> response = request(identity.issuer(), identity.devSecret(),
-                Map.of("subject", subject, "roles", roles, "clinics", clinics));
+        return token(identity, Map.of("subject", subject, "roles", roles, "clinics", clinics));
+    }
+
+    /** A client's token: a sign-in of its own subject linked to the client. */
+    public static String clientToken(IdentityServer identity, String subject, String clientId) {
+        return token(identity, Map.of("subject", subject, "roles", List.of("CLIENT"), "clientId", clientId));
+    }
+
+    private static String token(IdentityServer identity, Map<String, Object> request) {
+        HttpResponse<String> response = request(identity.issuer(), identity.devSecret(), request);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no development token: " + response.statusCode() + " " + response.body());
         }

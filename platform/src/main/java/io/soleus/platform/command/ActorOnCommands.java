@@ -43,7 +43,7 @@ public final class ActorOnCommands implements MessageDispatchInterceptor<Command
             }
             Actor actor = CurrentUser.from(caller);
             String roles = actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-            return command.andMetaData(Map.of(ACTOR, actor.subject(), ACTOR_ROLES, roles, ACTED_AT, clock.instant().toString()));
+            return command.andMetaData(Map.of(ACTOR, actor.id(), ACTOR_ROLES, roles, ACTED_AT, clock.instant().toString()));
         };
     }
 }

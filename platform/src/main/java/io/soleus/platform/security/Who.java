@@ -24,9 +24,19 @@ public interface Who {
         return (caller, path) -> Arrays.stream(roles).anyMatch(caller::is);
     }
 
-    /** A caller with {@code role} whose subject is the id the path's {@code variable} names: the person themself. */
+    /**
+     * The person themself: a client's login linked to the client the path's {@code variable} names, or
+     * a therapist's linked to the therapist it names.
+     */
     static Who self(Role role, String variable) {
-        return (caller, path) -> caller.is(role) && caller.subject().equals(path.get(variable));
+        return (caller, path) -> {
+            String id = path.get(variable);
+            return id != null && switch (role) {
+                case CLIENT -> caller.isClient(id);
+                case THERAPIST -> caller.isTherapist(id);
+                case ADMIN -> false;
+            };
+        };
     }
 
     /** Staff of the clinic the path's {@code variable} names: admins, and therapists whose token lists it. */

@@ -67,13 +67,20 @@ class SecurityAndProblemsTest {
     }
 
     @Test
-    void roles_and_clinics_come_from_the_token() {
+    void roles_clinics_and_the_person_a_login_is_linked_to_come_from_the_token() {
         Answer answer = call("GET", "/probe/me", TestTokens.therapist("therapist-7", "clinic-a", "clinic-b"), null);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().path("subject").asText()).isEqualTo("therapist-7");
+        assertThat(answer.body().path("subject").asText()).isEqualTo("sign-in-of-therapist-7");
+        assertThat(answer.body().path("therapistId").asText()).isEqualTo("therapist-7");
+        assertThat(answer.body().path("clientId").isNull()).isTrue();
         assertThat(answer.body().path("roles")).extracting(JsonNode::asText).containsExactly("THERAPIST");
         assertThat(answer.body().path("clinics")).extracting(JsonNode::asText).containsExactlyInAnyOrder("clinic-a", "clinic-b");
+
+        Answer client = call("GET", "/probe/me", TestTokens.client("client-3"), null);
+        assertThat(client.body().path("subject").asText()).isEqualTo("sign-in-of-client-3");
+        assertThat(client.body().path("clientId").asText()).isEqualTo("client-3");
+        assertThat(client.body().path("therapistId").isNull()).isTrue();
     }
 
     @Test

@@ -37,10 +37,11 @@ public final class ModuleRules {
      * call or a method reference.
      */
     public static ArchRule scopeIsDecidedInThePolicy(String service, String policy) {
-        Set<String> deciding = Set.of("is", "worksAt", "isClient", "isClientOnly");
+        Set<String> deciding = Set.of("is", "worksAt", "isClient", "isTherapist", "isClientOnly", "client", "therapist",
+                "clientId", "therapistId");
         return noClasses().that().resideInAPackage("io.soleus." + service + "..")
                 .and().doNotHaveFullyQualifiedName(policy)
-                .should().accessTargetWhere(DescribedPredicate.describe("Actor's is, worksAt, isClient or isClientOnly",
+                .should().accessTargetWhere(DescribedPredicate.describe("Actor's roles, clinics or links to a client or therapist",
                         (JavaAccess<?> access) -> access.getTargetOwner().isEquivalentTo(Actor.class)
                                 && deciding.contains(access.getName())))
                 .because("the scoping rules live in " + policy + ", where they can be read and tested as one");

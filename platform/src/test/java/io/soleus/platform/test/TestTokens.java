@@ -25,7 +25,10 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * Mints JWTs for tests the way an identity provider would: RS256-signed with a key pair made for
  * this JVM, whose public half services under test trust ({@link #publicKeyLocation()}). Nothing
- * secret is stored anywhere.
+ * secret is stored anywhere. A token is minted for a person: a client's or therapist's login has a
+ * subject of its own ({@code sign-in-of-<id>}) and names the person in its {@code clientId} or
+ * {@code therapistId} claim, as the platform's provider does, so no test passes by a subject that
+ * happens to equal an id.
  */
 public final class TestTokens {
 
@@ -43,32 +46,41 @@ public final class TestTokens {
         return mint("admin-1", List.of("ADMIN"), List.of());
     }
 
-    public static String therapist(String subject, String... clinicIds) {
-        return mint(subject, List.of("THERAPIST"), List.of(clinicIds));
+    public static String therapist(String therapistId, String... clinicIds) {
+        return mint(therapistId, List.of("THERAPIST"), List.of(clinicIds));
     }
 
     public static String client(String clientId) {
         return mint(clientId, List.of("CLIENT"), List.of());
     }
 
-    public static String mint(String subject, List<String> roles, List<String> clinics) {
-        return mint(subject, roles, clinics, Instant.now().plus(Duration.ofHours(1)));
+    /** A token of {@code person}: an admin's subject, or the id of the client or therapist the login is linked to. */
+    public static String mint(String person, List<String> roles, List<String> clinics) {
+        return mint(person, roles, clinics, Instant.now().plus(Duration.ofHours(1)));
     }
 
-    public static String mint(String subject, List<String> roles, List<String> clinics, Instant expiresAt) {
-        return mint(subject, roles, clinics, expiresAt, ISSUER, List.of(AUDIENCE));
+    public static String mint(String person, List<String> roles, List<String> clinics, Instant expiresAt) {
+        return mint(person, roles, clinics, expiresAt, ISSUER, List.of(AUDIENCE));
     }
 
     /** A token as {@link #mint(String, List, List)}, but from another issuer or for other audiences: to be refused. */
-    public static String mint(String subject, List<String> roles, List<String> clinics, String issuer,
+    public static String mint(String person, List<String> roles, List<String> clinics, String issuer,
                               List<String> audiences) {
-        return mint(subject, roles, clinics, Instant.now().plus(Duration.ofHours(1)), issuer, audiences);
+        return mint(person, roles, clinics, Instant.now().plus(Duration.ofHours(1)), issuer, audiences);
     }
 
-    private static String mint(String subject, List<String> roles, List<String> clinics, Instant expiresAt,
+    private static String mint(String person, List<String> roles, List<String> clinics, Instant expiresAt,
                                String issuer, List<String> audiences) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(subject)
+        boolean linked = roles.contains("CLIENT") || roles.contains("THERAPIST");
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (roles.contains("CLIENT")) {
+            builder.claim("clientId", person);
+        }
+        if (roles.contains("THERAPIST")) {
+            builder.claim("therapistId", person);
+        }
+        JWTClaimsSet claims = builder
+                .subject(linked ? "sign-in-of-" + person : person)
                 .issuer(issuer)
                 .audience(audiences)
                 .issueTime(new Date())

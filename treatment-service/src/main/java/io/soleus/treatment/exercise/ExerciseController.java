@@ -56,7 +56,7 @@ class ExerciseController {
     ResponseEntity<ExerciseCreated> add(@Valid @RequestBody NewExercise exercise, IdempotencyKey key) {
         ExerciseId id = ExerciseId.random();
         Outcome<ExerciseCreated> created = commands.sendOnceAnswering(key, exercise,
-                new AddExercise(id, exercise.name(), exercise.description(), CurrentUser.get().subject()),
+                new AddExercise(id, exercise.name(), exercise.description(), CurrentUser.get().id()),
                 new ExerciseCreated(id));
         return created.answer(HttpStatus.CREATED).location(URI.create("/exercises/" + created.result().exerciseId()))
                 .body(created.result());

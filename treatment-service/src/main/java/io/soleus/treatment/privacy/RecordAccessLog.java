@@ -53,8 +53,8 @@ public class RecordAccessLog {
                 SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (
                     SELECT 1 FROM record_access WHERE client_id = ? AND read_at > ? AND reader = ? AND viewed = ?
                     AND case_id IS NOT DISTINCT FROM ?)""",
-                client, caseId, viewed.name(), reader.subject(), roles, Timestamp.from(now),
-                client, Timestamp.from(now.minus(SAME_VISIT)), reader.subject(), viewed.name(), caseId);
+                client, caseId, viewed.name(), reader.id(), roles, Timestamp.from(now),
+                client, Timestamp.from(now.minus(SAME_VISIT)), reader.id(), viewed.name(), caseId);
     }
 
     /** Who opened the client's record, newest first; which admin it was is told to admins only. */

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A client's record as an admin audits it: who changed it and when, and which staff opened it; and,
- * at the client's request, forgetting them.
+ * A client's record as an admin audits it: who changed it and when, and which staff opened it; their
+ * online sign-in, with an invitation link for a client registered by staff to make one; and, at the
+ * client's request, forgetting them.
  */
 @Controller
 class ClientRecordPages {
@@ -40,8 +41,10 @@ class ClientRecordPages {
 
     @GetMapping("/admin/clients/{clientId}/record")
     String record(@PathVariable UUID clientId, Model model) {
-        model.addAttribute("client", booking.client(clientId));
+        BookingApi.ClientProfile client = booking.client(clientId);
+        model.addAttribute("client", client);
         model.addAttribute("history", history.of(clientId));
+        model.addAttribute("signIn", RecordHistory.ERASED.equals(client.name()) ? null : signIns.of(clientId).orElse(null));
         model.addAttribute("key", UUID.randomUUID());
         return "admin/record";
     }
@@ -50,6 +53,13 @@ class ClientRecordPages {
     @GetMapping(path = "/admin/clients/{clientId}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ObjectNode> export(@PathVariable UUID clientId) {
         return Exports.download(export.of(clientId), clientId);
+    }
+
+    /** An invitation link to hand the client, shown once: the provider keeps only its hash. */
+    @PostMapping("/admin/clients/{clientId}/invite")
+    String invite(@PathVariable UUID clientId, RedirectAttributes next) {
+        signIns.invite(clientId).ifPresent(invitation -> next.addFlashAttribute("invitation", invitation));
+        return "redirect:/admin/clients/" + clientId + "/record";
     }
 
     /** Forgets the client once the admin has confirmed they understand it cannot be undone. */

@@ -125,7 +125,7 @@ class BookingPages {
                   @RequestParam Instant start, @RequestParam UUID key, Model model, RedirectAttributes next) {
         try {
             BookingApi.Booked booked = booking.book(null, therapistId, clinicId, sessionTypeId, start, key.toString());
-            ReadYourWrites.await(() -> booking.sessionsOf(me.id()).upcoming().stream()
+            ReadYourWrites.await(() -> booking.sessionsOf(me.client()).upcoming().stream()
                     .anyMatch(session -> session.sessionId().equals(booked.sessionId())));
             next.addFlashAttribute("booked", booked.sessionId());
             return "redirect:/me/sessions";
@@ -141,7 +141,7 @@ class BookingPages {
 
     @GetMapping("/sessions")
     String sessions(SignedIn me, Model model) {
-        model.addAttribute("sessions", booking.sessionsOf(me.id()));
+        model.addAttribute("sessions", booking.sessionsOf(me.client()));
         model.addAttribute("clinics", booking.clinics().stream().collect(Collectors.toMap(Clinic::clinicId, clinic -> clinic)));
         return "client/sessions";
     }

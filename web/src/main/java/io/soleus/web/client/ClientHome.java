@@ -45,7 +45,7 @@ class ClientHome {
 
     @GetMapping
     String home(SignedIn me, Model model) {
-        UUID client = me.id();
+        UUID client = me.client();
         model.addAttribute("sessions", Section.of(() -> booking.sessionsOf(client)));
         Section<List<TreatmentApi.CaseOutcome>> timeline = Section.of(() -> treatment.timeline(client));
         model.addAttribute("timeline", timeline);
@@ -102,7 +102,7 @@ class ClientHome {
                 return "client/welcome";
             }
         }
-        ReadYourWrites.await(() -> booking.client(me.id()) != null);
+        ReadYourWrites.await(() -> booking.client(me.client()) != null);
         session.setAttribute(Registration.KNOWN, true);
         return "redirect:/me?welcome";
     }

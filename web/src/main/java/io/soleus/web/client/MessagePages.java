@@ -58,7 +58,7 @@ class MessagePages {
 
     @GetMapping
     String messages(SignedIn me, Model model) {
-        List<FeedItem> messages = notifications.feed(me.id(), 50);
+        List<FeedItem> messages = notifications.feed(me.client(), 50);
         model.addAttribute("messages", messages);
         // the stream begins a little before the newest message shown: one committed late is not missed, and
         // one shown already is recognised by its id
@@ -72,7 +72,7 @@ class MessagePages {
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Locale locale = LocaleContextHolder.getLocale();
         String path = UriComponentsBuilder.fromPath("/clients/{client}/notifications/stream")
-                .queryParamIfPresent("since", Optional.ofNullable(since)).buildAndExpand(me.id()).encode().toUriString();
+                .queryParamIfPresent("since", Optional.ofNullable(since)).buildAndExpand(me.client()).encode().toUriString();
         return relay.relay("notifications", services.addresses().notifications(), path, lastEventId,
                 event -> "notification".equals(event.name()) ? Optional.of(notification(event, locale)) : Optional.empty());
     }

@@ -42,7 +42,7 @@ class PlanPages {
 
     @GetMapping
     String plan(SignedIn me, Model model) {
-        Care care = Care.of(treatment.timeline(me.id()));
+        Care care = Care.of(treatment.timeline(me.client()));
         model.addAttribute("care", care);
         if (care.hasPlan()) {
             model.addAttribute("today", today(care.current()));

@@ -39,7 +39,7 @@ class RecordPages {
 
     @GetMapping("/me/record")
     String record(SignedIn me, Model model) {
-        model.addAttribute("history", history.of(me.id()));
+        model.addAttribute("history", history.of(me.client()));
         model.addAttribute("key", UUID.randomUUID());
         return "client/record";
     }
@@ -47,7 +47,7 @@ class RecordPages {
     /** Everything Soleus holds of them, as one JSON document to keep or take elsewhere. */
     @GetMapping(path = "/me/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ObjectNode> export(SignedIn me) {
-        return Exports.download(export.of(me.id()), me.id());
+        return Exports.download(export.of(me.client()), me.client());
     }
 
     @PostMapping("/me/record/forget")
@@ -57,8 +57,8 @@ class RecordPages {
             next.addFlashAttribute("confirmFirst", true);
             return "redirect:/me/record";
         }
-        booking.forget(me.id(), key.toString());
-        signIns.delete(me.id());
+        booking.forget(me.client(), key.toString());
+        signIns.delete(me.client());
         return "redirect:/me/record/forgotten";
     }
 

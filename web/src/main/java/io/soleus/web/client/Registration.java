@@ -1,7 +1,7 @@
 package io.soleus.web.client;
 
-import java.util.UUID;
-
+import io.soleus.web.WebProperties;
+import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.BookingApi;
 import io.soleus.web.services.ServiceRefused;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +25,11 @@ class Registration implements HandlerInterceptor, WebMvcConfigurer {
     static final String WELCOME = "/me/welcome";
 
     private final BookingApi booking;
+    private final WebProperties properties;
 
-    Registration(BookingApi booking) {
+    Registration(BookingApi booking, WebProperties properties) {
         this.booking = booking;
+        this.properties = properties;
     }
 
     @Override
@@ -42,7 +44,8 @@ class Registration implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         try {
-            booking.client(UUID.fromString(SecurityContextHolder.getContext().getAuthentication().getName()));
+            booking.client(SignedIn.from(SecurityContextHolder.getContext().getAuthentication(), properties.clinicsClaim())
+                    .client());
             session.setAttribute(KNOWN, true);
             return true;
         } catch (ServiceRefused notRegistered) {

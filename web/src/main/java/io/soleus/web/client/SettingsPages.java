@@ -44,7 +44,7 @@ class SettingsPages {
 
     @GetMapping
     String settings(SignedIn me, Model model) {
-        UUID client = me.id();
+        UUID client = me.client();
         model.addAttribute("profile", booking.client(client));
         model.addAttribute("preferences", notifications.preferences(client));
         model.addAttribute("kinds", KINDS);
@@ -55,7 +55,7 @@ class SettingsPages {
     String contact(SignedIn me, @RequestParam String name, @RequestParam String email, @RequestParam(required = false) String phone,
                    @RequestParam String channel, @RequestParam(defaultValue = "false") boolean reminders,
                    @RequestParam String language, Model model, RedirectAttributes next) {
-        UUID client = me.id();
+        UUID client = me.client();
         try {
             booking.changeContact(client, name, email, phone, channel, reminders, language);
         } catch (ServiceRefused refused) {
@@ -74,7 +74,7 @@ class SettingsPages {
 
     @PostMapping("/notifications")
     String preferences(SignedIn me, @RequestParam Map<String, String> form, Model model, RedirectAttributes next) {
-        UUID client = me.id();
+        UUID client = me.client();
         Map<String, String> channels = new LinkedHashMap<>();
         KINDS.forEach(kind -> {
             String channel = form.get("channel." + kind);

@@ -1,12 +1,12 @@
 package io.soleus.web.privacy;
 
-import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.soleus.web.common.Times;
 import io.soleus.web.services.Parallel;
 import io.soleus.web.services.ServiceClient;
 import io.soleus.web.services.Services;
@@ -27,12 +27,13 @@ public class DataExport {
     private final Services services;
     private final Parallel parallel;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Times times;
 
-    DataExport(Services services, Parallel parallel, ObjectMapper json) {
+    DataExport(Services services, Parallel parallel, ObjectMapper json, Times times) {
         this.services = services;
         this.parallel = parallel;
         this.json = json;
+        this.times = times;
     }
 
     public ObjectNode of(UUID client) {
@@ -43,7 +44,7 @@ public class DataExport {
         ObjectNode document = json.createObjectNode();
         document.put("format", FORMAT);
         document.put("clientId", client.toString());
-        document.put("exportedAt", clock.instant().toString());
+        document.put("exportedAt", times.now().toString());
         document.set("booking", Parallel.join(booking));
         document.set("treatment", Parallel.join(treatment));
         document.set("notifications", Parallel.join(notifications));

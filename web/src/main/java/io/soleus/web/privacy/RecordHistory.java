@@ -96,19 +96,20 @@ public class RecordHistory {
         return new View(client, changes, opened, since != Instant.MIN || readPage.size() == PAGE);
     }
 
-    static Actor actor(String subject, List<String> roles, UUID client, Map<String, String> therapists) {
-        if (subject == null) {
+    /** Who acted or read, by the id the record names them by: a client's or therapist's id, an admin's subject. */
+    static Actor actor(String id, List<String> roles, UUID client, Map<String, String> therapists) {
+        if (id == null) {
             return new Actor(roles.contains("ADMIN") ? "ADMIN" : "UNRECORDED", null);
         }
-        if (subject.equals(client.toString())) {
+        if (id.equals(client.toString())) {
             return new Actor("CLIENT", null);
         }
-        if (therapists.containsKey(subject)) {
-            return new Actor("THERAPIST", therapists.get(subject));
+        if (therapists.containsKey(id)) {
+            return new Actor("THERAPIST", therapists.get(id));
         }
         if (roles.contains("ADMIN")) {
-            return new Actor("ADMIN", subject);
+            return new Actor("ADMIN", id);
         }
-        return new Actor(roles.contains("THERAPIST") ? "THERAPIST" : "UNKNOWN", subject);
+        return new Actor(roles.contains("THERAPIST") ? "THERAPIST" : "UNKNOWN", id);
     }
 }

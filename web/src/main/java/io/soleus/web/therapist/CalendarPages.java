@@ -34,7 +34,7 @@ class CalendarPages {
         LocalDate shown = date == null ? times.today() : date;
         LocalDate from = day ? shown : shown.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate to = day ? shown : from.plusDays(6);
-        UUID therapist = me.id();
+        UUID therapist = me.therapist();
         model.addAttribute("agenda", Agenda.of(from, to, booking.calendar(therapist, from, to),
                 booking.availability(therapist, from, to), times.zone()));
         model.addAttribute("view", day ? "day" : "week");

@@ -169,7 +169,7 @@ class SessionPages {
     static Optional<CaseOutcome> currentCase(List<CaseOutcome> cases, Session session, SignedIn me) {
         return cases.stream().filter(c -> c.clinicId().equals(session.clinicId()))
                 .filter(c -> c.open() || c.assessmentOf(session.sessionId()).isPresent())
-                .max(Comparator.comparing((CaseOutcome c) -> c.therapistId().toString().equals(me.subject()))
+                .max(Comparator.comparing((CaseOutcome c) -> me.isTherapist(c.therapistId()))
                         .thenComparing(CaseOutcome::openedAt));
     }
 
