@@ -16,6 +16,7 @@ import io.soleus.booking.scheduling.SchedulingProjection;
 import io.soleus.kernel.Topics;
 import io.soleus.kernel.codec.Personal;
 import io.soleus.platform.test.ApiClient.Response;
+import io.soleus.platform.test.CapturedLogs;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.TestTokens;
@@ -55,9 +56,11 @@ class ForgetClientTest {
     String riley;
     String casey;
     String rileysSession;
+    CapturedLogs logs;
 
     @BeforeEach
     void twoClientsOneOfThemWithACancelledSession() {
+        logs = new CapturedLogs();
         api = new BookingApi(port);
         clinic = api.openClinic("Riverside", "Europe/London", "08:00", "20:00", "Room 1");
         maya = api.registerTherapist("Maya Lindqvist", clinic);
@@ -74,6 +77,7 @@ class ForgetClientTest {
     @AfterEach
     void resetTheClock() {
         clock.set(Practice.NOW);
+        logs.close();
     }
 
     @Test
@@ -105,6 +109,10 @@ class ForgetClientTest {
                 .as("a tombstone for Riley's key on the keys topic").isNotEmpty();
         assertThat(TopicReader.readUntil(Topics.BOOKING, read -> read.stream().anyMatch(this::forgotten), Duration.ofSeconds(30)))
                 .filteredOn(this::forgotten).as("ClientForgotten on the booking topic").hasSize(1);
+        assertThat(TopicReader.readUntil(Topics.KEYS, read -> read.stream().anyMatch(record -> record.key().equals(riley
+                + "/forgotten")), Duration.ofSeconds(30))).filteredOn(record -> record.key().equals(riley + "/forgotten"))
+                .as("the lasting record that Riley is forgotten, kept by compaction").allSatisfy(record ->
+                        assertThat(record.value()).isNotNull());
 
         JsonNode sessions = await().atMost(Duration.ofSeconds(20)).until(() -> expect(200, api.get(TestTokens.admin(),
                 "/clients/" + riley + "/sessions")).body(), read -> read.toString().contains(Personal.ERASED));
@@ -129,6 +137,8 @@ class ForgetClientTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> expect(200, api.get(TestTokens.admin(), "/clients/" + riley
                 + "/audit")).body().findValuesAsText("change"), changes -> !changes.isEmpty()
                 && changes.get(0).equals("ClientForgotten"));
+        assertThat(logs.linesContaining(rileys)).as("from registering to forgetting, the logs held none of Riley's data")
+                .isEmpty();
     }
 
     static boolean tombstone(ConsumerRecord<String, byte[]> record) {

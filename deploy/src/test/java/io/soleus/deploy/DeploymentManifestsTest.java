@@ -182,7 +182,9 @@ class DeploymentManifestsTest {
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(used);
         // the keys topic is compacted: a forgotten client's tombstones remove their keys for good
         Map<String, Object> keys = topics.remove(Topics.KEYS);
-        assertThat(String.valueOf(map(keys, "config").get("cleanup.policy"))).isEqualTo("compact");
+        assertThat((Integer) keys.get("partitions")).isEqualTo(Topics.KEYS_PARTITIONS);
+        Topics.KEYS_CONFIG.forEach((name, value) -> assertThat(String.valueOf(map(keys, "config").get(name))).as(name)
+                .isEqualTo(value));
         assertThat((Integer) keys.get("replicas")).isGreaterThan((Integer) map(keys, "config").get("min.insync.replicas"));
         for (Map<String, Object> topic : topics.values()) {
             // the platform's one declaration of its topics, which the services check before they start

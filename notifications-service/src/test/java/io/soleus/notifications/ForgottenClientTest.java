@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import io.soleus.kernel.codec.Personal;
@@ -13,6 +14,7 @@ import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.value.CancelledBy;
 import io.soleus.kernel.value.Channel;
+import io.soleus.platform.test.CapturedLogs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +28,18 @@ class ForgottenClientTest extends NotificationsServiceTest {
 
     @Test
     void a_forgotten_client_is_sent_nothing_more_and_their_address_and_messages_are_erased() {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            String rileysAddress = NotificationFlowTest.address("riley-forgotten");
+            forgetRileyAmongOthers(rileysAddress);
+            // the test's own SMTP server (GreenMail) logs the mailboxes it makes; the service logs nothing of Riley's
+            assertThat(logs.linesContaining(List.of("Riley Forgettable", rileysAddress), "com.icegreen"))
+                    .as("from registering to forgetting, the logs held none of Riley's data").isEmpty();
+        }
+    }
+
+    private void forgetRileyAmongOthers(String rileysAddress) {
         Practice riverside = new Practice("Riverside Clinic");
-        ClientId riley = riverside.client("Riley Forgettable", NotificationFlowTest.address("riley-forgotten"), null, Channel.EMAIL);
+        ClientId riley = riverside.client("Riley Forgettable", rileysAddress, null, Channel.EMAIL);
         ClientId casey = riverside.client("Casey Keeper", NotificationFlowTest.address("casey-kept"), null, Channel.EMAIL);
         awaitRecipient(riley);
         awaitRecipient(casey);

@@ -29,6 +29,17 @@ public final class Topics {
     public static final Map<String, String> CONFIG = Map.of("retention.ms", "-1", "retention.bytes", "-1",
             "cleanup.policy", "delete");
 
+    /** Partitions of the keys topic: a few suffice, every service reads all of it. */
+    public static final int KEYS_PARTITIONS = 3;
+
+    /**
+     * The keys topic's configuration: compacted, so a key's tombstone removes it for good within the
+     * hour (a segment rolls at least hourly, compaction runs whatever the dirty ratio), tombstones kept
+     * a day for every service to read; the lasting "forgotten" records stay.
+     */
+    public static final Map<String, String> KEYS_CONFIG = Map.of("cleanup.policy", "compact", "segment.ms", "3600000",
+            "min.compaction.lag.ms", "0", "max.compaction.lag.ms", "3600000", "delete.retention.ms", "86400000");
+
     private Topics() {
     }
 }

@@ -15,6 +15,7 @@ import io.soleus.kernel.Topics;
 import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.SessionId;
+import io.soleus.platform.test.CapturedLogs;
 import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.TestTokens;
 import io.soleus.platform.test.TopicReader;
@@ -52,9 +53,11 @@ class ForgottenClientTest {
     String rileysCase;
     String caseysCase;
     ClientId casey;
+    CapturedLogs logs;
 
     @BeforeEach
     void twoClientsWithCases() {
+        logs = new CapturedLogs();
         practice = new Practice(port, jdbc);
         rileysCase = practice.openCase();
         SessionId session = practice.sessionBooked(TreatmentServiceTest.NOW.minus(Duration.ofDays(1)));
@@ -70,6 +73,7 @@ class ForgottenClientTest {
     @AfterEach
     void close() {
         practice.close();
+        logs.close();
     }
 
     @Test
@@ -116,6 +120,8 @@ class ForgottenClientTest {
         assertThat(replayed.path("assessments").path(0).path("notes").asText()).isEqualTo(Personal.ERASED);
         await().atMost(Duration.ofSeconds(30)).until(() -> "Casey Keeper".equals(caseOf(caseysCase).path("clientName").asText()));
         assertThat(caseOf(caseysCase).path("complaint").asText()).isEqualTo("Casey's sore knee");
+        assertThat(logs.linesContaining(List.of(COMPLAINT, NOTES, "Casey's sore knee")))
+                .as("from the first case to the replay after forgetting, the logs held no clinical text").isEmpty();
     }
 
     JsonNode caseOf(String caseId) {

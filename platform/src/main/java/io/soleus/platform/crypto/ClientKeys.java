@@ -26,7 +26,12 @@ public interface ClientKeys {
     Optional<ClientKey> find(UUID keyId);
 
     /** Keeps a key another service shared, unless its client was forgotten here. */
-    void keep(ClientKey key);
+    default void keep(ClientKey key) {
+        keepAll(List.of(key));
+    }
+
+    /** Keeps keys other services shared, as {@link #keep(ClientKey)} does, in one go (a replica's batch). */
+    void keepAll(List<ClientKey> keys);
 
     /** Deletes every key of {@code client} and remembers them as forgotten; answers the ids deleted. */
     List<UUID> forget(ClientId client);

@@ -2,29 +2,41 @@ package io.soleus.platform.crypto;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.SecretKey;
+import javax.sql.DataSource;
 
 import io.soleus.kernel.Topics;
+import io.soleus.kernel.codec.EventCodec;
 import io.soleus.kernel.codec.PersonalData;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration.KafkaConsumers;
+import io.soleus.platform.kafka.CloudEventMapping;
 import io.soleus.platform.kafka.KafkaBridgeAutoConfiguration;
 import io.soleus.platform.kafka.KafkaBridgeProperties;
-import org.apache.kafka.clients.admin.Admin;
+import io.soleus.platform.kafka.TopicProvisioning;
+import io.soleus.platform.live.DatabaseSignals;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,6 +51,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @AutoConfiguration(after = KafkaBridgeAutoConfiguration.class)
 @ConditionalOnProperty("soleus.crypto.enabled")
 public class CryptoAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CryptoAutoConfiguration.class);
 
     /** The key-encryption key and the rest of the settings, read once. */
     public record CryptoSettings(SecretKey keyEncryptionKey, String keysTopic, Duration remembered, Duration keyWait) {
@@ -69,9 +83,17 @@ public class CryptoAutoConfiguration {
     }
 
     @Bean
-    ClientKeys clientKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, CryptoSettings settings,
-                          KeySharing sharing, @Value("${spring.application.name}") String service) {
+    JdbcClientKeys clientKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, CryptoSettings settings,
+                              KeySharing sharing, @Value("${spring.application.name}") String service) {
         return new JdbcClientKeys(jdbc, transactions, settings.keyEncryptionKey(), service, sharing, settings.remembered());
+    }
+
+    /** Every instance drops what it holds of a client as soon as any instance forgets them. */
+    @Bean
+    DatabaseSignals clientKeySignals(DataSource dataSource, JdbcClientKeys keys, CryptoSettings settings) {
+        DatabaseSignals signals = new DatabaseSignals(dataSource, "client-keys", settings.remembered());
+        signals.on(JdbcClientKeys.FORGOTTEN_SIGNAL, keys::heard);
+        return signals;
     }
 
     @Bean
@@ -81,22 +103,52 @@ public class CryptoAutoConfiguration {
 
     @Bean
     SharedKeysReplica sharedKeysReplica(KafkaConsumers consumers, CryptoSettings settings, ClientKeys keys,
-                                        KeysTopic keysTopic) {
-        return new SharedKeysReplica(() -> consumers.create("keys"), keysTopic, settings.keysTopic(), keys,
-                settings.keyEncryptionKey());
+                                        TopicProvisioning topics) {
+        return new SharedKeysReplica(() -> consumers.create("keys"),
+                () -> topics.provision(List.of(settings.keysTopic()), TopicProvisioning.Kind.KEYS), settings.keysTopic(),
+                keys, settings.keyEncryptionKey());
     }
 
+    /**
+     * The keys topic made or checked before the service takes work, where the broker answers (else its
+     * reader does so when it does): one whose settings would lose keys stops the start.
+     */
     @Bean
-    KeysTopic keysTopic(Admin admin, KafkaBridgeProperties kafka, CryptoSettings settings) {
-        return new KeysTopic(admin, kafka.getTopics(), settings.keysTopic());
+    SmartInitializingSingleton keysTopicProvisioned(TopicProvisioning topics, CryptoSettings settings) {
+        return () -> topics.provision(List.of(settings.keysTopic()), TopicProvisioning.Kind.KEYS);
     }
 
-    /** Made before the service takes work, where the broker answers; else its reader makes it when it does. */
+
+    /** The one-off job that copies this service's published events, sealed, to a new topic. */
     @Bean
-    SmartInitializingSingleton keysTopicProvisioned(KeysTopic keysTopic) {
-        return keysTopic::ensure;
+    @ConditionalOnProperty("soleus.kafka.publisher.topic")
+    Resealing resealing(EventStorageEngine events, EventCodec codec, CloudEventMapping mapping,
+                        Producer<String, byte[]> producer, TopicProvisioning topics, KafkaBridgeProperties kafka) {
+        return new Resealing(events, codec, mapping, producer, topics, kafka.getPublisher().getTopic());
     }
 
+    /**
+     * Run as a job: with {@code soleus.crypto.reseal-to} ({@code SOLEUS_CRYPTO_RESEAL_TO}) naming the new
+     * topic, the service copies its events there once started, and then ends (exit code 0, or 1 if the
+     * copy failed).
+     */
+    @Bean
+    @ConditionalOnProperty({"soleus.kafka.publisher.topic", "soleus.crypto.reseal-to"})
+    ApplicationRunner resealingJob(Resealing resealing, ConfigurableApplicationContext context,
+                                   @Value("${soleus.crypto.reseal-to}") String target) {
+        return arguments -> {
+            int exit;
+            try {
+                resealing.copyTo(target);
+                exit = 0;
+            } catch (Exception e) {
+                log.error("Resealing into {} failed: {}", target, e.toString());
+                exit = 1;
+            }
+            int code = exit;
+            System.exit(SpringApplication.exit(context, () -> code));
+        };
+    }
 
     /** The event store's and dead letters' serializer, with personal values sealed; the key store is found when first used. */
     @Bean

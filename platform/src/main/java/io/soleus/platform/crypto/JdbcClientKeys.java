@@ -2,14 +2,15 @@ package io.soleus.platform.crypto;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.soleus.kernel.id.ClientId;
+import io.soleus.platform.live.DatabaseSignals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -21,38 +22,48 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing) and shared on the
  * keys topic a moment later ({@link KeySharing}); forgetting deletes the keys at once and leaves their
  * ids for the topic's tombstones. Keys and "forgotten" answers are held in
- * memory for a short while: another instance's forgetting reaches this one within that time, the
- * keys topic's tombstones and the {@code ClientForgotten} event sooner.
+ * memory for a short while; forgetting signals every instance of the service on commit
+ * ({@link #FORGOTTEN_SIGNAL}, PostgreSQL's {@code NOTIFY}), and each drops what it held of the client
+ * at once, so none opens a forgotten client's value from its memory (at the latest when the memory
+ * runs out, should the signal be lost).
  */
 public class JdbcClientKeys implements ClientKeys {
 
+    /** The database signal that names a client just forgotten, heard by every instance of the service. */
+    public static final String FORGOTTEN_SIGNAL = "soleus_client_forgotten";
+
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate inTransaction;
     private final SecretKey keyEncryptionKey;
     private final String owner;
     private final KeySharing sharing;
-    private final Remembered<UUID, ClientKey> byId;
-    private final Remembered<ClientId, ClientKey> ownByClient;
-    private final Remembered<ClientId, Boolean> forgotten;
+    private final Cache<UUID, ClientKey> byId;
+    private final Cache<ClientId, ClientKey> ownByClient;
+    private final Cache<ClientId, Boolean> forgotten;
 
     public JdbcClientKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, SecretKey keyEncryptionKey,
                           String owner, KeySharing sharing, Duration remembered) {
         this.jdbc = jdbc;
         // the caller's transaction where there is one (an event's append, a projection's batch): a new
         // connection inside it could exhaust the pool under many first seals at once
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.inTransaction = new TransactionTemplate(transactions);
+        this.inTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.keyEncryptionKey = keyEncryptionKey;
         this.owner = owner;
         this.sharing = sharing;
-        this.byId = new Remembered<>(remembered);
-        this.ownByClient = new Remembered<>(remembered);
-        this.forgotten = new Remembered<>(remembered);
+        this.byId = remembered(remembered);
+        this.ownByClient = remembered(remembered);
+        this.forgotten = remembered(remembered);
+    }
+
+    /** Answers held for a while, at most 100,000 of them: the hot clients of the day. */
+    private static <K, V> Cache<K, V> remembered(Duration duration) {
+        return Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(duration).build();
     }
 
     @Override
     public Optional<ClientKey> own(ClientId client) {
-        ClientKey known = ownByClient.get(client);
+        ClientKey known = ownByClient.getIfPresent(client);
         if (known != null) {
             return Optional.of(known);
         }
@@ -65,7 +76,7 @@ public class JdbcClientKeys implements ClientKeys {
         }
         ClientKey made = new ClientKey(UUID.randomUUID(), client, owner, KeyWrapping.newKey());
         // never for a client forgotten meanwhile, whatever this instance remembered
-        Boolean inserted = ownTransaction.execute(status -> jdbc.update("""
+        Boolean inserted = inTransaction.execute(status -> jdbc.update("""
                 INSERT INTO client_key (key_id, client_id, owner, wrapped)
                 SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM forgotten_client WHERE client_id = ?)
                 ON CONFLICT (client_id, owner) DO NOTHING""",
@@ -90,7 +101,7 @@ public class JdbcClientKeys implements ClientKeys {
 
     @Override
     public Optional<ClientKey> find(UUID keyId) {
-        ClientKey known = byId.get(keyId);
+        ClientKey known = byId.getIfPresent(keyId);
         if (known != null) {
             return Optional.of(known);
         }
@@ -103,38 +114,63 @@ public class JdbcClientKeys implements ClientKeys {
     }
 
     @Override
-    public void keep(ClientKey key) {
-        if (forgotten(key.client())) {
+    public void keepAll(List<ClientKey> keys) {
+        if (keys.isEmpty()) {
             return;
         }
-        jdbc.update("""
-                INSERT INTO client_key (key_id, client_id, owner, wrapped, shared_at) VALUES (?, ?, ?, ?, now())
-                ON CONFLICT DO NOTHING""",
-                key.id(), key.client().value(), key.owner(), KeyWrapping.wrap(keyEncryptionKey, key));
+        // never for a client forgotten here, whatever this instance remembers
+        inTransaction.executeWithoutResult(status -> jdbc.batchUpdate("""
+                INSERT INTO client_key (key_id, client_id, owner, wrapped, shared_at)
+                SELECT ?, ?, ?, ?, now() WHERE NOT EXISTS (SELECT 1 FROM forgotten_client WHERE client_id = ?)
+                ON CONFLICT DO NOTHING""", keys.stream().map(key -> new Object[] {key.id(), key.client().value(), key.owner(),
+                KeyWrapping.wrap(keyEncryptionKey, key), key.client().value()}).toList()));
     }
 
     @Override
     public List<UUID> forget(ClientId client) {
-        List<UUID> deleted = ownTransaction.execute(status -> {
-            jdbc.update("INSERT INTO forgotten_client (client_id) VALUES (?) ON CONFLICT DO NOTHING", client.value());
+        record Forgetting(boolean news, List<UUID> deleted) {
+        }
+        Forgetting forgetting = inTransaction.execute(status -> {
+            boolean news = jdbc.update("INSERT INTO forgotten_client (client_id) VALUES (?) ON CONFLICT DO NOTHING",
+                    client.value()) == 1;
             List<UUID> keys = jdbc.queryForList("DELETE FROM client_key WHERE client_id = ? RETURNING key_id", UUID.class,
                     client.value());
             keys.forEach(key -> jdbc.update("INSERT INTO key_tombstone (key_id, client_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     key, client.value()));
-            return keys;
+            DatabaseSignals.signal(jdbc, FORGOTTEN_SIGNAL, client.toString());
+            return new Forgetting(news, keys);
         });
+        drop(client);
         forgotten.put(client, true);
-        ownByClient.remove(client);
-        byId.removeIf(key -> key.client().equals(client));
-        if (deleted != null && !deleted.isEmpty()) {
-            sharing.nudge();
+        if (forgetting.news() || !forgetting.deleted().isEmpty()) {
+            sharing.nudge(); // the tombstones, and the lasting record that says the client is forgotten
         }
-        return deleted == null ? List.of() : deleted;
+        return forgetting.deleted();
+    }
+
+    /**
+     * What this instance holds of a client another instance just forgot ({@link #FORGOTTEN_SIGNAL}'s
+     * payload), or of every client after signals may have been missed.
+     */
+    public void heard(String signal) {
+        if (DatabaseSignals.RESYNC.equals(signal)) {
+            byId.invalidateAll();
+            ownByClient.invalidateAll();
+            forgotten.invalidateAll();
+        } else {
+            drop(ClientId.of(signal));
+        }
+    }
+
+    private void drop(ClientId client) {
+        forgotten.invalidate(client);
+        ownByClient.invalidate(client);
+        byId.asMap().values().removeIf(key -> key.client().equals(client));
     }
 
     @Override
     public boolean forgotten(ClientId client) {
-        Boolean known = forgotten.get(client);
+        Boolean known = forgotten.getIfPresent(client);
         if (known != null) {
             return known;
         }
@@ -142,48 +178,5 @@ public class JdbcClientKeys implements ClientKeys {
                 "SELECT EXISTS (SELECT 1 FROM forgotten_client WHERE client_id = ?)", Boolean.class, client.value()));
         forgotten.put(client, answer);
         return answer;
-    }
-
-    /** Answers held for a while, at most 100,000 of them: the hot clients of the day. */
-    static final class Remembered<K, V> {
-
-        private static final int MOST = 100_000;
-
-        private record Entry<V>(V value, long until) {
-        }
-
-        private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-        private final long forNanos;
-
-        Remembered(Duration duration) {
-            this.forNanos = duration.toNanos();
-        }
-
-        V get(K key) {
-            Entry<V> entry = entries.get(key);
-            if (entry == null) {
-                return null;
-            }
-            if (System.nanoTime() - entry.until() > 0) {
-                entries.remove(key, entry);
-                return null;
-            }
-            return entry.value();
-        }
-
-        void put(K key, V value) {
-            if (entries.size() >= MOST) {
-                entries.clear(); // rarely: refilled from the table as needed
-            }
-            entries.put(key, new Entry<>(value, System.nanoTime() + forNanos));
-        }
-
-        void remove(K key) {
-            entries.remove(key);
-        }
-
-        void removeIf(java.util.function.Predicate<V> matching) {
-            entries.values().removeIf(entry -> matching.test(entry.value()));
-        }
     }
 }

@@ -20,15 +20,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Shares this service's clients' keys with the other services on the keys topic, a compacted topic
- * keyed by {@code client/key}: each new key (wrapped with the key-encryption key) and a tombstone for
- * each key of a forgotten client, which compaction then removes for good. The key store is the
- * outbox: what the topic has not acknowledged yet is sent again, so making or forgetting a key never
- * waits for Kafka, and a service reading an event sealed with a key not yet shared waits for it.
+ * keyed by {@code client/key}: each new key (wrapped with the key-encryption key), a tombstone for
+ * each key of a forgotten client, which compaction then removes for good, and for each forgotten
+ * client a lasting {@code client/forgotten} record, which compaction keeps: a service that reads the
+ * topic from its start after the tombstones are gone still learns the client is forgotten, rather
+ * than wait for their keys for ever. The key store is the outbox: what the topic has not
+ * acknowledged yet is sent again, so making or forgetting a key never waits for Kafka, and a service
+ * reading an event sealed with a key not yet shared waits for it.
  */
 public class KeySharing implements SmartLifecycle, AutoCloseable {
 
     /** The header naming the service that made a key. */
     static final String OWNER = "owner";
+    /** The second half of the lasting record's key that says a client is forgotten. */
+    static final String FORGOTTEN = "forgotten";
     private static final Logger log = LoggerFactory.getLogger(KeySharing.class);
     private static final int BATCH = 500;
 
@@ -63,6 +68,8 @@ public class KeySharing implements SmartLifecycle, AutoCloseable {
                 row.getBytes(3)), owner);
         List<Unshared> tombstones = jdbc.query("SELECT key_id, client_id FROM key_tombstone LIMIT " + BATCH,
                 (row, i) -> new Unshared(row.getObject(1, UUID.class), row.getObject(2, UUID.class), null));
+        List<UUID> forgotten = jdbc.queryForList("SELECT client_id FROM forgotten_client WHERE shared_at IS NULL LIMIT " + BATCH,
+                UUID.class);
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Unshared key : keys) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, recordKey(new ClientId(key.client()), key.key()),
@@ -72,6 +79,10 @@ public class KeySharing implements SmartLifecycle, AutoCloseable {
         }
         for (Unshared tombstone : tombstones) {
             sent.add(producer.send(new ProducerRecord<>(topic, recordKey(new ClientId(tombstone.client()), tombstone.key()), null)));
+        }
+        for (UUID client : forgotten) {
+            sent.add(producer.send(new ProducerRecord<>(topic, forgottenKey(new ClientId(client)),
+                    FORGOTTEN.getBytes(StandardCharsets.UTF_8))));
         }
         for (Future<RecordMetadata> send : sent) {
             send.get(30, TimeUnit.SECONDS);
@@ -90,11 +101,22 @@ public class KeySharing implements SmartLifecycle, AutoCloseable {
                 return delete;
             });
         }
+        if (!forgotten.isEmpty()) {
+            jdbc.update(connection -> {
+                var update = connection.prepareStatement("UPDATE forgotten_client SET shared_at = now() WHERE client_id = ANY (?)");
+                update.setArray(1, connection.createArrayOf("uuid", forgotten.toArray()));
+                return update;
+            });
+        }
         return sent.size();
     }
 
     static String recordKey(ClientId client, UUID key) {
         return client + "/" + key;
+    }
+
+    static String forgottenKey(ClientId client) {
+        return client + "/" + FORGOTTEN;
     }
 
     @Override

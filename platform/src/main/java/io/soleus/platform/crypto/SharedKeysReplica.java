@@ -2,6 +2,7 @@ package io.soleus.platform.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -21,15 +22,16 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps the keys other services share: reads the whole keys topic from its start when the service
- * starts, then follows it. A key is kept (still wrapped) in the service's key store; a tombstone
- * means its client was forgotten, and the service forgets them too.
+ * starts, then follows it. A key is kept (still wrapped) in the service's key store; a tombstone, or
+ * the lasting {@code client/forgotten} record, means its client was forgotten, and the service
+ * forgets them too (and so tells the topic once more, which compaction folds into one record).
  */
 public class SharedKeysReplica implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SharedKeysReplica.class);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
-    private final KeysTopic keysTopic;
+    private final Runnable provisionTopic;
     private final String topic;
     private final ClientKeys keys;
     private final SecretKey keyEncryptionKey;
@@ -37,10 +39,10 @@ public class SharedKeysReplica implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    public SharedKeysReplica(Supplier<Consumer<String, byte[]>> consumers, KeysTopic keysTopic, String topic,
+    public SharedKeysReplica(Supplier<Consumer<String, byte[]>> consumers, Runnable provisionTopic, String topic,
                              ClientKeys keys, SecretKey keyEncryptionKey) {
         this.consumers = consumers;
-        this.keysTopic = keysTopic;
+        this.provisionTopic = provisionTopic;
         this.topic = topic;
         this.keys = keys;
         this.keyEncryptionKey = keyEncryptionKey;
@@ -60,7 +62,7 @@ public class SharedKeysReplica implements SmartLifecycle {
                 consumer = reading;
                 List<PartitionInfo> found = reading.partitionsFor(topic, Duration.ofSeconds(30));
                 if (found == null || found.isEmpty()) {
-                    keysTopic.ensure();
+                    provisionTopic.run();
                     throw new IllegalStateException("the keys topic " + topic + " did not exist yet");
                 }
                 List<TopicPartition> partitions = found.stream()
@@ -68,9 +70,11 @@ public class SharedKeysReplica implements SmartLifecycle {
                 reading.assign(partitions);
                 reading.seekToBeginning(partitions);
                 while (running) {
+                    List<ClientKeys.ClientKey> shared = new ArrayList<>();
                     for (ConsumerRecord<String, byte[]> record : reading.poll(Duration.ofMillis(500))) {
-                        applyOrSkip(record);
+                        applyOrSkip(record, shared);
                     }
+                    keys.keepAll(shared); // in one go: a start reads every key there is
                 }
             } catch (WakeupException stopping) {
                 return;
@@ -84,16 +88,20 @@ public class SharedKeysReplica implements SmartLifecycle {
     }
 
     /** One bad record is logged and passed over: it must not keep every key after it from arriving. */
-    private void applyOrSkip(ConsumerRecord<String, byte[]> record) {
+    private void applyOrSkip(ConsumerRecord<String, byte[]> record, List<ClientKeys.ClientKey> shared) {
         try {
-            apply(record);
+            apply(record, shared);
         } catch (IllegalArgumentException | IllegalStateException unreadable) {
             log.error("A record on the keys topic that cannot be applied, at offset {} of partition {}: skipped ({})",
                     record.offset(), record.partition(), unreadable.getClass().getSimpleName());
         }
     }
 
-    void apply(ConsumerRecord<String, byte[]> record) {
+    /**
+     * A forgotten client is forgotten at once; a shared key joins {@code shared}, kept after the poll
+     * (a key forgotten later in the same poll is then refused by the key store, which knows).
+     */
+    void apply(ConsumerRecord<String, byte[]> record, List<ClientKeys.ClientKey> shared) {
         String[] parts = record.key() == null ? new String[0] : record.key().split("/");
         if (parts.length != 2) {
             log.warn("A record on the keys topic without a client/key key, at offset {} of partition {}: skipped",
@@ -101,10 +109,14 @@ public class SharedKeysReplica implements SmartLifecycle {
             return;
         }
         ClientId client = ClientId.of(parts[0]);
+        if (KeySharing.FORGOTTEN.equals(parts[1])) {
+            keys.forget(client);
+            return;
+        }
         UUID keyId = UUID.fromString(parts[1]);
         if (record.value() == null) {
             keys.forget(client);
-        } else if (keys.find(keyId).isEmpty()) {
+        } else {
             Header owner = record.headers().lastHeader(KeySharing.OWNER);
             if (owner == null) {
                 log.warn("A key on the keys topic without its owner, at offset {} of partition {}: skipped",
@@ -120,7 +132,7 @@ public class SharedKeysReplica implements SmartLifecycle {
                         record.offset(), record.partition());
                 return;
             }
-            keys.keep(new ClientKeys.ClientKey(keyId, client, new String(owner.value(), StandardCharsets.UTF_8), secret));
+            shared.add(new ClientKeys.ClientKey(keyId, client, new String(owner.value(), StandardCharsets.UTF_8), secret));
         }
     }
 

@@ -24,14 +24,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event topics a service writes and reads, held to the settings the platform declares
- * ({@link Topics#PARTITIONS}, {@link Topics#CONFIG}, and the cluster's replication): replays from Kafka
- * cover all history only if nothing is deleted or compacted, and per-aggregate order holds only while
- * the partition count does not change. Where topics may be created (locally, in tests) a missing one
- * is created so; where they are provisioned (production) a missing topic or one whose settings break
- * those promises stops the service with a message saying what to fix, rather than being guessed.
+ * The topics a service writes and reads, held to the settings the platform declares for their kind
+ * and the cluster's replication. Event topics ({@link Topics#PARTITIONS}, {@link Topics#CONFIG}): replays
+ * from Kafka cover all history only if nothing is deleted or compacted, and per-aggregate order holds
+ * only while the partition count does not change. The keys topic ({@link Topics#KEYS_CONFIG}):
+ * compacted, never deleted by age, or services would lose the keys to old events. Where topics may be
+ * created (locally, in tests) a missing one is created so; where they are provisioned (production) a
+ * missing topic or one whose settings break those promises stops the service with a message saying
+ * what to fix, rather than being guessed.
  */
 public final class TopicProvisioning {
+
+    /** A kind of topic: its partitions and the configuration its promises rest on. */
+    public record Kind(String promises, int partitions, Map<String, String> config) {
+
+        public static final Kind EVENTS = new Kind("replay covers all history, per-aggregate order", Topics.PARTITIONS,
+                Topics.CONFIG);
+        public static final Kind KEYS = new Kind("every service can read each client's keys until the client is forgotten",
+                Topics.KEYS_PARTITIONS, Topics.KEYS_CONFIG);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioning.class);
     private static final long TIMEOUT_SECONDS = 10;
@@ -49,6 +60,11 @@ public final class TopicProvisioning {
      * naming every broken setting; answers false when Kafka did not answer, so nothing could be checked.
      */
     public boolean provision(Collection<String> topics) {
+        return provision(topics, Kind.EVENTS);
+    }
+
+    /** As {@link #provision(Collection)}, for topics of another kind. */
+    public boolean provision(Collection<String> topics, Kind kind) {
         if (settings.getMinInsyncReplicas() > settings.getReplicationFactor()) {
             throw new TopicSettingsException("min.insync.replicas " + settings.getMinInsyncReplicas()
                     + " is more than the replication factor " + settings.getReplicationFactor() + ": no write could succeed");
@@ -59,16 +75,16 @@ public final class TopicProvisioning {
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
                     if (!settings.isCreate()) {
-                        problems.add(topic + " does not exist: provision it with " + declared());
+                        problems.add(topic + " does not exist: provision it with " + declared(kind));
                         continue;
                     }
-                    create(topic);
+                    create(topic, kind);
                 }
-                problems.addAll(check(topic));
+                problems.addAll(check(topic, kind));
             }
             if (!problems.isEmpty()) {
-                throw new TopicSettingsException("Kafka topics break the platform's promises (replay covers all history, "
-                        + "per-aggregate order): " + String.join("; ", problems));
+                throw new TopicSettingsException("Kafka topics break the platform's promises (" + kind.promises() + "): "
+                        + String.join("; ", problems));
             }
             return true;
         } catch (TimeoutException e) {
@@ -89,13 +105,13 @@ public final class TopicProvisioning {
         }
     }
 
-    private void create(String topic) throws InterruptedException, ExecutionException, TimeoutException {
-        Map<String, String> config = new HashMap<>(Topics.CONFIG);
+    private void create(String topic, Kind kind) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, String> config = new HashMap<>(kind.config());
         config.put("min.insync.replicas", String.valueOf(settings.getMinInsyncReplicas()));
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, settings.getReplicationFactor()).configs(config)))
+            admin.createTopics(List.of(new NewTopic(topic, kind.partitions(), settings.getReplicationFactor()).configs(config)))
                     .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            log.info("Created topic {} with {}", topic, declared());
+            log.info("Created topic {} with {}", topic, declared(kind));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -103,17 +119,17 @@ public final class TopicProvisioning {
         }
     }
 
-    private List<String> check(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+    private List<String> check(String topic, Kind kind) throws InterruptedException, ExecutionException, TimeoutException {
         TopicDescription description = describe(topic);
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
         List<String> problems = new ArrayList<>();
         int partitions = description.partitions().size();
-        if (partitions != Topics.PARTITIONS) {
-            problems.add(topic + " has " + partitions + " partitions, the platform declares " + Topics.PARTITIONS
+        if (partitions != kind.partitions()) {
+            problems.add(topic + " has " + partitions + " partitions, the platform declares " + kind.partitions()
                     + " (changing the count is a migration, see the README)");
         }
-        Topics.CONFIG.forEach((name, value) -> {
+        kind.config().forEach((name, value) -> {
             String actual = value(config, name);
             if (!value.equals(actual)) {
                 problems.add(topic + " has " + name + "=" + actual + ", the platform declares " + value);
@@ -150,12 +166,13 @@ public final class TopicProvisioning {
         return entry == null ? null : entry.value();
     }
 
-    private String declared() {
-        return Topics.PARTITIONS + " partitions, " + settings.getReplicationFactor() + " replicas, min.insync.replicas="
-                + settings.getMinInsyncReplicas() + ", retention.ms=-1, retention.bytes=-1, cleanup.policy=delete";
+    private String declared(Kind kind) {
+        return kind.partitions() + " partitions, " + settings.getReplicationFactor() + " replicas, min.insync.replicas="
+                + settings.getMinInsyncReplicas() + ", " + kind.config().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** Topics whose settings break the replay promise or per-aggregate order; the service does not start. */
+    /** Topics whose settings break their kind's promises; the service does not start. */
     public static class TopicSettingsException extends IllegalStateException {
         public TopicSettingsException(String message) {
             super(message);

@@ -2,7 +2,9 @@ package io.soleus.platform.bridge;
 
 import io.soleus.kernel.Actor.Role;
 import io.soleus.kernel.codec.EventCodec;
+import io.soleus.kernel.codec.PersonalData;
 import io.soleus.platform.security.AccessRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +28,15 @@ public class BridgeTestApplication {
         };
     }
 
-    /** The platform's contracts and the version of the test's own note this instance was built with. */
+    /**
+     * The platform's contracts and the version of the test's own note this instance was built with,
+     * sealing personal values where crypto-shredding is on, as the platform's own codec does.
+     */
     @Bean
-    EventCodec eventCodec(@Value("${soleus.test.notes-version:1}") int notesVersion) {
-        return SessionNotes.codec(notesVersion);
+    EventCodec eventCodec(@Value("${soleus.test.notes-version:1}") int notesVersion,
+                          ObjectProvider<PersonalData> personalData) {
+        EventCodec codec = SessionNotes.codec(notesVersion);
+        PersonalData personal = personalData.getIfAvailable();
+        return personal == null ? codec : codec.sealing(personal);
     }
 }

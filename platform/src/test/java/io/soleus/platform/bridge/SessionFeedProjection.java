@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
+import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionRescheduled;
 import io.soleus.platform.tracing.TracedHandling;
 import io.soleus.platform.tracing.Traces;
@@ -39,6 +40,8 @@ class SessionFeedProjection {
     final Map<String, String> traceOf = new ConcurrentHashMap<>();
     /** The correlation id the log carried while each session's last event was handled, or "" for none. */
     final Map<String, String> loggedCorrelationOf = new ConcurrentHashMap<>();
+    /** The reason each session's cancellation arrived with, as this handler read it. */
+    final Map<String, String> reasonOf = new ConcurrentHashMap<>();
     private final Traces traces;
 
     SessionFeedProjection(JdbcTemplate jdbc, @Value("${soleus.test.instance}") String instance, Traces traces) {
@@ -70,6 +73,12 @@ class SessionFeedProjection {
     @EventHandler
     void on(SessionAttended event, DomainEventMessage<?> message) {
         apply(event.sessionId().toString(), "attended", message);
+    }
+
+    @EventHandler
+    void on(SessionCancelled event, DomainEventMessage<?> message) {
+        apply(event.sessionId().toString(), "cancelled", message);
+        reasonOf.put(event.sessionId().toString(), event.reason());
     }
 
     @ResetHandler

@@ -18,7 +18,9 @@ import io.soleus.platform.bridge.BridgeTestApplication;
 import io.soleus.platform.test.SoleusInfrastructureExtension;
 import io.soleus.platform.test.SoleusInfrastructureInitializer;
 import io.soleus.platform.test.TopicReader;
+import io.soleus.platform.test.TopicWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,49 @@ class CryptoShreddingTest {
         assertThat(personal(treatment).open(casey, caseys)).contains("Casey Keeper");
         assertThat(personal(booking).seal(riley, "anything")).as("nothing new is sealed for a forgotten client")
                 .isEqualTo(SealedPersonalData.NO_KEY);
+        List<ConsumerRecord<String, byte[]>> told = TopicReader.readUntil(Topics.KEYS, read -> read.stream()
+                .anyMatch(record -> record.key().equals(riley + "/forgotten")), Duration.ofSeconds(30));
+        assertThat(told).filteredOn(record -> record.key().equals(riley + "/forgotten"))
+                .as("a lasting record, which compaction keeps when the keys' tombstones are gone")
+                .allSatisfy(record -> assertThat(record.value()).isNotNull());
+    }
+
+    @Test
+    void a_client_told_forgotten_on_the_keys_topic_alone_is_forgotten_and_their_values_open_as_erased_without_waiting() {
+        // as a service reading the topic from its start sees it once compaction has removed the keys' tombstones
+        ClientId former = ClientId.random();
+        String sealedLongAgo = "v1." + java.util.UUID.randomUUID() + ".AAAA";
+        try (TopicWriter writer = new TopicWriter("crypto-test")) {
+            writer.sendRaw(new ProducerRecord<>(Topics.KEYS, former + "/forgotten",
+                    "forgotten".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys(booking).forgotten(former) && keys(treatment).forgotten(former));
+        long started = System.nanoTime();
+        assertThat(personal(treatment).open(former, sealedLongAgo)).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for a key that will never come")
+                .isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void an_instance_drops_the_keys_it_remembers_as_soon_as_another_instance_forgets_their_client() {
+        ConfigurableApplicationContext instance = SoleusInfrastructureInitializer.startOnNewDatabase(
+                BridgeTestApplication.class, "crypto_c", Map.of("soleus.crypto.enabled", true, "spring.application.name",
+                        "crypto-c", "soleus.crypto.remembered", "1h"));
+        try {
+            ClientId riley = ClientId.random();
+            String sealed = personal(instance).seal(riley, "Riley Runner");
+            assertThat(personal(instance).open(riley, sealed)).contains("Riley Runner"); // its key now in memory, for an hour
+
+            // another instance of the same service, on the same database, forgets Riley
+            jdbc(instance).execute("BEGIN; INSERT INTO forgotten_client (client_id) VALUES ('" + riley + "');"
+                    + " DELETE FROM client_key WHERE client_id = '" + riley + "';"
+                    + " SELECT pg_notify('" + JdbcClientKeys.FORGOTTEN_SIGNAL + "', '" + riley + "'); COMMIT;");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> personal(instance).open(riley, sealed).isEmpty());
+        } finally {
+            instance.close();
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ class TopicProvisioningTest {
         assertThatThrownBy(() -> provisioning(false).provision(List.of(topic)))
                 .isInstanceOf(TopicProvisioning.TopicSettingsException.class)
                 .hasMessageContaining(topic + " does not exist: provision it with 12 partitions, 1 replicas, "
-                        + "min.insync.replicas=1, retention.ms=-1, retention.bytes=-1, cleanup.policy=delete");
+                        + "min.insync.replicas=1, cleanup.policy=delete, retention.bytes=-1, retention.ms=-1");
         assertThat(exists(topic)).as("never guessed").isFalse();
     }
 
@@ -76,6 +76,26 @@ class TopicProvisioningTest {
                     .hasMessageContaining(sixPartitions + " has 6 partitions, the platform declares 12 "
                             + "(changing the count is a migration, see the README)");
         }
+    }
+
+    @Test
+    void the_keys_topic_is_made_compacted_and_one_that_would_delete_keys_by_age_stops_the_service() throws Exception {
+        String keys = fresh();
+        assertThat(provisioning(true).provision(List.of(keys), TopicProvisioning.Kind.KEYS)).isTrue();
+        assertThat(admin.describeTopics(List.of(keys)).allTopicNames().get().get(keys).partitions())
+                .hasSize(Topics.KEYS_PARTITIONS);
+        Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, keys))).all().get()
+                .values().iterator().next();
+        assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+        assertThat(provisioning(false).provision(List.of(keys), TopicProvisioning.Kind.KEYS)).isTrue();
+
+        String deleting = fresh();
+        admin.createTopics(List.of(new NewTopic(deleting, Topics.KEYS_PARTITIONS, (short) 1)
+                .configs(Map.of("cleanup.policy", "delete")))).all().get();
+        assertThatThrownBy(() -> provisioning(false).provision(List.of(deleting), TopicProvisioning.Kind.KEYS))
+                .isInstanceOf(TopicProvisioning.TopicSettingsException.class)
+                .hasMessageContaining("every service can read each client's keys")
+                .hasMessageContaining(deleting + " has cleanup.policy=delete, the platform declares compact");
     }
 
     private TopicProvisioning provisioning(boolean create) {

@@ -30,6 +30,14 @@ public final class CapturedLogs implements AutoCloseable {
         return lines().stream().filter(line -> secrets.stream().anyMatch(line::contains)).toList();
     }
 
+    /** As {@link #linesContaining(List)}, leaving out the lines of loggers under {@code ignored} (a test's own SMTP server). */
+    public List<String> linesContaining(List<String> secrets, String ignored) {
+        synchronized (appender) {
+            return List.copyOf(appender.list).stream().filter(event -> !event.getLoggerName().startsWith(ignored))
+                    .map(CapturedLogs::text).filter(line -> secrets.stream().anyMatch(line::contains)).toList();
+        }
+    }
+
     private static String text(ILoggingEvent event) {
         StringBuilder text = new StringBuilder(event.getFormattedMessage());
         for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
