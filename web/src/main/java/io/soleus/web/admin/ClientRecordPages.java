@@ -3,6 +3,7 @@ package io.soleus.web.admin;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.web.privacy.DataExport;
 import io.soleus.web.privacy.Exports;
 import io.soleus.web.privacy.RecordHistory;
@@ -42,9 +43,11 @@ class ClientRecordPages {
     @GetMapping("/admin/clients/{clientId}/record")
     String record(@PathVariable UUID clientId, Model model) {
         BookingApi.ClientProfile client = booking.client(clientId);
+        boolean erased = Personal.ERASED.equals(client.name());
         model.addAttribute("client", client);
+        model.addAttribute("erased", erased);
         model.addAttribute("history", history.of(clientId));
-        model.addAttribute("signIn", RecordHistory.ERASED.equals(client.name()) ? null : signIns.of(clientId).orElse(null));
+        model.addAttribute("signIn", erased ? null : signIns.of(clientId).orElse(null));
         model.addAttribute("key", UUID.randomUUID());
         return "admin/record";
     }
@@ -71,7 +74,7 @@ class ClientRecordPages {
         } else {
             booking.forget(clientId, key.toString());
             signIns.delete(clientId);
-            ReadYourWrites.await(() -> RecordHistory.ERASED.equals(booking.client(clientId).name()));
+            ReadYourWrites.await(() -> Personal.ERASED.equals(booking.client(clientId).name()));
             next.addFlashAttribute("forgotten", true);
         }
         return "redirect:/admin/clients/" + clientId + "/record";

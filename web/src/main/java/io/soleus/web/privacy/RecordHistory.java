@@ -47,9 +47,6 @@ public class RecordHistory {
     public record View(UUID clientId, List<Change> changes, List<Read> reads, boolean earlier) {
     }
 
-    /** What the services show in place of a forgotten client's personal values. */
-    public static final String ERASED = "[erased]";
-
     /** The most entries asked of each service's trail and log: a page of the newest. */
     static final int PAGE = 200;
 
