@@ -265,6 +265,11 @@ class IdentityProviderTest {
         assertThat(api.post(therapist, "/accounts/clients/" + client + "/invitations", Map.of()).status())
                 .as("the provider cannot tell a therapist's clients: admins invite").isEqualTo(403);
         assertThat(api.get(admin, "/accounts/clients/" + client).body().path("signedUp").asBoolean()).isFalse();
+        ApiClient.Response notAnId = api.post(admin, "/accounts/clients/riley/invitations", Map.of());
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(notAnId.invalidField()).isEqualTo("clientId");
+        assertThat(identity.context().getBean(JdbcTemplate.class).queryForObject(
+                "SELECT count(*) FROM invitation WHERE client_id = 'riley'", Integer.class)).as("nothing stored").isZero();
 
         ApiClient.Response invited = api.post(admin, "/accounts/clients/" + client + "/invitations", Map.of());
         assertThat(invited.status()).isEqualTo(201);

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 class AccountController {
 
-    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final Accounts accounts;
 
@@ -90,18 +90,18 @@ class AccountController {
 
     private static void requireLink(boolean role, String link, String field, String whose) {
         if (role && link == null) {
-            throw new MissingLink(field, "is required for " + whose + " sign-in: the id booking knows them by");
+            throw new InvalidField(field, "is required for " + whose + " sign-in: the id booking knows them by");
         }
         if (!role && link != null) {
-            throw new MissingLink(field, "is only for " + whose + " sign-in");
+            throw new InvalidField(field, "is only for " + whose + " sign-in");
         }
     }
 
-    /** A sign-in whose roles and links to a client or therapist do not go together. */
-    static final class MissingLink extends RuntimeException {
+    /** A field that is well-formed JSON but wrong: a link the roles do not go with, an id that is none. */
+    static final class InvalidField extends RuntimeException {
         private final String field;
 
-        MissingLink(String field, String message) {
+        InvalidField(String field, String message) {
             super(message);
             this.field = field;
         }

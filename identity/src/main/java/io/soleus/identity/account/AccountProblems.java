@@ -39,8 +39,8 @@ class AccountProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(List.of(new FieldError("body", "is missing or not readable"))));
     }
 
-    @ExceptionHandler(AccountController.MissingLink.class)
-    ResponseEntity<ProblemDetail> missingLink(AccountController.MissingLink e) {
+    @ExceptionHandler(AccountController.InvalidField.class)
+    ResponseEntity<ProblemDetail> invalidField(AccountController.InvalidField e) {
         return ResponseEntity.badRequest().body(problem(List.of(new FieldError(e.field(), e.getMessage()))));
     }
 

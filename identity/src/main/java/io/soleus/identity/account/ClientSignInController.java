@@ -58,6 +58,9 @@ class ClientSignInController {
     @PostMapping("/invitations")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<InvitationLink> invite(@PathVariable String clientId, Authentication admin) {
+        if (!clientId.matches(AccountController.UUID_PATTERN)) {
+            throw new AccountController.InvalidField("clientId", "is not a client's id in booking, a UUID");
+        }
         Invitations.Invitation invitation = invitations.invite(clientId, admin.getName(), properties.invitationTtl());
         URI link = UriComponentsBuilder.fromUriString(issuer).path("/signup")
                 .queryParam("invitation", invitation.code()).build().toUri();
