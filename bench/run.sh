@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs a benchmark against the same infrastructure the tests use (local PostgreSQL and an in-JVM
-# Kafka broker without Docker; Testcontainers with it).
+# Kafka broker without Docker; Testcontainers with it). Benchmarks that report figures beside their
+# baselines also write bench/results/<date>-<workload>.json and a chart (.html) beside it.
 #   bench/run.sh bridge [events]      the Kafka bridge against plain clients (default 20000 events)
 #   bench/run.sh free-slots [rounds]  free-slot search, 20 therapists over 90 days (default 1000 rounds)
-#   bench/run.sh bookings [count]     bookings per second from 8 callers at one clinic (default 4000)
+#   bench/run.sh bookings [seconds] [callers]  workload 1: bookings over HTTP from 1, 8, 32 and 128 closed-loop
+#                                      callers (or a comma-separated list), at four clinics and at one, beside
+#                                      plain JDBC appends of the same rows; seconds per level (default 20)
 #   bench/run.sh notifications [count] confirmations from Kafka to the SMTP server (default 2000)
 #   bench/run.sh dashboard [rounds]    the admin's dashboard in headless Chromium: first paint, charts drawn,
 #                                      event to live chart, each beside its baseline (default 20 rounds)
@@ -12,7 +15,7 @@ cd "$(dirname "$0")/.."
 case "${1:-bridge}" in
   bridge) main=io.soleus.bench.BridgeBenchmark; args="${2:-20000}" ;;
   free-slots) main=io.soleus.bench.FreeSlotBenchmark; args="${2:-1000}" ;;
-  bookings) main=io.soleus.bench.BookingThroughputBenchmark; args="${2:-4000}" ;;
+  bookings) main=io.soleus.bench.BookingThroughputBenchmark; args="${2:-20} ${3:-1,8,32,128}" ;;
   notifications) main=io.soleus.bench.NotificationBenchmark; args="${2:-2000}" ;;
   dashboard) main=io.soleus.bench.DashboardBenchmark; args="${2:-20}" ;;
   *) echo "usage: bench/run.sh bridge|free-slots|bookings|notifications|dashboard [count]" >&2; exit 2 ;;

@@ -25,16 +25,17 @@ class BenchmarksSmokeTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "BridgeBenchmark            | 400 | plain poll loop + same upserts",
-            "FreeSlotBenchmark          | 3   | over HTTP with JSON: clinic, 20 therapists, 7 days",
-            "BookingThroughputBenchmark | 80  | bookings/s",
-            "NotificationBenchmark      | 20  | mails received by the SMTP server: 20"})
-    void ends_by_itself_and_prints_its_figures(String benchmark, String size, String figures)
+            "BridgeBenchmark            | 400 | plain poll loop + same upserts                       |",
+            "FreeSlotBenchmark          | 3   | over HTTP with JSON: clinic, 20 therapists, 7 days   |",
+            "BookingThroughputBenchmark | 0.5 | throughput bookings/s                                | bookings",
+            "NotificationBenchmark      | 20  | mails received by the SMTP server: 20                |"})
+    void ends_by_itself_and_prints_its_figures(String benchmark, String size, String figures, String report)
             throws IOException, InterruptedException {
         Path log = output.resolve(benchmark + ".log");
+        Path results = output.resolve("results");
         Process run = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Run.class.getName(),
-                Run.class.getPackageName() + "." + benchmark, size))
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Dsoleus.bench.results=" + results, "-cp",
+                System.getProperty("java.class.path"), Run.class.getName(), Run.class.getPackageName() + "." + benchmark, size))
                 .directory(Path.of("..").toAbsolutePath().normalize().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
@@ -46,6 +47,14 @@ class BenchmarksSmokeTest {
         assertThat(ended).as("%s ends by itself; it printed:%n%s", benchmark, tail(printed)).isTrue();
         assertThat(run.exitValue()).as("%s succeeds; it printed:%n%s", benchmark, tail(printed)).isZero();
         assertThat(printed).contains(figures);
+        if (report != null) {
+            java.util.regex.Matcher written = java.util.regex.Pattern.compile("results: (\\S+-" + report + ")\\.json").matcher(printed);
+            assertThat(written.find()).as("%s names its results; it printed:%n%s", benchmark, tail(printed)).isTrue();
+            Path json = Path.of(written.group(1) + ".json");
+            assertThat(json).as("the figures as JSON").startsWithRaw(results).isNotEmptyFile();
+            assertThat(Files.readString(json)).contains("\"baseline\"", "\"ratio\"");
+            assertThat(Files.readString(Path.of(written.group(1) + ".html"))).as("the chart").contains("<svg");
+        }
     }
 
     private static String tail(String printed) {

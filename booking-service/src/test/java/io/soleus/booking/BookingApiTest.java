@@ -112,7 +112,9 @@ class BookingApiTest {
 
         JsonNode sheet = expect(200, api.get(mayaToken(), "/clinics/" + clinic + "/day-sheet?date=2026-11-30")).body();
         assertThat(sheet.path("rooms")).hasSize(2);
-        assertThat(sheet.path("rooms").path(0).path("sessions").path(0).path("sessionId").asText()).isEqualTo(session);
+        JsonNode bookedRoom = java.util.stream.StreamSupport.stream(sheet.path("rooms").spliterator(), false)
+                .filter(room -> room.path("roomId").asText().equals(booked.text("roomId"))).findFirst().orElseThrow();
+        assertThat(bookedRoom.path("sessions").path(0).path("sessionId").asText()).isEqualTo(session);
 
         JsonNode after = freeSlots(runnerToken(), MONDAY.toString(), MONDAY.toString());
         assertThat(after.path("slots").path(0).path("therapists")).as("Maya is taken at nine, Tom is not")

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import io.soleus.booking.session.SessionCommands.CancelSession;
 import io.soleus.booking.session.SessionCommands.MarkAttended;
 import io.soleus.booking.session.SessionCommands.MarkMissed;
 import io.soleus.booking.session.SessionCommands.RescheduleSession;
+import io.soleus.booking.session.SessionBooking;
 import io.soleus.booking.session.SessionDetails;
 import io.soleus.booking.sessiontype.SessionTypeCommands.ChangeSessionTypeTherapists;
 import io.soleus.booking.sessiontype.SessionTypeCommands.DefineSessionType;
@@ -218,12 +220,12 @@ class BookingRulesTest {
     class Booking {
 
         @Test
-        void a_booking_is_given_the_first_free_room() {
+        void a_booking_is_given_the_first_free_room_in_the_therapists_turn() {
             SessionBooked booked = givenThePractice()
                     .when(practice.book(practice.runner, practice.maya, practice.riverside, monday("10:00")))
                     .only(SessionBooked.class);
 
-            assertThat(booked.roomId()).isEqualTo(practice.treatmentRoom1);
+            assertThat(booked.roomId()).isEqualTo(mayasFirstRoom());
             assertThat(booked.slot().duration()).isEqualTo(Duration.ofMinutes(60));
             assertThat(booked.sessionTypeName()).isEqualTo("Initial assessment");
             assertThat(booked.clinicTimeZone()).isEqualTo("Europe/London");
@@ -272,7 +274,29 @@ class BookingRulesTest {
                     .when(practice.book(practice.cyclist, practice.tom, practice.riverside, monday("10:00")))
                     .only(SessionBooked.class);
 
-            assertThat(booked.roomId()).isEqualTo(practice.treatmentRoom2);
+            assertThat(booked.roomId()).isIn(practice.treatmentRoom1, practice.treatmentRoom2).isNotEqualTo(mayasFirstRoom());
+        }
+
+        @Test
+        void each_therapist_tries_every_open_room_once_from_a_place_of_their_own() {
+            List<RoomId> rooms = List.of(RoomId.random(), RoomId.random(), RoomId.random(), RoomId.random(), RoomId.random());
+            Set<RoomId> firstRooms = new HashSet<>();
+            for (int i = 0; i < 200; i++) {
+                TherapistId therapist = TherapistId.random();
+                List<RoomId> inTurn = SessionBooking.roomsInTurn(rooms, therapist);
+                assertThat(inTurn).containsExactlyInAnyOrderElementsOf(rooms);
+                assertThat(SessionBooking.roomsInTurn(rooms, therapist)).as("the same turn every time").isEqualTo(inTurn);
+                int first = rooms.indexOf(inTurn.get(0));
+                assertThat(inTurn).as("in the clinic's order from there, wrapping")
+                        .isEqualTo(java.util.stream.IntStream.range(0, rooms.size())
+                                .mapToObj(k -> rooms.get((first + k) % rooms.size())).toList());
+                firstRooms.add(inTurn.get(0));
+            }
+            assertThat(firstRooms).as("a clinic's therapists start in different rooms").hasSize(rooms.size());
+        }
+
+        private RoomId mayasFirstRoom() {
+            return SessionBooking.roomsInTurn(List.of(practice.treatmentRoom1, practice.treatmentRoom2), practice.maya).get(0);
         }
 
         @Test

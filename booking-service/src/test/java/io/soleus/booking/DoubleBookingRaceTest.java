@@ -118,6 +118,39 @@ class DoubleBookingRaceTest {
     }
 
     @Test
+    void six_therapists_racing_for_three_rooms_at_one_time_fill_each_room_once() throws Exception {
+        String[] rooms = {"Room 1", "Room 2", "Room 3"};
+        String hillside = first.openClinic("Hillside", "Europe/London", "07:00", "21:00", rooms);
+        List<String> therapists = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            String therapist = first.registerTherapist("Therapist " + t, hillside);
+            first.setWeekdayHours(therapist, hillside, "07:00", "21:00");
+            therapists.add(therapist);
+        }
+        String followUp = first.defineSessionType("Follow-up", 30, 0, therapists.toArray(String[]::new));
+        int requests = 36;
+        List<String> clients = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            clients.add(first.registerClient("Hillside client " + i, "hillside" + i + "@example.org"));
+        }
+        Instant start = day.plusDays(2).atTime(LocalTime.of(10, 0)).atZone(LONDON).toInstant();
+
+        // each therapist's rooms are tried from a place of their own, wrapping: racers wait for each
+        // other's rooms in every order, on two instances
+        List<Response> answers = race(requests, i -> (i % 2 == 0 ? first : second).book(TestTokens.client(clients.get(i)),
+                null, therapists.get(i % therapists.size()), hillside, followUp, start));
+
+        List<Response> winners = answers.stream().filter(answer -> answer.status() == 201).toList();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as("%s", answer.body()).isIn(201, 409));
+        assertThat(answers).filteredOn(answer -> answer.status() == 409)
+                .allSatisfy(answer -> assertThat(answer.text("rule")).isIn("therapist-double-booked", "room-taken"));
+        assertThat(winners).as("every room taken once").hasSize(rooms.length);
+        assertThat(winners.stream().map(answer -> answer.text("roomId")).distinct()).hasSize(rooms.length);
+        assertThat(winners.stream().map(answer -> answer.text("therapistId")).distinct()).hasSize(rooms.length);
+        assertNoOverlapInTheEventStore();
+    }
+
+    @Test
     void one_booking_retried_at_once_on_both_instances_under_one_idempotency_key_books_once() throws Exception {
         String client = first.registerClient("Impatient Client", "impatient@example.org");
         Instant start = day.plusDays(1).atTime(LocalTime.of(12, 0)).atZone(LONDON).toInstant();

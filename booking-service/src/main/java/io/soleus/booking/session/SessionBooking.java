@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.soleus.booking.BookingPolicy;
@@ -40,8 +41,11 @@ import org.springframework.stereotype.Component;
  * Books, reschedules and cancels sessions. Each command checks the clinic, the therapist and the
  * session type, then holds or frees the session's time in the therapist's, a room's and the
  * client's day schedules, all in one unit of work: the session and its reservations are stored
- * together or not at all. Schedules are always taken in the same order (therapist, rooms in the
- * clinic's order, client) so two bookings never wait on each other in a circle.
+ * together or not at all. Schedules are taken therapist first, then rooms, then the client. A
+ * therapist's rooms are tried from their own place among the clinic's rooms ({@link #roomsInTurn}),
+ * so a clinic's therapists do not all queue for its first room: the one day schedule every booking
+ * of the day would otherwise wait for. Two bookings that wrap around the rooms may wait for each
+ * other's room; Axon's lock tells one of them (a transient deadlock exception) and it is sent again.
  */
 @Component
 public class SessionBooking {
@@ -95,7 +99,7 @@ public class SessionBooking {
 
         TimeSlot busy = slot.withBufferAfter(type.invoke(SessionType::bufferAfter));
         schedules.reserve(Kind.THERAPIST, command.therapistId().value(), busy, command.sessionId());
-        RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), null, busy, command.sessionId());
+        RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), null, command.therapistId(), busy, command.sessionId());
         schedules.reserve(Kind.ROOM, room.value(), busy, command.sessionId());
         schedules.reserve(Kind.CLIENT, command.clientId().value(), slot, command.sessionId());
 
@@ -134,7 +138,7 @@ public class SessionBooking {
         schedules.release(Kind.THERAPIST, current.therapistId().value(), previousBusy, id);
         schedules.reserve(Kind.THERAPIST, current.therapistId().value(), busy, id);
         schedules.release(Kind.ROOM, current.roomId().value(), previousBusy, id);
-        RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), current.roomId(), busy, id);
+        RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), current.roomId(), current.therapistId(), busy, id);
         schedules.reserve(Kind.ROOM, room.value(), busy, id);
         schedules.release(Kind.CLIENT, current.clientId().value(), current.slot(), id);
         schedules.reserve(Kind.CLIENT, current.clientId().value(), slot, id);
@@ -189,16 +193,31 @@ public class SessionBooking {
         return therapist;
     }
 
-    /** The room to use: the preferred one if it is still open and free, else the first free one. */
-    private RoomId freeRoom(List<RoomId> openRooms, RoomId preferred, TimeSlot busy, SessionId session) {
+    /** The room to use: the preferred one if it is still open and free, else the first free one in the therapist's turn. */
+    private RoomId freeRoom(List<RoomId> openRooms, RoomId preferred, TherapistId therapist, TimeSlot busy, SessionId session) {
         if (preferred != null && openRooms.contains(preferred)
                 && schedules.isFree(Kind.ROOM, preferred.value(), busy, session)) {
             return preferred;
         }
-        return openRooms.stream()
+        return roomsInTurn(openRooms, therapist).stream()
                 .filter(room -> schedules.isFree(Kind.ROOM, room.value(), busy, session))
                 .findFirst()
                 .orElseThrow(() -> new RuleViolationException("room-taken", "No room is free then"));
+    }
+
+    /**
+     * The clinic's open rooms in the order a therapist tries them: from a place of their own (their
+     * id's hash) to the last room, then from the first. Always the same for one therapist, so they
+     * mostly stay in one room, and spread over the rooms for a clinic's therapists.
+     */
+    public static List<RoomId> roomsInTurn(List<RoomId> openRooms, TherapistId therapist) {
+        if (openRooms.isEmpty()) {
+            return openRooms;
+        }
+        int first = Math.floorMod(therapist.value().hashCode(), openRooms.size());
+        List<RoomId> inTurn = new ArrayList<>(openRooms.subList(first, openRooms.size()));
+        inTurn.addAll(openRooms.subList(0, first));
+        return inTurn;
     }
 
     private Aggregate<Session> loadVisible(SessionId id, Actor by) {

@@ -59,6 +59,21 @@ class EventStoreOnPostgresTest {
         assertThat(eventStore.readEvents(client.toString()).asStream().count()).isEqualTo(2);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} events")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 99, 100, 101, 250})
+    void an_aggregate_loads_every_event_it_has_around_the_read_batch(int events) {
+        SessionId session = SessionId.random();
+        transaction.executeWithoutResult(status -> {
+            for (int sequence = 0; sequence < events; sequence++) {
+                eventStore.publish(new GenericDomainEventMessage<>("Session", session.toString(), sequence,
+                        Sessions.event(session, sequence)));
+            }
+        });
+
+        assertThat(eventStore.readEvents(session.toString()).asStream().map(event -> event.getSequenceNumber()))
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, events).boxed().toList());
+    }
+
     @Test
     void two_instances_appending_the_same_sequence_number_cannot_both_succeed() throws Exception {
         SessionId session = SessionId.random();
