@@ -61,6 +61,44 @@ class CalendarsAndReportsTest {
     }
 
     @Test
+    void calendars_and_day_sheets_keep_each_session_on_its_clinics_own_date_far_from_utc() {
+        // in December Auckland is 13 hours ahead of UTC and Honolulu 10 behind: one local day spans three UTC days
+        String auckland = api.openClinic("Harbourside", "Pacific/Auckland", "00:00", "23:59", "Room A");
+        String honolulu = api.openClinic("Beachside", "Pacific/Honolulu", "00:00", "23:59", "Room A");
+        String kai = api.registerTherapist("Kai Nakamura", auckland, honolulu);
+        api.setWeekdayHours(kai, auckland, "00:00", "23:59");
+        api.setWeekdayHours(kai, honolulu, "00:00", "23:59");
+        String followUp = api.defineSessionType("Follow-up", 30, 0, kai);
+        String token = TestTokens.client(runner);
+        // Wednesday's first half hour in Auckland and its last but one in Honolulu, and their neighbours on Tuesday and Thursday
+        String first = created(api.book(token, null, kai, auckland, followUp, local("2026-12-02T00:00", "Pacific/Auckland"))).text("sessionId");
+        String last = created(api.book(token, null, kai, honolulu, followUp, local("2026-12-02T23:00", "Pacific/Honolulu"))).text("sessionId");
+        created(api.book(token, null, kai, auckland, followUp, local("2026-12-01T23:00", "Pacific/Auckland")));
+        created(api.book(token, null, kai, honolulu, followUp, local("2026-12-03T00:00", "Pacific/Honolulu")));
+        String kais = TestTokens.therapist(kai, auckland, honolulu);
+        await().atMost(Duration.ofSeconds(15)).until(() -> expect(200, api.get(kais,
+                "/therapists/" + kai + "/calendar?from=2026-12-01&to=2026-12-03")).body().size() == 4);
+
+        JsonNode wednesday = expect(200, api.get(kais, "/therapists/" + kai + "/calendar?from=2026-12-02&to=2026-12-02")).body();
+        assertThat(wednesday).extracting(entry -> entry.path("sessionId").asText()).containsExactly(first, last);
+        assertThat(wednesday).extracting(entry -> entry.path("localStart").asText())
+                .containsExactly("2026-12-02T00:00:00", "2026-12-02T23:00:00");
+        assertThat(sessionsOnTheSheet(kais, auckland, "2026-12-02")).containsExactly(first);
+        assertThat(sessionsOnTheSheet(kais, honolulu, "2026-12-02")).containsExactly(last);
+    }
+
+    private java.util.List<String> sessionsOnTheSheet(String token, String clinic, String date) {
+        JsonNode sheet = expect(200, api.get(token, "/clinics/" + clinic + "/day-sheet?date=" + date)).body();
+        java.util.List<String> sessions = new java.util.ArrayList<>();
+        sheet.path("rooms").forEach(room -> room.path("sessions").forEach(session -> sessions.add(session.path("sessionId").asText())));
+        return sessions;
+    }
+
+    private static java.time.Instant local(String dateTime, String zone) {
+        return java.time.LocalDateTime.parse(dateTime).atZone(java.time.ZoneId.of(zone)).toInstant();
+    }
+
+    @Test
     void a_therapists_calendar_shows_working_time_less_time_off() {
         expect(201, api.post(TestTokens.therapist(maya, clinic), "/therapists/" + maya + "/exceptions", Map.of(
                 "kind", "TIME_OFF", "from", monday("12:00").toString(), "to", monday("14:00").toString())));

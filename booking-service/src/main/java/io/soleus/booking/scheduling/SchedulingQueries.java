@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,13 +86,13 @@ public class SchedulingQueries {
         requireCalendarOf(therapist, from, to, user);
         boolean owner = BookingPolicy.ownsCalendarOf(user, therapist);
         return jdbc.query(ENTRY + """
-                WHERE s.therapist_id = ? AND s.status <> 'CANCELLED'
+                WHERE s.therapist_id = ? AND s.status <> 'CANCELLED' AND s.starts_at >= ? AND s.starts_at < ?
                   AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN ? AND ?
                 ORDER BY s.starts_at""",
                 (row, i) -> {
                     CalendarEntry entry = entry(row);
                     return owner || BookingPolicy.isStaffAt(user, entry.clinicId()) ? entry : busy(entry);
-                }, therapist.value(), from, to);
+                }, therapist.value(), earliestStart(from), latestStart(to), from, to);
     }
 
     /**
@@ -103,6 +104,20 @@ public class SchedulingQueries {
         if (!BookingPolicy.ownsCalendarOf(user, therapist) && !worksWithCaller(therapist, user)) {
             throw new NotFoundException("No therapist " + therapist);
         }
+    }
+
+    /**
+     * The earliest start of a session on local date {@code from} in any time zone: a bound the
+     * (…, starts_at) indexes can use, where the exact local date beside it cannot. Every zone's
+     * offset is within a day of UTC.
+     */
+    static OffsetDateTime earliestStart(LocalDate from) {
+        return from.minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /** Past the latest start of a session on local date {@code to} in any time zone (see {@link #earliestStart}). */
+    static OffsetDateTime latestStart(LocalDate to) {
+        return to.plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     /** A clinic's rooms on one day with their sessions, for staff of that clinic. */
@@ -118,13 +133,14 @@ public class SchedulingQueries {
                     rooms.put(row.getObject(1, UUID.class), new Room(row.getObject(1, UUID.class), row.getString(2), new ArrayList<>()));
                 }, clinic.value());
         jdbc.query(ENTRY + """
-                WHERE s.clinic_id = ? AND s.status <> 'CANCELLED' AND (s.starts_at AT TIME ZONE c.time_zone)::date = ?
+                WHERE s.clinic_id = ? AND s.status <> 'CANCELLED' AND s.starts_at >= ? AND s.starts_at < ?
+                  AND (s.starts_at AT TIME ZONE c.time_zone)::date = ?
                 ORDER BY s.starts_at""",
                 row -> {
                     CalendarEntry entry = entry(row);
                     rooms.computeIfAbsent(entry.roomId(), id -> new Room(id, entry.roomName(), new ArrayList<>()))
                             .sessions().add(entry);
-                }, clinic.value(), date);
+                }, clinic.value(), earliestStart(date), latestStart(date), date);
         return new DaySheet(clinic, (String) header.get("name"), date, (String) header.get("time_zone"),
                 List.copyOf(rooms.values()));
     }
