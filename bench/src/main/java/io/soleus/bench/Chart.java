@@ -18,6 +18,8 @@ final class Chart {
     private static final int GAP = 14;
     private static final int HEIGHT = 220;
     private static final int LEFT = 60;
+    /** Room under the bars for the slanted labels ("four clinics 128 callers"). */
+    private static final int LABELS = 110;
 
     private Chart() {
     }
@@ -62,7 +64,7 @@ final class Chart {
         int width = LEFT + rows.size() * (2 * BAR + GAP) + GAP;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg role=\"img\" aria-label=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n",
-                escape(measure), width, HEIGHT + 60, width, HEIGHT + 60));
+                escape(measure), width, HEIGHT + LABELS, width, HEIGHT + LABELS));
         svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"12\">%s</text>%n", number(max)));
         svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">0</text>%n", HEIGHT + 10));
         int x = LEFT;
