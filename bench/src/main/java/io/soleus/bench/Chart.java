@@ -1,5 +1,6 @@
 package io.soleus.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ final class Chart {
     static String page(String title, String baselineName, String machine, List<Figure> figures, Map<String, String> notes) {
         Map<String, List<Figure>> byMeasure = new LinkedHashMap<>();
         figures.forEach(figure -> byMeasure.computeIfAbsent(figure.measure() + " (" + figure.unit() + ")",
-                measure -> new java.util.ArrayList<>()).add(figure));
+                measure -> new ArrayList<>()).add(figure));
         StringBuilder html = new StringBuilder("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
@@ -65,7 +66,7 @@ final class Chart {
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg role=\"img\" aria-label=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n",
                 escape(measure), width, HEIGHT + LABELS, width, HEIGHT + LABELS));
-        svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"12\">%s</text>%n", number(max)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"12\">%s</text>%n", Report.format(max)));
         svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">0</text>%n", HEIGHT + 10));
         int x = LEFT;
         for (Figure row : rows) {
@@ -82,11 +83,7 @@ final class Chart {
     private static String bar(int x, double value, double max, String kind) {
         int height = max <= 0 ? 0 : (int) Math.round(value / max * (HEIGHT - 20));
         return String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"><title>%s</title></rect>%n",
-                kind, x, HEIGHT - height, BAR - 2, height, number(value));
-    }
-
-    private static String number(double value) {
-        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+                kind, x, HEIGHT - height, BAR - 2, height, Report.format(value));
     }
 
     private static String escape(String text) {

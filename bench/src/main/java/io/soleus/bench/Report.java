@@ -122,7 +122,8 @@ final class Report {
         return Double.isNaN(value) ? 0 : Math.round(value * 100) / 100.0;
     }
 
-    private static String format(double value) {
+    /** A figure as the table and the chart show it: whole from 100 up, two decimals below. */
+    static String format(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }
