@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +50,7 @@ class BenchmarksSmokeTest {
         assertThat(run.exitValue()).as("%s succeeds; it printed:%n%s", benchmark, tail(printed)).isZero();
         assertThat(printed).contains(figures);
         if (report != null) {
-            java.util.regex.Matcher written = java.util.regex.Pattern.compile("results: (\\S+-" + report + ")\\.json").matcher(printed);
+            Matcher written = Pattern.compile("results: (\\S+-" + report + ")\\.json").matcher(printed);
             assertThat(written.find()).as("%s names its results; it printed:%n%s", benchmark, tail(printed)).isTrue();
             Path json = Path.of(written.group(1) + ".json");
             assertThat(json).as("the figures as JSON").startsWithRaw(results).isNotEmptyFile();

@@ -1,9 +1,9 @@
 package io.soleus.booking;
 
-import static io.soleus.platform.test.ApiClient.created;
-import static io.soleus.platform.test.ApiClient.expect;
 import static io.soleus.booking.Practice.MONDAY;
 import static io.soleus.booking.Practice.monday;
+import static io.soleus.platform.test.ApiClient.created;
+import static io.soleus.platform.test.ApiClient.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,12 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.soleus.platform.test.ApiClient.Response;
-import io.soleus.platform.test.ApiDescriptions;
 import io.soleus.kernel.Topics;
 import io.soleus.platform.command.Commands;
+import io.soleus.platform.test.ApiClient.Response;
+import io.soleus.platform.test.ApiDescriptions;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.TestTokens;
 import io.soleus.platform.test.TopicReader;
@@ -112,7 +113,7 @@ class BookingApiTest {
 
         JsonNode sheet = expect(200, api.get(mayaToken(), "/clinics/" + clinic + "/day-sheet?date=2026-11-30")).body();
         assertThat(sheet.path("rooms")).hasSize(2);
-        JsonNode bookedRoom = java.util.stream.StreamSupport.stream(sheet.path("rooms").spliterator(), false)
+        JsonNode bookedRoom = StreamSupport.stream(sheet.path("rooms").spliterator(), false)
                 .filter(room -> room.path("roomId").asText().equals(booked.text("roomId"))).findFirst().orElseThrow();
         assertThat(bookedRoom.path("sessions").path(0).path("sessionId").asText()).isEqualTo(session);
 

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
@@ -24,12 +25,12 @@ import io.soleus.booking.clinic.ClinicCommands.CloseRoom;
 import io.soleus.booking.clinic.ClinicCommands.OpenClinic;
 import io.soleus.booking.clinic.ClinicCommands.Room;
 import io.soleus.booking.clinic.ClinicEvents.ClinicLaidOut;
+import io.soleus.booking.session.SessionBooking;
 import io.soleus.booking.session.SessionCommands.BookSession;
 import io.soleus.booking.session.SessionCommands.CancelSession;
 import io.soleus.booking.session.SessionCommands.MarkAttended;
 import io.soleus.booking.session.SessionCommands.MarkMissed;
 import io.soleus.booking.session.SessionCommands.RescheduleSession;
-import io.soleus.booking.session.SessionBooking;
 import io.soleus.booking.session.SessionDetails;
 import io.soleus.booking.sessiontype.SessionTypeCommands.ChangeSessionTypeTherapists;
 import io.soleus.booking.sessiontype.SessionTypeCommands.DefineSessionType;
@@ -288,7 +289,7 @@ class BookingRulesTest {
                 assertThat(SessionBooking.roomsInTurn(rooms, therapist)).as("the same turn every time").isEqualTo(inTurn);
                 int first = rooms.indexOf(inTurn.get(0));
                 assertThat(inTurn).as("in the clinic's order from there, wrapping")
-                        .isEqualTo(java.util.stream.IntStream.range(0, rooms.size())
+                        .isEqualTo(IntStream.range(0, rooms.size())
                                 .mapToObj(k -> rooms.get((first + k) % rooms.size())).toList());
                 firstRooms.add(inTurn.get(0));
             }

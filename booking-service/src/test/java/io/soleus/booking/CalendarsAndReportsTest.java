@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,15 +92,15 @@ class CalendarsAndReportsTest {
         assertThat(sessionsOnTheSheet(kais, honolulu, "2026-12-02")).containsExactly(last);
     }
 
-    private java.util.List<String> sessionsOnTheSheet(String token, String clinic, String date) {
+    private List<String> sessionsOnTheSheet(String token, String clinic, String date) {
         JsonNode sheet = expect(200, api.get(token, "/clinics/" + clinic + "/day-sheet?date=" + date)).body();
-        java.util.List<String> sessions = new java.util.ArrayList<>();
+        List<String> sessions = new ArrayList<>();
         sheet.path("rooms").forEach(room -> room.path("sessions").forEach(session -> sessions.add(session.path("sessionId").asText())));
         return sessions;
     }
 
-    private static java.time.Instant local(String dateTime, String zone) {
-        return java.time.LocalDateTime.parse(dateTime).atZone(java.time.ZoneId.of(zone)).toInstant();
+    private static Instant local(String dateTime, String zone) {
+        return LocalDateTime.parse(dateTime).atZone(ZoneId.of(zone)).toInstant();
     }
 
     @Test

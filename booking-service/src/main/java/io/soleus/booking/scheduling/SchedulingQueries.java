@@ -111,12 +111,12 @@ public class SchedulingQueries {
      * (…, starts_at) indexes can use, where the exact local date beside it cannot. Every zone's
      * offset is within a day of UTC.
      */
-    static OffsetDateTime earliestStart(LocalDate from) {
+    private static OffsetDateTime earliestStart(LocalDate from) {
         return from.minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     /** Past the latest start of a session on local date {@code to} in any time zone (see {@link #earliestStart}). */
-    static OffsetDateTime latestStart(LocalDate to) {
+    private static OffsetDateTime latestStart(LocalDate to) {
         return to.plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 

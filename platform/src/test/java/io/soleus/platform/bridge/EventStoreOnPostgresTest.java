@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.id.ClientId;
@@ -22,6 +23,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,8 +62,8 @@ class EventStoreOnPostgresTest {
         assertThat(eventStore.readEvents(client.toString()).asStream().count()).isEqualTo(2);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} events")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 99, 100, 101, 250})
+    @ParameterizedTest(name = "{0} events")
+    @ValueSource(ints = {1, 99, 100, 101, 250})
     void an_aggregate_loads_every_event_it_has_around_the_read_batch(int events) {
         SessionId session = SessionId.random();
         transaction.executeWithoutResult(status -> {
@@ -71,7 +74,7 @@ class EventStoreOnPostgresTest {
         });
 
         assertThat(eventStore.readEvents(session.toString()).asStream().map(event -> event.getSequenceNumber()))
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, events).boxed().toList());
+                .containsExactlyElementsOf(LongStream.range(0, events).boxed().toList());
     }
 
     @Test
