@@ -19,7 +19,7 @@ final class Chart {
     private static final int GAP = 14;
     private static final int HEIGHT = 220;
     private static final int LEFT = 60;
-    /** Room under the bars for the slanted labels ("four clinics 128 callers"). */
+    /** Room under the bars, and right of the last, for the slanted labels ("four clinics 128 callers"). */
     private static final int LABELS = 110;
 
     private Chart() {
@@ -34,6 +34,8 @@ final class Chart {
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
                 <style>
                 body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2733;max-width:70rem}
+svg{max-width:100%;height:auto}
+table{display:block;max-width:100%;overflow-x:auto}
                 table{border-collapse:collapse;margin:1rem 0 2rem}td,th{padding:.25rem .6rem;border-bottom:1px solid #d5dbe1;text-align:right}
                 th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}
                 .soleus{fill:#2f6f8f}.baseline{fill:#b9c4cc}text{font-size:11px;fill:#1d2733}
@@ -62,7 +64,7 @@ final class Chart {
 
     private static String bars(String measure, List<Figure> rows) {
         double max = rows.stream().mapToDouble(row -> Math.max(row.value(), row.baseline())).max().orElse(1);
-        int width = LEFT + rows.size() * (2 * BAR + GAP) + GAP;
+        int width = LEFT + rows.size() * (2 * BAR + GAP) + LABELS;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg role=\"img\" aria-label=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n",
                 escape(measure), width, HEIGHT + LABELS, width, HEIGHT + LABELS));
