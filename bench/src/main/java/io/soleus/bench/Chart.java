@@ -34,9 +34,8 @@ final class Chart {
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
                 <style>
                 body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2733;max-width:70rem}
-svg{max-width:100%;height:auto}
-table{display:block;max-width:100%;overflow-x:auto}
-                table{border-collapse:collapse;margin:1rem 0 2rem}td,th{padding:.25rem .6rem;border-bottom:1px solid #d5dbe1;text-align:right}
+                svg{max-width:100%%;height:auto}
+                table{display:block;max-width:100%%;overflow-x:auto;border-collapse:collapse;margin:1rem 0 2rem}td,th{padding:.25rem .6rem;border-bottom:1px solid #d5dbe1;text-align:right}
                 th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}
                 .soleus{fill:#2f6f8f}.baseline{fill:#b9c4cc}text{font-size:11px;fill:#1d2733}
                 .key span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}
