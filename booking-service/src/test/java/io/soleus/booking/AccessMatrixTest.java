@@ -9,11 +9,15 @@ import java.util.Map;
 
 import io.soleus.platform.test.AccessMatrix;
 import io.soleus.platform.test.AccessMatrix.Scope;
+import io.soleus.booking.scheduling.SchedulingProjection;
 import io.soleus.platform.test.ApiClient.Response;
+import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Booking's endpoint-by-actor matrix: every endpoint of its API description, called by nobody, client
@@ -71,6 +75,8 @@ class AccessMatrixTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext service;
 
     BookingApi api;
     Scope scope;
@@ -99,6 +105,8 @@ class AccessMatrixTest {
         created(api.book(TestTokens.client(clientB), null, therapistY, clinicY, type, monday("10:00")));
         String exception = created(api.post(TestTokens.admin(), "/therapists/" + therapistX + "/exceptions",
                 Map.of("kind", "TIME_OFF", "from", "2026-12-21T09:00:00Z", "to", "2026-12-21T12:00:00Z"))).text("exceptionId");
+        // the reads of the table answer from the scheduling read model: it has everything above first
+        ReadModels.awaitCaughtUp(service, SchedulingProjection.GROUP);
 
         Map<String, Object> contact = Map.of("name", "Ada Achterberg", "email", "ada.achterberg@example.org",
                 "preferredChannel", "EMAIL", "remindersConsent", true);

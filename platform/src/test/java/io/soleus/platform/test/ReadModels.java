@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.awaitility.Awaitility;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What replay tests and benchmarks need of a read model: its whole content, and a wait until it has caught up. */
@@ -22,6 +24,17 @@ public final class ReadModels {
         tables.forEach(table -> rows.put(table, jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY t::text",
                 String.class)));
         return rows;
+    }
+
+    /**
+     * Waits until a service's projection has handled everything its store held when called: what a
+     * test reads through the API after writing through it (the projection's segments run in parallel,
+     * so one aggregate's events may be in the read model before another's).
+     */
+    public static void awaitCaughtUp(ApplicationContext service, String processingGroup) {
+        StreamingEventProcessor processor = service.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(processingGroup, StreamingEventProcessor.class).orElseThrow();
+        awaitCaughtUp(processor, service.getBean(JdbcTemplate.class), Duration.ofSeconds(30));
     }
 
     /** Waits until every segment of a processor over the service's own event store has passed its newest event. */
