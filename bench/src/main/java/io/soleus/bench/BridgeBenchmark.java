@@ -40,11 +40,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,11 +55,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Measures the Kafka bridge against the plain clients it is built on, in one run and side by side:
+ * Workload 4: the Kafka bridge against the plain clients it is built on, in one run and side by side:
  * appending through Axon vs a plain JDBC batch insert of the same rows; publishing through the
- * bridge vs a plain {@link KafkaProducer} with the same records and settings; consuming into a
- * projection through the bridge vs a plain {@code KafkaConsumer} poll loop doing the same upserts.
- * Run it with {@code bench/run.sh [events]}; it prints each pair and its ratio.
+ * bridge vs a plain {@link KafkaProducer} with the same settings sending the same stored events (read
+ * before its clock starts) and building the same records inside its timed loop; consuming into a
+ * projection through the bridge vs a plain {@code KafkaConsumer} poll loop decoding the same records
+ * and doing the same upserts.
+ * Run it with {@code bench/run.sh bridge [events]}; it prints each pair and its ratio and writes
+ * {@code bench/results/<date>-bridge.json} with its chart.
  */
 public final class BridgeBenchmark {
 
@@ -70,19 +76,22 @@ public final class BridgeBenchmark {
     private final EventStore eventStore;
     private final ObjectMapper mapper;
     private final String bootstrap;
-    private final List<String> results = new ArrayList<>();
+    private final Report report;
 
-    private BridgeBenchmark(ConfigurableApplicationContext context, String bootstrap) {
+    private BridgeBenchmark(ConfigurableApplicationContext context, String bootstrap, Report report) {
         this.context = context;
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.transaction = context.getBean(TransactionTemplate.class);
         this.eventStore = context.getBean(EventStore.class);
         this.mapper = context.getBean(ObjectMapper.class);
         this.bootstrap = bootstrap;
+        this.report = report;
     }
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        Report report = new Report("bridge", "The Kafka bridge beside the plain clients",
+                "the plain client doing the same work", "bench/run.sh bridge " + events);
         SoleusInfrastructure infrastructure = SoleusInfrastructure.get();
         Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(infrastructure.database()));
         settings.putAll(BenchApplication.settings());
@@ -90,10 +99,11 @@ public final class BridgeBenchmark {
         settings.put("soleus.kafka.consumers.bench-feed.topics", Topics.BOOKING);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
                 .initializers(SoleusInfrastructureInitializer.overriding(settings)).run()) {
-            BridgeBenchmark bench = new BridgeBenchmark(context, infrastructure.kafkaBootstrapServers());
+            BridgeBenchmark bench = new BridgeBenchmark(context, infrastructure.kafkaBootstrapServers(), report);
             bench.stopAllProcessors();
             bench.run(events);
         }
+        report.publish();
     }
 
     private void run(int events) throws Exception {
@@ -106,24 +116,36 @@ public final class BridgeBenchmark {
             round(warmUp, 0, producer, consumer, false);
             round(events, warmUp, producer, consumer, true);
         }
-        System.out.println();
-        results.forEach(System.out::println);
+        report.note("append", "Axon's JDBC event store, %d events per transaction, beside a plain JDBC batch insert of the same rows"
+                .formatted(APPEND_BATCH));
+        report.note("publish", "the bridge's publisher processor, from its start until its token has passed every event, beside"
+                + " a plain KafkaProducer with the same settings sending the same stored events (read before its clock"
+                + " starts), building each record in its timed loop and waiting for every acknowledgement");
+        report.note("consume", "the bridge's Kafka source into a projection (inbox, one upsert per event), from its start until"
+                + " every event is projected, beside a plain KafkaConsumer poll loop decoding each record and doing the same"
+                + " upserts in one transaction per poll");
     }
 
     /** Appends, publishes and consumes {@code events} more events both ways; {@code before} are already done. */
     private void round(int events, int before, KafkaProducer<String, byte[]> producer, Consumer<String, byte[]> consumer,
                        boolean report) throws Exception {
+        TrackingToken appendedAfter = eventStore.createHeadToken();
         double axonAppend = appendThroughAxon(events(events));
         double plainAppend = appendWithPlainJdbc(events(events));
         double bridgePublish = publishThroughBridge(events);
-        double plainPublish = publishWithPlainProducer(producer, before, events);
+        double plainPublish = publishWithPlainProducer(producer, appendedAfter, events);
         double bridgeConsume = consumeThroughBridge(before + events, events);
         double plainConsume = consumeWithPlainConsumer(consumer, events);
         if (report) {
-            report("append", "Axon JDBC event store", axonAppend, "plain JDBC batch insert", plainAppend);
-            report("publish", "bridge publisher", bridgePublish, "plain KafkaProducer", plainPublish);
-            report("consume", "bridge source + projection", bridgeConsume, "plain poll loop + same upserts", plainConsume);
+            figure("append", events, axonAppend, plainAppend);
+            figure("publish", events, bridgePublish, plainPublish);
+            figure("consume", events, bridgeConsume, plainConsume);
         }
+    }
+
+    private void figure(String step, int events, double soleus, double plain) {
+        report.add(new Report.Figure(step, String.format(Locale.ROOT, "%,d events", events), "throughput", "events/s",
+                soleus, plain, false));
     }
 
     private List<DomainEventMessage<?>> events(int count) {
@@ -213,25 +235,32 @@ public final class BridgeBenchmark {
         return producer;
     }
 
-    /** The same records as the bridge sent (its own mapping of the stored events), sent and acknowledged. */
-    private double publishWithPlainProducer(KafkaProducer<String, byte[]> producer, int skip, int count) throws Exception {
+    /**
+     * The same records as the bridge sent: the events appended after {@code after}, read from the store
+     * before the clock starts (as they are, payloads not yet decoded), then mapped by the bridge's own
+     * mapping inside the timed loop, sent, and acknowledged.
+     */
+    private double publishWithPlainProducer(KafkaProducer<String, byte[]> producer, TrackingToken after, int count)
+            throws Exception {
         CloudEventMapping mapping = context.getBean(CloudEventMapping.class);
         EventCodec codec = context.getBean(EventCodec.class);
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        eventStore.openStream(null).asStream().skip(skip).limit(count).forEach(message -> {
-            ProducerRecord<String, byte[]> record = mapping.toRecord(message, codec.typeOf(message.getPayloadType()));
-            records.add(new ProducerRecord<>(PLAIN_TOPIC, null, record.key(), record.value(), record.headers()));
-        });
+        List<TrackedEventMessage<?>> stored = new ArrayList<>(count);
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(after)) {
+            while (stored.size() < count) {
+                stored.add(stream.nextAvailable());
+            }
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(count);
         long started = System.nanoTime();
-        List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
-        for (ProducerRecord<String, byte[]> record : records) {
-            sends.add(producer.send(record));
+        for (TrackedEventMessage<?> message : stored) {
+            ProducerRecord<String, byte[]> record = mapping.toRecord(message, codec.typeOf(message.getPayloadType()));
+            sends.add(producer.send(new ProducerRecord<>(PLAIN_TOPIC, null, record.key(), record.value(), record.headers())));
         }
         producer.flush();
         for (Future<RecordMetadata> send : sends) {
             send.get();
         }
-        return rate(records.size(), started);
+        return rate(sends.size(), started);
     }
 
     private double consumeThroughBridge(long expectedTotal, long events) {
@@ -289,11 +318,6 @@ public final class BridgeBenchmark {
 
     private void stopAllProcessors() {
         context.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
-    }
-
-    private void report(String what, String ours, double oursRate, String plain, double plainRate) {
-        results.add(String.format(Locale.ROOT, "%-8s %-28s %,10.0f events/s | %-30s %,10.0f events/s | ratio %.2f",
-                what, ours, oursRate, plain, plainRate, oursRate / plainRate));
     }
 
     private static double rate(long events, long startedNanos) {

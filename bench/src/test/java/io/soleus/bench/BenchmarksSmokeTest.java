@@ -27,7 +27,7 @@ class BenchmarksSmokeTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "BridgeBenchmark            | 400 | plain poll loop + same upserts                       |",
+            "BridgeBenchmark            | 400 | publish          400 events   throughput events/s   | bridge",
             "FreeSlotBenchmark          | 3   | over HTTP with JSON: clinic, 20 therapists, 7 days   |",
             "BookingThroughputBenchmark | 0.5 | throughput bookings/s                                | bookings",
             "NotificationBenchmark      | 20  | mails received by the SMTP server: 20                |"})

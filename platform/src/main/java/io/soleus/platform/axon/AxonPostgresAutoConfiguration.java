@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.soleus.kernel.codec.UtcInstants;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
@@ -42,6 +43,15 @@ public class AxonPostgresAutoConfiguration {
     /** Flyway history of the platform's tables, kept apart so services number their migrations freely. */
     static final String PLATFORM_HISTORY_TABLE = "flyway_platform_history";
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Spring's ObjectMapper, which Axon's event serializer and the request bodies use, reads the
+     * instants Soleus writes without {@code DateTimeFormatter} (a sixth of the CPU of replaying events).
+     */
+    @Bean
+    UtcInstants utcInstants() {
+        return new UtcInstants();
+    }
 
     @Bean
     EventSchema eventSchema() {

@@ -11,7 +11,7 @@ import io.soleus.platform.test.SoleusInfrastructureInitializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,9 +68,9 @@ final class BridgeApp implements AutoCloseable {
         return context.getBean(type);
     }
 
-    static PooledStreamingEventProcessor processor(ConfigurableApplicationContext context, String name) {
+    static StreamingEventProcessor processor(ConfigurableApplicationContext context, String name) {
         return context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(name, PooledStreamingEventProcessor.class)
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +84,7 @@ class KafkaBridgeTest {
         await().atMost(PATIENCE).until(() -> monitor.lagOf("booking-feed").orElse(-1) == 0);
         List<ReadModel.Row> before = ReadModel.all(jdbc);
 
-        PooledStreamingEventProcessor processor = BridgeApp.processor(context, "booking-feed");
+        StreamingEventProcessor processor = BridgeApp.processor(context, "booking-feed");
         processor.shutDown();
         processor.resetTokens();
         assertThat(ReadModel.all(jdbc)).as("the reset handler cleared the read model").isEmpty();
@@ -145,7 +145,7 @@ class KafkaBridgeTest {
 
     @Test
     void health_goes_down_while_a_processor_is_not_running_and_up_again_when_it_runs() {
-        PooledStreamingEventProcessor publisher = BridgeApp.processor(context, "kafka-publisher");
+        StreamingEventProcessor publisher = BridgeApp.processor(context, "kafka-publisher");
         RestClient admin = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestTokens.admin()).build();
         publisher.shutDown();

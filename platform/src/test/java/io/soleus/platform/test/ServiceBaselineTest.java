@@ -2,8 +2,12 @@ package io.soleus.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import io.soleus.kernel.codec.UtcInstants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +25,8 @@ public abstract class ServiceBaselineTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -42,5 +48,14 @@ public abstract class ServiceBaselineTest {
                 .exchange((request, response) -> response.getStatusCode().value());
 
         assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void stored_events_and_request_bodies_read_instants_with_the_platforms_reader() throws Exception {
+        DefaultDeserializationContext reading = ((DefaultDeserializationContext) json.getDeserializationContext())
+                .createInstance(json.getDeserializationConfig(), null, json.getInjectableValues());
+
+        assertThat(reading.findRootValueDeserializer(json.constructType(Instant.class)).getClass().getEnclosingClass())
+                .isEqualTo(UtcInstants.class);
     }
 }
