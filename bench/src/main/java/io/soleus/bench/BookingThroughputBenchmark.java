@@ -327,7 +327,7 @@ public final class BookingThroughputBenchmark {
         }
     }
 
-    private static WeeklyHours everyDay() {
+    static WeeklyHours everyDay() {
         Map<DayOfWeek, List<Hours>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             week.put(day, List.of(new Hours(OPENS, OPENS.plusMinutes(30L * SLOTS_PER_DAY))));

@@ -320,12 +320,12 @@ public final class BridgeBenchmark {
         context.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
     }
 
-    private static double rate(long events, long startedNanos) {
+    static double rate(long events, long startedNanos) {
         return events / ((System.nanoTime() - startedNanos) / 1e9);
     }
 
     /** Polls a condition the benchmark waits for; part of the measured time on purpose. */
-    private static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout) {
+    static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

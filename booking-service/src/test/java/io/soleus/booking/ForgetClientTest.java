@@ -23,7 +23,7 @@ import io.soleus.platform.test.TestTokens;
 import io.soleus.platform.test.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,8 +125,8 @@ class ForgetClientTest {
         assertThat(rebooked.text("rule")).isEqualTo("client-forgotten");
         expect(204, api.post(TestTokens.admin(), "/clients/" + riley + "/forget", null)); // forgetting twice is once
 
-        PooledStreamingEventProcessor scheduling = processing
-                .eventProcessor(SchedulingProjection.GROUP, PooledStreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor scheduling = processing
+                .eventProcessor(SchedulingProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
         ReadModels.awaitCaughtUp(scheduling, jdbc, Duration.ofSeconds(30));
         scheduling.shutDown();
         scheduling.resetTokens();

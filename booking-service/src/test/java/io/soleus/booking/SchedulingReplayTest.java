@@ -14,7 +14,7 @@ import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,8 +61,8 @@ class SchedulingReplayTest {
         clock.set(monday("09:30"));
         expect(204, api.post(TestTokens.admin(), "/sessions/" + kept + "/attended", null));
         expect(204, api.post(TestTokens.admin(), "/clinics/" + clinic + "/close", null));
-        PooledStreamingEventProcessor scheduling = processing
-                .eventProcessor(SchedulingProjection.GROUP, PooledStreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor scheduling = processing
+                .eventProcessor(SchedulingProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
         ReadModels.awaitCaughtUp(scheduling, jdbc, Duration.ofSeconds(30));
         Map<String, List<String>> before = ReadModels.snapshot(jdbc, TABLES);
         assertThat(before.get("scheduling_session")).anySatisfy(row -> assertThat(row).contains(kept, "ATTENDED"));

@@ -21,7 +21,7 @@ import io.soleus.platform.test.StoredHistory;
 import io.soleus.platform.test.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,8 +48,8 @@ class StoredHistoryTest {
             JdbcTemplate jdbc = booking.getBean(JdbcTemplate.class);
             StoredHistory.write(jdbc, rows);
 
-            PooledStreamingEventProcessor scheduling = booking.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(SchedulingProjection.GROUP, PooledStreamingEventProcessor.class).orElseThrow();
+            StreamingEventProcessor scheduling = booking.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(SchedulingProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
             ReadModels.awaitCaughtUp(scheduling, jdbc, Duration.ofSeconds(60));
             assertThat(ReadModels.snapshot(jdbc, SchedulingReplayTest.TABLES)).isEqualTo(StoredHistory.readModel(READ_MODEL));
 

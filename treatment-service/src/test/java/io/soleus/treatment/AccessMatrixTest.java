@@ -12,12 +12,15 @@ import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.platform.test.AccessMatrix;
 import io.soleus.platform.test.AccessMatrix.Scope;
+import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.TestTokens;
+import io.soleus.treatment.outcome.OutcomeProjection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,6 +60,8 @@ class AccessMatrixTest {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext service;
+    @Autowired
     JdbcTemplate jdbc;
 
     Practice practice;
@@ -75,6 +80,8 @@ class AccessMatrixTest {
         practice.awaitSession(seen, "ATTENDED");
         practice.assess(caseOfA, seen, 6);
         String exercise = practice.api.get(TestTokens.admin(), "/exercises").body().path(0).path("exerciseId").asText();
+        // the case reads of the table answer from the outcome read model: it has the case and its assessment first
+        ReadModels.awaitCaughtUp(service, OutcomeProjection.GROUP);
 
         Map<String, Object> site = Map.of("muscle", "soleus", "side", "LEFT", "region", "lower-medial");
         scope = new Scope(

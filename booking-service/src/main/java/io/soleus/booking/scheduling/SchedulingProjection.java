@@ -3,8 +3,6 @@ package io.soleus.booking.scheduling;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +31,7 @@ import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
 import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.TherapistId;
+import io.soleus.platform.axon.BatchedUpdates;
 import io.soleus.platform.crypto.ClientKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,7 +43,8 @@ import org.springframework.stereotype.Component;
  * Keeps the scheduling read model: clinics, rooms, therapists and their availability, session
  * types, and every session with how long it keeps its therapist and room busy. Runs as one segment,
  * so it sees events in the store's order: a session's buffer is read from its session type.
- * Every handler is an upsert or keyed update, so the model is exactly the fold of the events.
+ * Every handler is an upsert or keyed update, so the model is exactly the fold of the events. The
+ * statements of a batch of events go to PostgreSQL together when the batch commits ({@link BatchedUpdates}).
  */
 @Component
 @ProcessingGroup(SchedulingProjection.GROUP)
@@ -56,18 +56,20 @@ public class SchedulingProjection {
             ON CONFLICT (room_id) DO NOTHING""";
 
     private final JdbcTemplate jdbc;
+    private final BatchedUpdates updates;
     private final ObjectMapper mapper;
     private final ClientKeys keys;
 
     public SchedulingProjection(JdbcTemplate jdbc, ObjectMapper mapper, ClientKeys keys) {
         this.keys = keys;
         this.jdbc = jdbc;
+        this.updates = new BatchedUpdates(jdbc);
         this.mapper = mapper;
     }
 
     @EventHandler
     void on(ClinicOpened event) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO scheduling_clinic (clinic_id, name, address, time_zone, opening_hours, late_cancellation_minutes)
                 VALUES (?, ?, ?, ?, '{}', ?)
                 ON CONFLICT (clinic_id) DO UPDATE SET name = excluded.name, address = excluded.address,
@@ -78,25 +80,23 @@ public class SchedulingProjection {
 
     @EventHandler
     void on(ClinicLaidOut event) {
-        jdbc.update("UPDATE scheduling_clinic SET opening_hours = ? WHERE clinic_id = ?",
+        updates.update("UPDATE scheduling_clinic SET opening_hours = ? WHERE clinic_id = ?",
                 json(event.openingHours()), event.clinicId().value());
-        List<Object[]> rooms = new ArrayList<>();
         for (int i = 0; i < event.rooms().size(); i++) {
-            rooms.add(new Object[] {event.rooms().get(i).roomId().value(), event.clinicId().value(),
-                    event.rooms().get(i).name(), i});
+            updates.update(ADD_ROOM, event.rooms().get(i).roomId().value(), event.clinicId().value(),
+                    event.rooms().get(i).name(), i);
         }
-        jdbc.batchUpdate(ADD_ROOM, rooms);
     }
 
     @EventHandler
     void on(OpeningHoursChanged event) {
-        jdbc.update("UPDATE scheduling_clinic SET opening_hours = ? WHERE clinic_id = ?",
+        updates.update("UPDATE scheduling_clinic SET opening_hours = ? WHERE clinic_id = ?",
                 json(event.openingHours()), event.clinicId().value());
     }
 
     @EventHandler
     void on(RoomAdded event) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO scheduling_room (room_id, clinic_id, name, position)
                 SELECT ?, ?, ?, count(*) FROM scheduling_room WHERE clinic_id = ?
                 ON CONFLICT (room_id) DO NOTHING""",
@@ -105,17 +105,17 @@ public class SchedulingProjection {
 
     @EventHandler
     void on(RoomClosed event) {
-        jdbc.update("UPDATE scheduling_room SET closed = TRUE WHERE room_id = ?", event.roomId().value());
+        updates.update("UPDATE scheduling_room SET closed = TRUE WHERE room_id = ?", event.roomId().value());
     }
 
     @EventHandler
     void on(ClinicClosed event) {
-        jdbc.update("UPDATE scheduling_clinic SET closed = TRUE WHERE clinic_id = ?", event.clinicId().value());
+        updates.update("UPDATE scheduling_clinic SET closed = TRUE WHERE clinic_id = ?", event.clinicId().value());
     }
 
     @EventHandler
     void on(TherapistRegistered event) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO scheduling_therapist (therapist_id, name) VALUES (?, ?)
                 ON CONFLICT (therapist_id) DO UPDATE SET name = excluded.name""",
                 event.therapistId().value(), event.name());
@@ -129,19 +129,19 @@ public class SchedulingProjection {
 
     @EventHandler
     void on(TherapistLeftClinic event) {
-        jdbc.update("DELETE FROM scheduling_therapist_clinic WHERE therapist_id = ? AND clinic_id = ?",
+        updates.update("DELETE FROM scheduling_therapist_clinic WHERE therapist_id = ? AND clinic_id = ?",
                 event.therapistId().value(), event.clinicId().value());
     }
 
     @EventHandler
     void on(WeeklyAvailabilitySet event) {
-        jdbc.update("UPDATE scheduling_therapist_clinic SET weekly_hours = ? WHERE therapist_id = ? AND clinic_id = ?",
+        updates.update("UPDATE scheduling_therapist_clinic SET weekly_hours = ? WHERE therapist_id = ? AND clinic_id = ?",
                 json(event.hours()), event.therapistId().value(), event.clinicId().value());
     }
 
     @EventHandler
     void on(AvailabilityExceptionAdded event) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO scheduling_availability_exception (exception_id, therapist_id, kind, clinic_id, starts_at, ends_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (exception_id) DO NOTHING""",
                 event.exceptionId(), event.therapistId().value(), event.kind().name(),
@@ -150,12 +150,12 @@ public class SchedulingProjection {
 
     @EventHandler
     void on(AvailabilityExceptionRemoved event) {
-        jdbc.update("DELETE FROM scheduling_availability_exception WHERE exception_id = ?", event.exceptionId());
+        updates.update("DELETE FROM scheduling_availability_exception WHERE exception_id = ?", event.exceptionId());
     }
 
     @EventHandler
     void on(SessionTypeDefined event) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO scheduling_session_type (session_type_id, name, duration_minutes, buffer_minutes)
                 VALUES (?, ?, ?, ?) ON CONFLICT (session_type_id) DO UPDATE SET name = excluded.name,
                     duration_minutes = excluded.duration_minutes, buffer_minutes = excluded.buffer_minutes""",
@@ -188,15 +188,15 @@ public class SchedulingProjection {
     @EventHandler
     void on(ClientForgotten event) {
         keys.forget(event.clientId());
-        jdbc.update("UPDATE scheduling_client SET name = ?, email = ?, phone = NULL WHERE client_id = ?",
+        updates.update("UPDATE scheduling_client SET name = ?, email = ?, phone = NULL WHERE client_id = ?",
                 Personal.ERASED, Personal.ERASED, event.clientId().value());
-        jdbc.update("UPDATE scheduling_session SET cancellation_reason = ? WHERE client_id = ? AND cancellation_reason IS NOT NULL",
+        updates.update("UPDATE scheduling_session SET cancellation_reason = ? WHERE client_id = ? AND cancellation_reason IS NOT NULL",
                 Personal.ERASED, event.clientId().value());
     }
 
     @EventHandler
     void on(SessionBooked event) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO scheduling_session (session_id, client_id, therapist_id, clinic_id, room_id, session_type_id,
                     session_type_name, starts_at, ends_at, busy_until, status, booked_at)
                 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz + make_interval(mins => buffer_minutes), 'BOOKED', ?
@@ -209,7 +209,7 @@ public class SchedulingProjection {
 
     @EventHandler
     void on(SessionRescheduled event) {
-        jdbc.update("""
+        updates.update("""
                 UPDATE scheduling_session SET room_id = ?, starts_at = ?, ends_at = ?,
                     busy_until = ?::timestamptz + (busy_until - ends_at)
                 WHERE session_id = ?""",
@@ -219,7 +219,7 @@ public class SchedulingProjection {
 
     @EventHandler
     void on(SessionCancelled event) {
-        jdbc.update("""
+        updates.update("""
                 UPDATE scheduling_session SET status = 'CANCELLED', cancelled_by = ?, cancellation_reason = ?,
                     late_cancellation = ? WHERE session_id = ?""",
                 event.cancelledBy().name(), event.reason(), event.late(), event.sessionId().value());
@@ -246,20 +246,21 @@ public class SchedulingProjection {
 
 
     private void joinClinic(Object therapistId, Object clinicId) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO scheduling_therapist_clinic (therapist_id, clinic_id) VALUES (?, ?)
                 ON CONFLICT DO NOTHING""", therapistId, clinicId);
     }
 
     private void offer(Object sessionTypeId, Set<TherapistId> therapists) {
-        jdbc.update("DELETE FROM scheduling_session_type_therapist WHERE session_type_id = ?", sessionTypeId);
-        jdbc.batchUpdate("INSERT INTO scheduling_session_type_therapist (session_type_id, therapist_id) VALUES (?, ?)",
-                therapists.stream().map(therapist -> new Object[] {sessionTypeId, therapist.value()}).toList());
+        updates.update("DELETE FROM scheduling_session_type_therapist WHERE session_type_id = ?", sessionTypeId);
+        therapists.forEach(therapist -> updates.update(
+                "INSERT INTO scheduling_session_type_therapist (session_type_id, therapist_id) VALUES (?, ?)",
+                sessionTypeId, therapist.value()));
     }
 
     private void client(Object clientId, String name, String email, String phone, String channel, boolean consent,
                         String language) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO scheduling_client (client_id, name, email, phone, preferred_channel, reminders_consent, language)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
@@ -268,7 +269,7 @@ public class SchedulingProjection {
     }
 
     private void status(Object sessionId, String status) {
-        jdbc.update("UPDATE scheduling_session SET status = ? WHERE session_id = ?", status, sessionId);
+        updates.update("UPDATE scheduling_session SET status = ? WHERE session_id = ?", status, sessionId);
     }
 
     private String json(WeeklyHours hours) {
