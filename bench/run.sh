@@ -7,6 +7,8 @@
 #   bench/run.sh bookings [seconds] [callers]  workload 1: bookings over HTTP from 1, 8, 32 and 128 closed-loop
 #                                      callers (or a comma-separated list), at four clinics and at one, beside
 #                                      plain JDBC appends of the same rows; seconds per level (default 20)
+#   bench/run.sh scale-out [seconds] [callers]  workload 6: the bookings of workload 1 (four clinics) on two
+#                                      booking-service instances beside one, at 8 and 32 callers (or a list)
 #   bench/run.sh replay [events]       workload 3: the scheduling read model rebuilt from a generated store,
 #                                      beside a plain sequential read of the same table (default 1000000 events)
 #   bench/run.sh notifications [count] confirmations from Kafka to the SMTP server (default 2000)
@@ -19,9 +21,10 @@ case "${1:-bridge}" in
   free-slots) main=io.soleus.bench.FreeSlotBenchmark; args="${2:-1000}" ;;
   bookings) main=io.soleus.bench.BookingThroughputBenchmark; args="${2:-20} ${3:-1,8,32,128}" ;;
   replay) main=io.soleus.bench.ReplayBenchmark; args="${2:-1000000}" ;;
+  scale-out) main=io.soleus.bench.ScaleOutBenchmark; args="${2:-20} ${3:-8,32}" ;;
   notifications) main=io.soleus.bench.NotificationBenchmark; args="${2:-2000}" ;;
   dashboard) main=io.soleus.bench.DashboardBenchmark; args="${2:-20}" ;;
-  *) echo "usage: bench/run.sh bridge|free-slots|bookings|replay|notifications|dashboard [count]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh bridge|free-slots|bookings|scale-out|replay|notifications|dashboard [count]" >&2; exit 2 ;;
 esac
 # the dashboard benchmark starts every part from its runnable jar: all of them are built
 ./mvnw -B -q -ntp install -DskipTests

@@ -101,10 +101,43 @@ public final class BookingThroughputBenchmark {
         }
     }
 
+    /**
+     * Workload 6: the same bookings on one instance of the booking service and on two sharing its
+     * database and broker, the callers taking the instances in turn; "baseline" is one instance.
+     */
+    static void scaleOut(double seconds, int[] levels) throws Exception {
+        Report report = new Report("scale-out", "Bookings over HTTP on two booking-service instances beside one",
+                "one instance", "bench/run.sh scale-out " + seconds);
+        Shape shape = SHAPES.get(0);
+        try (ConfigurableApplicationContext first = BookingService.start("bench-scale-out");
+             ConfigurableApplicationContext second = BookingService.another(first)) {
+            BookingThroughputBenchmark one = new BookingThroughputBenchmark(first);
+            BookingThroughputBenchmark two = new BookingThroughputBenchmark(first, List.of(first, second));
+            Practice warmUp = two.practice(shape, 8);
+            run(8, Math.max(1, seconds / 2), index -> two.book(warmUp, index));
+            for (int callers : levels) {
+                Practice onOne = one.practice(shape, callers);
+                Outcome single = run(callers, seconds, index -> one.book(onOne, index));
+                Practice onTwo = two.practice(shape, callers);
+                Outcome both = run(callers, seconds, index -> two.book(onTwo, index));
+                String level = callers + (callers == 1 ? " caller" : " callers");
+                report.add(new Figure(shape.name(), level, "throughput", "bookings/s", both.perSecond(), single.perSecond(), false));
+                report.add(new Figure(shape.name(), level, "p99", "ms", both.millisAt(99), single.millisAt(99), true));
+            }
+            report.note("instances", "two Spring Boot applications in the benchmark's JVM, each with its own web server,"
+                    + " connection pool (10) and event processors, on one PostgreSQL and one broker; the load generator"
+                    + " and both share the machine's " + Runtime.getRuntime().availableProcessors() + " cores");
+            report.publish();
+        } finally {
+            SoleusInfrastructure.get().close();
+        }
+    }
+
     private final Commands commands;
     private final JdbcTemplate jdbc;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String sessions;
+    /** Where bookings go: the instances' {@code /sessions}, taken in turn. */
+    private final List<String> sessions;
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -114,9 +147,14 @@ public final class BookingThroughputBenchmark {
     private int metaDataBytes;
 
     private BookingThroughputBenchmark(ConfigurableApplicationContext booking) {
+        this(booking, List.of(booking));
+    }
+
+    private BookingThroughputBenchmark(ConfigurableApplicationContext booking, List<ConfigurableApplicationContext> instances) {
         this.commands = booking.getBean(Commands.class);
         this.jdbc = booking.getBean(JdbcTemplate.class);
-        this.sessions = "http://localhost:" + ((ServletWebServerApplicationContext) booking).getWebServer().getPort() + "/sessions";
+        this.sessions = instances.stream().map(instance -> "http://localhost:"
+                + ((ServletWebServerApplicationContext) instance).getWebServer().getPort() + "/sessions").toList();
         Environment environment = booking.getEnvironment();
         this.jdbcUrl = environment.getRequiredProperty("spring.datasource.url");
         this.user = environment.getRequiredProperty("spring.datasource.username");
@@ -229,7 +267,7 @@ public final class BookingThroughputBenchmark {
                 {"therapistId":"%s","clinicId":"%s","sessionTypeId":"%s","start":"%s"}""".formatted(
                 practice.therapists().get(therapist), practice.clinicOfTherapist().get(therapist), practice.type(),
                 day.atTime(time).atZone(LONDON).toInstant());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sessions))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sessions.get((int) (index % sessions.size()))))
                 .header("Authorization", "Bearer " + practice.tokens().get(client))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

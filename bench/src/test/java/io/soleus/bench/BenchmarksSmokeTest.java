@@ -31,6 +31,7 @@ class BenchmarksSmokeTest {
             "FreeSlotBenchmark          | 3   | over HTTP with JSON: clinic, 20 therapists, 7 days   |",
             "BookingThroughputBenchmark | 0.5 | throughput bookings/s                                | bookings",
             "ReplayBenchmark            | 3000 | replay events/s                                     | replay",
+            "ScaleOutBenchmark          | 0.5 | throughput bookings/s                                | scale-out",
             "NotificationBenchmark      | 20  | mails received by the SMTP server: 20                |"})
     void ends_by_itself_and_prints_its_figures(String benchmark, String size, String figures, String report)
             throws IOException, InterruptedException {
