@@ -325,7 +325,7 @@ public final class BridgeBenchmark {
     }
 
     /** Polls a condition the benchmark waits for; part of the measured time on purpose. */
-    static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout) {
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

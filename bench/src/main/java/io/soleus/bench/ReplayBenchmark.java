@@ -1,6 +1,5 @@
 package io.soleus.bench;
 
-import static io.soleus.bench.BridgeBenchmark.awaitCondition;
 import static io.soleus.bench.BridgeBenchmark.rate;
 
 import java.time.Duration;
@@ -32,6 +31,7 @@ import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.TimeSlot;
 import io.soleus.platform.command.Commands;
+import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.SoleusInfrastructure;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -190,15 +190,13 @@ public final class ReplayBenchmark {
     private double replay(long stored) {
         StreamingEventProcessor scheduling = processing
                 .eventProcessor(SchedulingProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
-        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         scheduling.resetTokens();
         if (jdbc.queryForObject("SELECT count(*) FROM scheduling_session", Long.class) != 0) {
             throw new IllegalStateException("the reset left sessions in the read model");
         }
         long started = System.nanoTime();
         ((EventProcessor) scheduling).start();
-        awaitCondition(() -> !scheduling.processingStatus().isEmpty() && scheduling.processingStatus().values().stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head), Duration.ofMinutes(30));
+        ReadModels.awaitCaughtUp(scheduling, jdbc, Duration.ofMinutes(30));
         double rate = rate(stored, started);
         long rebuilt = jdbc.queryForObject("SELECT count(*) FROM scheduling_session WHERE status <> 'BOOKED'", Long.class);
         if (rebuilt != sessions) {

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * trip a statement. Inside a unit of work (an event processor's batch) a statement waits for the
  * unit's commit, in the transaction that also moves the processor's token, and runs there in the
  * order the handlers gave: consecutive runs of the same statement go as one JDBC batch. Outside a
- * unit of work a statement runs at once. A handler that reads what earlier handlers of its batch
- * wrote calls {@link #flush()} first.
+ * unit of work a statement runs at once. Only for handlers that never read, in Java, what earlier
+ * handlers of their batch wrote (reads inside the statements themselves see it).
  */
 public final class BatchedUpdates {
 
@@ -30,13 +30,6 @@ public final class BatchedUpdates {
             return;
         }
         pending().add(sql, arguments);
-    }
-
-    /** Runs every statement still waiting in this unit of work. */
-    public void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            pending().run();
-        }
     }
 
     private Pending pending() {

@@ -70,17 +70,6 @@ class BatchedUpdatesTest {
     }
 
     @Test
-    void flush_runs_what_waits_so_a_handler_can_read_it() {
-        transaction.executeWithoutResult(status -> {
-            UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
-            updates.update(ADD, "a", 1);
-            updates.flush();
-            assertThat(counters()).containsExactly("a=1");
-            unit.commit();
-        });
-    }
-
-    @Test
     void outside_a_unit_of_work_a_statement_runs_at_once() {
         updates.update(ADD, "a", 3);
 
