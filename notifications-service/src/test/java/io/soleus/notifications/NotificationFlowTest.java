@@ -22,6 +22,7 @@ import io.soleus.notifications.Mailbox.Mail;
 import io.soleus.platform.test.ApiClient;
 import io.soleus.platform.test.TestTokens;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -75,6 +76,12 @@ class NotificationFlowTest extends NotificationsServiceTest {
 
         Mail moved = Mailbox.to(email).stream().filter(mail -> mail.subject().contains("has moved")).findFirst().orElseThrow();
         assertThat(moved.text()).contains("at 11:00").contains("It was on").contains("at 10:00");
+    }
+
+    @Test
+    void the_mail_api_is_given_its_stream_provider_rather_than_looking_it_up_for_every_body_part() {
+        // the lookup scans every nested jar of a packaged service, for each part of each mail (EmailChannel)
+        assertThat(System.getProperty("jakarta.mail.util.StreamProvider")).isEqualTo(MailStreamProvider.class.getName());
     }
 
     @Test

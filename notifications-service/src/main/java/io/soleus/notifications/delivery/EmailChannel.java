@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -25,6 +26,17 @@ import org.thymeleaf.context.Context;
  */
 @Component
 class EmailChannel {
+
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader for every body part, multipart
+        // and write (jakartaee/mail-api#699, #861): in a packaged service that scans the nested jars each
+        // time, half of the service's CPU per mail. Named here, it is a Class.forName of a loaded class.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
+        }
+    }
 
     private final JavaMailSender mail;
     private final ITemplateEngine templates;
