@@ -4,7 +4,6 @@ import static io.soleus.bench.BridgeBenchmark.rate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,24 +18,15 @@ import io.soleus.booking.sessiontype.SessionTypeCommands.DefineSessionType;
 import io.soleus.booking.therapist.TherapistCommands.RegisterTherapist;
 import io.soleus.booking.clinic.ClinicCommands.OpenClinic;
 import io.soleus.booking.clinic.ClinicCommands.Room;
-import io.soleus.kernel.booking.SessionAttended;
-import io.soleus.kernel.booking.SessionBooked;
-import io.soleus.kernel.booking.SessionMissed;
-import io.soleus.kernel.booking.SessionRescheduled;
-import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
-import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
-import io.soleus.kernel.value.TimeSlot;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.SoleusInfrastructure;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,8 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class ReplayBenchmark {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int EVENTS_PER_SESSION = 3;
-    private static final int SESSIONS_AT_A_TIME = 1_000;
     private static final int CLINICS = 4;
     private static final int THERAPISTS_PER_CLINIC = 8;
 
@@ -66,9 +54,7 @@ public final class ReplayBenchmark {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final EventProcessingConfiguration processing;
-    private final List<TherapistId> therapists = new ArrayList<>();
-    private final List<ClinicId> clinicOfTherapist = new ArrayList<>();
-    private final List<RoomId> roomOfTherapist = new ArrayList<>();
+    private final List<GeneratedSessions.Therapist> therapists = new ArrayList<>();
     private final SessionTypeId type = SessionTypeId.random();
     private int sessions;
 
@@ -116,55 +102,22 @@ public final class ReplayBenchmark {
             for (int t = 0; t < THERAPISTS_PER_CLINIC; t++) {
                 TherapistId therapist = TherapistId.random();
                 commands.send(new RegisterTherapist(therapist, "Therapist " + (t + 1), Set.of(clinic)));
-                therapists.add(therapist);
-                clinicOfTherapist.add(clinic);
-                roomOfTherapist.add(rooms.get(t).roomId());
+                therapists.add(new GeneratedSessions.Therapist(therapist, clinic, rooms.get(t).roomId()));
             }
         }
         commands.send(new DefineSessionType(type, "Follow-up", Duration.ofMinutes(30), Duration.ofMinutes(15),
-                new HashSet<>(therapists)));
+                new HashSet<>(therapists.stream().map(GeneratedSessions.Therapist::id).toList())));
     }
 
-    /** Appends the sessions' events, a thousand sessions at a time, with every processor stopped; answers the store's size. */
+    /** Appends the sessions' events with every processor stopped; answers the store's size. */
     private long load(int events) {
         processing.eventProcessors().values().forEach(EventProcessor::shutDown);
         long started = System.nanoTime();
-        sessions = Math.max(1, events / EVENTS_PER_SESSION);
-        Instant monday = Instant.parse("2027-01-04T08:00:00Z");
-        for (int first = 0; first < sessions; first += SESSIONS_AT_A_TIME) {
-            int count = Math.min(SESSIONS_AT_A_TIME, sessions - first);
-            List<DomainEventMessage<?>> booked = new ArrayList<>(count);
-            List<DomainEventMessage<?>> moved = new ArrayList<>(count);
-            List<DomainEventMessage<?>> ended = new ArrayList<>(count);
-            for (int i = first; i < first + count; i++) {
-                int therapist = i % therapists.size();
-                TherapistId who = therapists.get(therapist);
-                ClinicId where = clinicOfTherapist.get(therapist);
-                RoomId room = roomOfTherapist.get(therapist);
-                long slot = i / therapists.size();
-                Instant start = monday.plus(Duration.ofDays(slot / 24)).plus(Duration.ofMinutes(30 * (slot % 24)));
-                TimeSlot planned = new TimeSlot(start, start.plus(Duration.ofMinutes(30)));
-                TimeSlot later = new TimeSlot(start.plus(Duration.ofDays(7)), start.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(30)));
-                SessionId session = SessionId.random();
-                ClientId client = ClientId.random();
-                booked.add(event(session, 0, new SessionBooked(session, client, who, "Therapist", where, room, type,
-                        "Follow-up", planned, LONDON.getId(), monday)));
-                moved.add(event(session, 1, new SessionRescheduled(session, client, who, where, room, planned, later, monday)));
-                ended.add(event(session, 2, i % 10 == 0
-                        ? new SessionMissed(session, client, who, where, later.end())
-                        : new SessionAttended(session, client, who, where, later.end())));
-            }
-            for (List<DomainEventMessage<?>> batch : List.of(booked, moved, ended)) {
-                transaction.executeWithoutResult(status -> eventStore.publish(batch));
-            }
-        }
+        sessions = Math.max(1, events / GeneratedSessions.EVENTS_PER_SESSION);
+        GeneratedSessions.append(eventStore, transaction, therapists, type, sessions, Instant.parse("2027-01-04T08:00:00Z"));
         long stored = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         System.out.printf(Locale.ROOT, "loaded %,d events in %.1f s%n", stored, (System.nanoTime() - started) / 1e9);
         return stored;
-    }
-
-    private static DomainEventMessage<?> event(SessionId session, long sequence, Object payload) {
-        return new GenericDomainEventMessage<>("Session", session.toString(), sequence, payload);
     }
 
     /** PostgreSQL's pace for the same rows: every column of every row, in global order, 1,000 rows a fetch. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -15,10 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Each benchmark once, small, as {@code bench/run.sh} runs it (a JVM of its own through {@link Run}):
+ * Each benchmark once, small (the arguments, split at spaces), as {@code bench/run.sh} runs it (a JVM of its own through {@link Run}):
  * it must end by itself, successfully, and print its figures. The figures are not judged here (the
- * smoke run's JVM compiles quickly rather than well, to start sooner); the
- * dashboard benchmark's smoke run is part of the browser journeys, which start the whole platform.
+ * smoke run's JVM compiles quickly rather than well, to start sooner). The benchmarks that need the
+ * whole platform have their smoke runs in the system tests, which start it: the dashboard's in the
+ * browser journeys, the end-to-end lag's beside the reference case.
  */
 class BenchmarksSmokeTest {
 
@@ -31,15 +33,18 @@ class BenchmarksSmokeTest {
             "FreeSlotBenchmark          | 3   | over HTTP with JSON: clinic, 20 therapists, 7 days   |",
             "BookingThroughputBenchmark | 0.5 | throughput bookings/s                                | bookings",
             "ReplayBenchmark            | 3000 | replay events/s                                     | replay",
+            "LargeStoreBenchmark        | 3000 0.5 8 | aggregate loading                            | large-store",
             "ScaleOutBenchmark          | 0.5 | throughput bookings/s                                | scale-out",
             "NotificationBenchmark      | 20  | mails received by the SMTP server: 20                |"})
-    void ends_by_itself_and_prints_its_figures(String benchmark, String size, String figures, String report)
+    void ends_by_itself_and_prints_its_figures(String benchmark, String arguments, String figures, String report)
             throws IOException, InterruptedException {
         Path log = output.resolve(benchmark + ".log");
         Path results = output.resolve("results");
-        Process run = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Dsoleus.bench.results=" + results, "-cp",
-                System.getProperty("java.class.path"), Run.class.getName(), Run.class.getPackageName() + "." + benchmark, size))
+                System.getProperty("java.class.path"), Run.class.getName(), Run.class.getPackageName() + "." + benchmark));
+        command.addAll(List.of(arguments.split(" ")));
+        Process run = new ProcessBuilder(command)
                 .directory(Path.of("..").toAbsolutePath().normalize().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 

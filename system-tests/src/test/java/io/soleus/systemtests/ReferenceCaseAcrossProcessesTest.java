@@ -1,5 +1,7 @@
 package io.soleus.systemtests;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.soleus.bench.EndToEndLagBenchmark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import static io.soleus.systemtests.RunningPlatform.within;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -229,5 +233,20 @@ class ReferenceCaseAcrossProcessesTest {
                 .mapToLong(email -> platform.subjects(email).size()).sum() == 1);
         within(Duration.ofSeconds(30)).during(Duration.ofSeconds(3)).until(() -> clients.values().stream()
                 .mapToLong(email -> platform.subjects(email).size()).sum() == 1);
+    }
+
+    /**
+     * The end-to-end lag benchmark's smoke run (workload 2, which runs on a whole platform such as this
+     * one): a second of bookings at 20/s, each followed to both read models and its mail (the run fails
+     * if one is not seen on every path), and the figures written beside their baselines.
+     */
+    @Test
+    void the_end_to_end_lag_benchmark_follows_each_booking_to_both_read_models_and_its_mail(@TempDir Path results)
+            throws Exception {
+        System.setProperty("soleus.bench.results", results.toString());
+        Path json = EndToEndLagBenchmark.run(platform.processes, new int[] {20}, 1, "smoke");
+        assertThat(json).startsWithRaw(results);
+        assertThat(Files.readString(json)).contains("\"scheduling read model\"", "\"treatment's sessions\"",
+                "\"confirmation mail\"", "\"baseline\"", "\"ratio\"");
     }
 }

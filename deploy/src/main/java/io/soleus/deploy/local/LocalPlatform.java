@@ -53,6 +53,8 @@ public final class LocalPlatform {
     private final DevIdentity identity;
     private String database;
     private String otlpEndpoint;
+    /** Whether a system test's services get the JVM's full compilers, as a benchmark's must: see {@link #compiledFully}. */
+    private boolean compiledFully;
     private boolean stopped;
 
     private LocalPlatform(Path root, Path logs, Path data, Ports ports, String databasePrefix, boolean fresh,
@@ -131,6 +133,15 @@ public final class LocalPlatform {
         return this;
     }
 
+    /**
+     * Has a system test's services run with the JVM's optimising compiler and default collector, as in
+     * production, rather than start quickly; before {@link #start}. For a benchmark on this platform.
+     */
+    public LocalPlatform compiledFully() {
+        this.compiledFully = true;
+        return this;
+    }
+
     /** A part's log, {@code logs/<part>.log}: a killed and restarted part's follows on. */
     public Path log(String part) {
         return logs.resolve(part + ".log");
@@ -187,6 +198,11 @@ public final class LocalPlatform {
     /** The web front end's address: the one URL people open. */
     public String webUrl() {
         return "http://localhost:" + ports.web();
+    }
+
+    /** The Kafka brokers' addresses, for a client of a test or benchmark. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     /** The identity provider: tokens for any subject, and sign-in accounts. */
@@ -308,7 +324,7 @@ public final class LocalPlatform {
         environment.put("SOLEUS_DB_USER", databases.user());
         environment.put("SOLEUS_DB_PASSWORD", databases.password());
         List<String> options = new ArrayList<>(List.of("-Xmx384m"));
-        if (systemTest) {
+        if (systemTest && !compiledFully) {
             // a test's platform starts and restarts many JVMs at once on few cores: the quick compiler only
             // (a start a third faster; their load is light) and one GC thread each
             options.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
