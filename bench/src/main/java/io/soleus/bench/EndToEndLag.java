@@ -1,5 +1,6 @@
 package io.soleus.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,10 +27,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.deploy.local.LocalPlatform;
 import io.soleus.deploy.local.PlatformHttp;
@@ -88,8 +91,12 @@ public final class EndToEndLag {
         }
     }
 
-    /** A run's figures: each answer's latency, and each path's lag, in microseconds. */
-    public record Lags(int offered, double seconds, Histogram answers, Map<Path, Histogram> paths) {
+    /**
+     * A run's figures: each answer's latency, and each path's lag, in microseconds; and the processor
+     * time each part of the platform (and the load generator) used from the first offer until every
+     * booking had been seen everywhere.
+     */
+    public record Lags(int offered, double seconds, Histogram answers, Map<Path, Histogram> paths, Map<String, Duration> cpu) {
 
         public double perSecond() {
             return answers.getTotalCount() / seconds;
@@ -172,6 +179,7 @@ public final class EndToEndLag {
         Map<Path, Reader> readers = readers(false);
         ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<Void>> answered = new ArrayList<>();
+        Map<String, Duration> cpuBefore = cpuTimes();
         double elapsed = offer(rate, seconds, () -> {
             long index = nextSlot.getAndIncrement();
             long sent = System.nanoTime();
@@ -190,7 +198,8 @@ public final class EndToEndLag {
         if (!refusals.isEmpty()) {
             throw new IllegalStateException(refusals.size() + " bookings of free slots were refused, e.g. " + refusals.peek());
         }
-        return new Lags(answered.size(), elapsed, answers, finish(readers));
+        Map<Path, Histogram> lags = finish(readers);
+        return new Lags(answered.size(), elapsed, answers, lags, since(cpuBefore));
     }
 
     /** The baseline at {@code rate} a second for {@code seconds}: rows committed, sent over Kafka, inserted and mailed by a plain consumer. */
@@ -209,7 +218,7 @@ public final class EndToEndLag {
                 connections.add(platform.connect("booking-service"));
             }
             consumer.start(readers);
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             double elapsed = offer(rate, seconds, () -> sent.add(senders.submit(() -> {
                 Connection connection = connections.take();
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_lag_plain (id, body) VALUES (?, ?)")) {
@@ -228,16 +237,28 @@ public final class EndToEndLag {
                 }
                 return null;
             })));
-            for (java.util.concurrent.Future<?> each : sent) {
+            for (Future<?> each : sent) {
                 each.get(5, TimeUnit.MINUTES);
             }
-            return new Lags(sent.size(), elapsed, commits, finish(readers));
+            return new Lags(sent.size(), elapsed, commits, finish(readers), Map.of());
         } finally {
             senders.shutdownNow();
             for (Connection connection : connections) {
                 connection.close();
             }
         }
+    }
+
+    private Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>(platform.cpuTimes());
+        times.put("load generator", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return times;
+    }
+
+    private Map<String, Duration> since(Map<String, Duration> before) {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        cpuTimes().forEach((part, now) -> used.put(part, now.minus(before.getOrDefault(part, Duration.ZERO))));
+        return used;
     }
 
     /** Calls {@code offer} {@code rate} times a second for {@code seconds}, each at its time; answers the seconds taken. */
@@ -468,7 +489,7 @@ public final class EndToEndLag {
         return send(port, "POST", path, body).path(idField).asText();
     }
 
-    private com.fasterxml.jackson.databind.JsonNode send(int port, String method, String path, Object body) {
+    private JsonNode send(int port, String method, String path, Object body) {
         PlatformHttp.Answer answer = admin.send(port, adminToken, method, path, body);
         if (!answer.ok()) {
             throw new IllegalStateException(method + " " + path + " answered " + answer.status() + ": " + answer.body());
@@ -476,10 +497,10 @@ public final class EndToEndLag {
         return answer.body();
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode read(String body) {
+    private static JsonNode read(String body) {
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("not JSON: " + body, e);
         }
     }

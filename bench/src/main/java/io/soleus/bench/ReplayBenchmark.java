@@ -75,7 +75,7 @@ public final class ReplayBenchmark {
             ReplayBenchmark benchmark = new ReplayBenchmark(booking);
             benchmark.practice();
             long stored = benchmark.load(events);
-            double plain = benchmark.readPlainly(stored);
+            double plain = readPlainly(benchmark.dataSource, benchmark.transaction, stored);
             double replay = benchmark.replay(stored);
             report.add(new Report.Figure("scheduling read model", String.format(Locale.ROOT, "%,d events", stored),
                     "replay", "events/s", replay, plain, false));
@@ -121,7 +121,7 @@ public final class ReplayBenchmark {
     }
 
     /** PostgreSQL's pace for the same rows: every column of every row, in global order, 1,000 rows a fetch. */
-    private double readPlainly(long stored) {
+    static double readPlainly(DataSource dataSource, TransactionTemplate transaction, long stored) {
         JdbcTemplate reading = new JdbcTemplate(dataSource);
         reading.setFetchSize(1_000);
         long[] read = {0};

@@ -238,7 +238,8 @@ class ReferenceCaseAcrossProcessesTest {
     /**
      * The end-to-end lag benchmark's smoke run (workload 2, which runs on a whole platform such as this
      * one): a second of bookings at 20/s, each followed to both read models and its mail (the run fails
-     * if one is not seen on every path), and the figures written beside their baselines.
+     * if one is not seen on every path), and the figures written beside their baselines, with the
+     * processor time each part spent.
      */
     @Test
     void the_end_to_end_lag_benchmark_follows_each_booking_to_both_read_models_and_its_mail(@TempDir Path results)
@@ -248,5 +249,7 @@ class ReferenceCaseAcrossProcessesTest {
         assertThat(json).startsWithRaw(results);
         assertThat(Files.readString(json)).contains("\"scheduling read model\"", "\"treatment's sessions\"",
                 "\"confirmation mail\"", "\"baseline\"", "\"ratio\"");
+        // and what each part of the platform spent on a booking
+        assertThat(Files.readString(json)).containsPattern("processor time per booking.*booking-service \\d+\\.\\d ms");
     }
 }

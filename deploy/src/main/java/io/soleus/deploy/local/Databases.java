@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The platform's databases, one per part, and the PostgreSQL server they live on: a server of our
@@ -82,6 +84,11 @@ final class Databases {
 
     Connection connect(String part) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(part), user, password);
+    }
+
+    /** The processor time the server of our own has used so far; empty when the platform uses a server it does not own. */
+    Optional<Duration> cpuTime() {
+        return Optional.ofNullable(own).map(PostgresServer::cpuTime);
     }
 
     /**

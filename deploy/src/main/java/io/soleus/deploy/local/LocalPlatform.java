@@ -200,6 +200,17 @@ public final class LocalPlatform {
         return "http://localhost:" + ports.web();
     }
 
+    /**
+     * The processor time each part has used so far, by name (the broker, the SMTP catcher, identity, each
+     * service instance), and {@code postgres} for a PostgreSQL server of the platform's own: a benchmark
+     * takes two readings and says what each part cost.
+     */
+    public Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>(processes.cpuTimes());
+        databases.cpuTime().ifPresent(time -> times.put("postgres", time));
+        return times;
+    }
+
     /** The Kafka brokers' addresses, for a client of a test or benchmark. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -168,6 +169,16 @@ final class PostgresServer {
     /** Where the server keeps its data and its log ({@code server.log}). */
     public Path home() {
         return home;
+    }
+
+    /** The processor time the running server has used so far: its postmaster and every process it started. */
+    public Duration cpuTime() {
+        String data = home.resolve("data").toString();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments().map(arguments -> List.of(arguments).contains(data)).orElse(false))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
+                .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Creates the cluster on first use, then starts the server and waits until it accepts connections. */

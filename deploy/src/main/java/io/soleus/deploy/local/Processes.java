@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,6 +73,13 @@ final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The processor time each running process has used so far, by name. */
+    synchronized Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        running.forEach((name, process) -> process.info().totalCpuDuration().ifPresent(time -> times.put(name, time)));
+        return times;
     }
 
     /** Fails when a process has died on its own, e.g. while starting. */
