@@ -24,6 +24,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
@@ -140,9 +141,14 @@ public class AxonPostgresAutoConfiguration {
         return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
-    /** The event store: Axon's on JDBC, with fewer round trips per aggregate loaded ({@link SoleusEventStorageEngine}). */
+    /**
+     * The event store: Axon's on JDBC, with fewer round trips per aggregate loaded ({@link SoleusEventStorageEngine})
+     * and the decoded histories of up to {@code soleus.event-store.held-events} events of recently loaded
+     * aggregates ({@link LoadedHistories}; 0 turns them off).
+     */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+    EventStorageEngine eventStorageEngine(@Value("${soleus.event-store.held-events}") long heldEvents,
+                                          Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
@@ -155,7 +161,7 @@ public class AxonPostgresAutoConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema));
+                .schema(eventSchema), heldEvents > 0 ? new LoadedHistories(heldEvents) : null);
     }
 
     /** The platform's tables first (own history table), then the service's migrations. */
