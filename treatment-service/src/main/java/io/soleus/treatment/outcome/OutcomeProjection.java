@@ -1,10 +1,8 @@
 package io.soleus.treatment.outcome;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,10 +17,11 @@ import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.ProgressOutcome;
 import io.soleus.kernel.treatment.TriggerPointTreated;
 import io.soleus.kernel.value.BodySite;
+import io.soleus.platform.axon.BatchedUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +29,9 @@ import org.springframework.stereotype.Component;
  * Folds the clinical record into outcome figures per case: the pain trajectory from its baseline,
  * when (and after how many sessions and days) pain first fell by a clinically meaningful amount,
  * the techniques used, the current plan and how well it is kept, and the discharge outcome.
+ * Each event is applied by one statement (a plan by three) that reads what it needs inside
+ * PostgreSQL, never in Java, so the statements of a batch of events go together when the batch
+ * commits ({@link BatchedUpdates}); an event applied again changes nothing.
  */
 @Component
 @ProcessingGroup(OutcomeProjection.GROUP)
@@ -39,25 +41,79 @@ public class OutcomeProjection {
     static final String TRIGGER_POINT_THERAPY = "trigger-point-therapy";
     static final String MYOFASCIAL_RELEASE = "myofascial-release";
 
-    /** A fall of at least 2 points or 30% from baseline on the NPRS: the commonly cited minimal important change. */
+    /**
+     * A fall of at least 2 points or 30% from baseline on the NPRS: the commonly cited minimal important
+     * change. The statements use its copy in PostgreSQL, {@code outcome_meaningful}, tested against this.
+     */
     static boolean meaningful(int baseline, int pain) {
         int fall = baseline - pain;
         return fall >= 2 || baseline > 0 && fall * 10 >= baseline * 3;
     }
 
+    /**
+     * The SET items of an update of the case {@code c} (its columns as they were) that record the first
+     * meaningful fall of pain to {@code pain} at {@code at}, from {@code baseline} taken at {@code baselineAt},
+     * after {@code sessions} sessions assessed (each an SQL expression).
+     */
+    private static String firstMeaningfulChange(String baseline, String baselineAt, String sessions, String pain, String at) {
+        String reached = "c.meaningful_at IS NULL AND outcome_meaningful(" + baseline + ", " + pain + ")";
+        return """
+                meaningful_at = CASE WHEN %1$s THEN %5$s ELSE c.meaningful_at END,
+                sessions_to_meaningful = CASE WHEN %1$s THEN %3$s ELSE c.sessions_to_meaningful END,
+                days_to_meaningful = CASE WHEN %1$s THEN trunc(extract(epoch FROM %5$s - %2$s) / 86400)::integer
+                    ELSE c.days_to_meaningful END""".formatted(reached, baselineAt, sessions, pain, at);
+    }
+
+    private static final String ASSESSMENT = """
+            WITH assessment AS (
+                INSERT INTO outcome_assessment (assessment_id, case_id, session_id, pain, trigger_points, tightness,
+                    recorded_at, findings, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (assessment_id) DO NOTHING
+                RETURNING case_id, pain, recorded_at)
+            UPDATE outcome_case c SET sessions_assessed = c.sessions_assessed + 1, latest_pain = a.pain,
+                baseline_pain = coalesce(c.baseline_pain, a.pain), baseline_at = coalesce(c.baseline_at, a.recorded_at),
+            """ + firstMeaningfulChange("coalesce(c.baseline_pain, a.pain)", "coalesce(c.baseline_at, a.recorded_at)",
+            "c.sessions_assessed + 1", "a.pain", "a.recorded_at") + """
+
+            FROM assessment a WHERE c.case_id = a.case_id""";
+
+    private static final String DISCHARGE = """
+            UPDATE outcome_case c SET discharged_at = d.at, final_pain = d.pain, back_to_activity = ?, discharge_reason = ?,
+            """ + firstMeaningfulChange("c.baseline_pain", "c.baseline_at", "c.sessions_assessed", "d.pain", "d.at") + """
+
+            FROM (VALUES (?::integer, ?::timestamptz)) AS d (pain, at)
+            WHERE c.case_id = ?""";
+
+    private static final String TREATMENT = """
+            WITH technique AS (
+                INSERT INTO outcome_technique (case_id, technique, session_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING)
+            INSERT INTO outcome_treatment (event_id, case_id, session_id, technique, muscle, side, region, pressure,
+                seconds, response, applied_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""";
+
+    private static final String PROGRESS = """
+            WITH progress AS (
+                INSERT INTO outcome_progress (event_id, case_id, exercise_id, outcome, pain, day, logged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING RETURNING case_id)
+            UPDATE outcome_case c SET progress_done = c.progress_done + (CASE WHEN ? THEN 1 ELSE 0 END),
+                progress_skipped = c.progress_skipped + (CASE WHEN ? THEN 0 ELSE 1 END)
+            FROM progress WHERE c.case_id = progress.case_id""";
+
     private final JdbcTemplate jdbc;
+    private final BatchedUpdates updates;
     private final ObjectMapper mapper;
     private final ReportSignals signals;
 
     public OutcomeProjection(JdbcTemplate jdbc, ObjectMapper mapper, ReportSignals signals) {
         this.jdbc = jdbc;
+        this.updates = new BatchedUpdates(jdbc);
         this.mapper = mapper;
         this.signals = signals;
     }
 
     @EventHandler
     void on(CaseOpened event) {
-        jdbc.update("""
+        updates.update("""
                 INSERT INTO outcome_case (case_id, client_id, clinic_id, therapist_id, complaint, finding_code,
                     finding_label, side, opened_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
@@ -67,27 +123,18 @@ public class OutcomeProjection {
         signals.changed();
     }
 
+    /** The first assessment is the case's baseline; a meaningful fall of pain is measured from it. */
     @EventHandler
     void on(AssessmentRecorded event) {
-        jdbc.update("""
-                INSERT INTO outcome_assessment (assessment_id, case_id, session_id, pain, trigger_points, tightness,
-                    recorded_at, findings, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (assessment_id) DO NOTHING""",
+        updates.update(ASSESSMENT,
                 event.assessmentId().value(), event.caseId().value(), event.sessionId().value(), event.pain().value(),
                 event.triggerPoints().size(), event.tightness().name(), time(event.recordedAt()),
                 json(event.triggerPoints()), event.notes());
-        jdbc.update("""
-                UPDATE outcome_case SET sessions_assessed = sessions_assessed + 1, latest_pain = ?,
-                    baseline_pain = coalesce(baseline_pain, ?), baseline_at = coalesce(baseline_at, ?)
-                WHERE case_id = ?""",
-                event.pain().value(), event.pain().value(), time(event.recordedAt()), event.caseId().value());
-        reachMeaningfulChange(event.caseId().value(), event.pain().value(), event.recordedAt());
         signals.changed();
     }
 
     @EventHandler
     void on(TriggerPointTreated event, @MessageIdentifier String eventId) {
-        technique(event.caseId().value(), TRIGGER_POINT_THERAPY, event.sessionId().value());
         treatment(eventId, event.caseId().value(), event.sessionId().value(), TRIGGER_POINT_THERAPY, event.site(),
                 event.pressure().name(), event.duration().toSeconds(), event.response().name(), event.treatedAt());
         signals.changed();
@@ -95,7 +142,6 @@ public class OutcomeProjection {
 
     @EventHandler
     void on(MyofascialReleaseApplied event, @MessageIdentifier String eventId) {
-        technique(event.caseId().value(), MYOFASCIAL_RELEASE, event.sessionId().value());
         treatment(eventId, event.caseId().value(), event.sessionId().value(), MYOFASCIAL_RELEASE, event.region(),
                 null, event.duration().toSeconds(), event.response().name(), event.appliedAt());
         signals.changed();
@@ -103,44 +149,31 @@ public class OutcomeProjection {
 
     @EventHandler
     void on(PlanAssigned event) {
-        jdbc.update("UPDATE outcome_case SET plan_id = ?, plan_revision = ? WHERE case_id = ?",
+        updates.update("UPDATE outcome_case SET plan_id = ?, plan_revision = ? WHERE case_id = ?",
                 event.planId().value(), event.revision(), event.caseId().value());
-        jdbc.update("DELETE FROM outcome_plan_exercise WHERE case_id = ?", event.caseId().value());
+        updates.update("DELETE FROM outcome_plan_exercise WHERE case_id = ?", event.caseId().value());
         List<PrescribedExercise> exercises = event.exercises();
-        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < exercises.size(); i++) {
-            rows.add(new Object[] {event.caseId().value(), i, exercises.get(i).exerciseId().value(),
-                    exercises.get(i).name(), json(exercises.get(i).dose())});
+            updates.update("INSERT INTO outcome_plan_exercise (case_id, position, exercise_id, name, dose) VALUES (?, ?, ?, ?, ?)",
+                    event.caseId().value(), i, exercises.get(i).exerciseId().value(), exercises.get(i).name(),
+                    json(exercises.get(i).dose()));
         }
-        jdbc.batchUpdate("INSERT INTO outcome_plan_exercise (case_id, position, exercise_id, name, dose) VALUES (?, ?, ?, ?, ?)",
-                rows);
         signals.changed();
     }
 
     @EventHandler
     void on(PlanProgressLogged event, @MessageIdentifier String eventId) {
-        int inserted = jdbc.update("""
-                INSERT INTO outcome_progress (event_id, case_id, exercise_id, outcome, pain, day, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+        boolean done = event.outcome() == ProgressOutcome.DONE;
+        updates.update(PROGRESS,
                 eventId, event.caseId().value(), event.exerciseId().value(), event.outcome().name(),
-                event.pain() == null ? null : event.pain().value(), event.day(), time(event.loggedAt()));
-        if (inserted == 1) {
-            jdbc.update(event.outcome() == ProgressOutcome.DONE
-                    ? "UPDATE outcome_case SET progress_done = progress_done + 1 WHERE case_id = ?"
-                    : "UPDATE outcome_case SET progress_skipped = progress_skipped + 1 WHERE case_id = ?",
-                    event.caseId().value());
-        }
+                event.pain() == null ? null : event.pain().value(), event.day(), time(event.loggedAt()), done, done);
         signals.changed();
     }
 
     @EventHandler
     void on(CaseDischarged event) {
-        jdbc.update("""
-                UPDATE outcome_case SET discharged_at = ?, final_pain = ?, back_to_activity = ?, discharge_reason = ?
-                WHERE case_id = ?""",
-                time(event.dischargedAt()), event.finalPain().value(), event.backToActivity(), event.reason(),
-                event.caseId().value());
-        reachMeaningfulChange(event.caseId().value(), event.finalPain().value(), event.dischargedAt());
+        updates.update(DISCHARGE, event.backToActivity(), event.reason(), event.finalPain().value(),
+                time(event.dischargedAt()), event.caseId().value());
         signals.changed();
     }
 
@@ -151,35 +184,13 @@ public class OutcomeProjection {
                     outcome_progress""");
     }
 
-    /** The first time pain falls meaningfully from baseline, with the sessions and days it took. */
-    private void reachMeaningfulChange(Object caseId, int pain, Instant at) {
-        jdbc.query("SELECT baseline_pain, baseline_at, sessions_assessed FROM outcome_case WHERE case_id = ? AND meaningful_at IS NULL",
-                row -> {
-                    int baseline = row.getInt(1);
-                    if (row.wasNull() || !meaningful(baseline, pain)) {
-                        return;
-                    }
-                    Instant baselineAt = row.getObject(2, OffsetDateTime.class).toInstant();
-                    jdbc.update("""
-                            UPDATE outcome_case SET meaningful_at = ?, sessions_to_meaningful = ?, days_to_meaningful = ?
-                            WHERE case_id = ?""",
-                            time(at), row.getInt(3), (int) Duration.between(baselineAt, at).toDays(), caseId);
-                }, caseId);
-    }
-
+    /** The technique among the case's techniques and the treatment itself, each once. */
     private void treatment(String eventId, Object caseId, Object sessionId, String technique, BodySite site,
                            String pressure, long seconds, String response, Instant at) {
-        jdbc.update("""
-                INSERT INTO outcome_treatment (event_id, case_id, session_id, technique, muscle, side, region, pressure,
-                    seconds, response, applied_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+        updates.update(TREATMENT,
+                caseId, technique, sessionId,
                 eventId, caseId, sessionId, technique, site.muscle().code(), site.side().name(), site.region(), pressure,
                 (int) seconds, response, time(at));
-    }
-
-    private void technique(Object caseId, String technique, Object sessionId) {
-        jdbc.update("INSERT INTO outcome_technique (case_id, technique, session_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                caseId, technique, sessionId);
     }
 
     private String json(Object value) {
