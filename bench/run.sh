@@ -53,11 +53,13 @@ fi
 ./mvnw -B -q -ntp install -DskipTests
 # a plain JVM on the module's class path: some benchmarks start Kafka and the services from it
 ./mvnw -B -q -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+# temporary files (the in-JVM broker's log) under target: a long run must not lose them to a /tmp cleaner
+mkdir -p bench/target/tmp
 for run in "${runs[@]}"; do
   if [ "$workload" = all ]; then
     set -- "$run"
   fi
   # shellcheck disable=SC2046 # the class and its arguments, split on purpose
-  java -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider \
+  java -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider -Djava.io.tmpdir=bench/target/tmp \
     -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.soleus.bench.Run $(benchmark "$@")
 done

@@ -45,19 +45,13 @@ import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.platform.command.Commands;
-import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.SoleusInfrastructure;
 import io.soleus.platform.test.TestTokens;
 import org.HdrHistogram.Histogram;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Workload 1: closed-loop callers (1, 8, 32, 128) each booking distinct free slots over HTTP, as
@@ -88,7 +82,7 @@ public final class BookingThroughputBenchmark {
         int[] levels = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray() : CALLERS;
         Report report = new Report("bookings", "Bookings over HTTP, closed-loop callers",
                 "plain JDBC transactions appending the same rows", "bench/run.sh bookings " + (args.length > 0 ? args[0] : ""));
-        try (ConfigurableApplicationContext booking = BookingService.start("bench-bookings")) {
+        try (ConfigurableApplicationContext booking = Services.booking("bench-bookings")) {
             BookingThroughputBenchmark benchmark = new BookingThroughputBenchmark(booking);
             benchmark.warmUp(seconds);
             for (Shape shape : SHAPES) {
@@ -115,8 +109,8 @@ public final class BookingThroughputBenchmark {
         Report report = new Report("scale-out", "Bookings over HTTP on two booking-service instances beside one",
                 "one instance", "bench/run.sh scale-out " + seconds);
         Shape shape = SHAPES.get(0);
-        try (ConfigurableApplicationContext first = BookingService.start("bench-scale-out");
-             ConfigurableApplicationContext second = BookingService.another(first)) {
+        try (ConfigurableApplicationContext first = Services.booking("bench-scale-out");
+             ConfigurableApplicationContext second = Services.anotherBooking(first)) {
             BookingThroughputBenchmark one = new BookingThroughputBenchmark(first);
             BookingThroughputBenchmark two = new BookingThroughputBenchmark(first, List.of(first, second));
             Practice warmUp = two.practice(shape, 8);
@@ -139,102 +133,12 @@ public final class BookingThroughputBenchmark {
         }
     }
 
-    /**
-     * Workload 5: the bookings of workload 1 (four clinics) and the loading of every aggregate they
-     * made, on the store as the practice left it, then again once {@code events} generated session
-     * events have been appended to the same store (and every processor has caught up with them: the
-     * scheduling read model grows too); "baseline" is the small store. Each measurement books a
-     * practice of its own; the aggregates loaded are the same.
-     */
-    static void largeStore(int events, double seconds, int callers) throws Exception {
-        Report report = new Report("large-store", "Bookings and aggregate loading with a large store beside a small one",
-                "the same on the store before it was filled", "bench/run.sh large-store " + events + " " + seconds);
-        Shape shape = SHAPES.get(0);
-        try (ConfigurableApplicationContext booking = BookingService.start("bench-large-store")) {
-            BookingThroughputBenchmark benchmark = new BookingThroughputBenchmark(booking);
-            Practice warmUp = benchmark.practice(shape, callers);
-            run(callers, Math.max(1, seconds / 2), index -> benchmark.book(warmUp, index));
-            List<String> aggregates = benchmark.jdbc.queryForList(
-                    "SELECT DISTINCT aggregate_identifier FROM domain_event_entry LIMIT 5000", String.class);
-            AggregateLoads loads = new AggregateLoads(booking.getBean(EventStore.class), aggregates);
-            loads.measure();
-            Histogram smallLoads = loads.measure();
-            long smallStore = benchmark.storeSize();
-            Practice before = benchmark.practice(shape, callers);
-            Outcome small = run(callers, seconds, index -> benchmark.book(before, index));
-
-            long started = System.nanoTime();
-            List<GeneratedSessions.Therapist> elsewhere = new ArrayList<>();
-            for (int t = 0; t < 64; t++) {
-                elsewhere.add(new GeneratedSessions.Therapist(TherapistId.random(), ClinicId.random(), RoomId.random()));
-            }
-            GeneratedSessions.append(booking.getBean(EventStore.class), booking.getBean(TransactionTemplate.class), elsewhere,
-                    SessionTypeId.random(), events / GeneratedSessions.EVENTS_PER_SESSION, Instant.parse("2030-01-07T08:00:00Z"));
-            double loaded = (System.nanoTime() - started) / 1e9;
-            for (EventProcessor processor : booking.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming) {
-                    ReadModels.awaitCaughtUp(streaming, benchmark.jdbc, Duration.ofHours(1));
-                }
-            }
-            long largeStore = benchmark.storeSize();
-            System.out.printf(Locale.ROOT, "appended %,d events in %.0f s; every processor caught up after %.0f s%n",
-                    largeStore - smallStore, loaded, (System.nanoTime() - started) / 1e9);
-            benchmark.jdbc.execute("ANALYZE");
-
-            Histogram largeLoads = loads.measure();
-            Practice after = benchmark.practice(shape, callers);
-            Outcome large = run(callers, seconds, index -> benchmark.book(after, index));
-            String level = callers + " callers";
-            report.add(new Figure("bookings", level, "throughput", "bookings/s", large.perSecond(), small.perSecond(), false));
-            report.add(new Figure("bookings", level, "p50", "ms", large.millisAt(50), small.millisAt(50), true));
-            report.add(new Figure("bookings", level, "p99", "ms", large.millisAt(99), small.millisAt(99), true));
-            String each = aggregates.size() + " aggregates";
-            report.add(new Figure("aggregate loading", each, "p50", "ms", largeLoads.getValueAtPercentile(50) / 1000.0,
-                    smallLoads.getValueAtPercentile(50) / 1000.0, true));
-            report.add(new Figure("aggregate loading", each, "p99", "ms", largeLoads.getValueAtPercentile(99) / 1000.0,
-                    smallLoads.getValueAtPercentile(99) / 1000.0, true));
-            report.note("store", String.format(Locale.ROOT, "%,d events before, %,d after: %,d generated sessions of 64 other"
-                    + " therapists, each booked, rescheduled and attended or missed", smallStore, largeStore,
-                    events / GeneratedSessions.EVENTS_PER_SESSION));
-            report.note("loading", "every event of each aggregate the practice's bookings made (sessions, room-days, clients,"
-                    + " therapists, clinics) read from the store and its payload deserialized, one aggregate at a time, three rounds over them");
-            report.publish();
-        } finally {
-            SoleusInfrastructure.get().close();
-        }
-    }
-
-    /** Reads each aggregate's events from the store and deserializes them: the store's part of loading an aggregate. */
-    private record AggregateLoads(EventStore store, List<String> aggregates) {
-
-        /** Three rounds over every aggregate. */
-        Histogram measure() {
-            Histogram latencies = new Histogram(60_000_000L, 3);
-            for (int round = 0; round < 3; round++) {
-                for (String aggregate : aggregates) {
-                    latencies.recordValue(load(aggregate));
-                }
-            }
-            return latencies;
-        }
-
-        /** Microseconds to read one aggregate's events and deserialize their payloads. */
-        private long load(String aggregate) {
-            long started = System.nanoTime();
-            long events = store.readEvents(aggregate).asStream().filter(event -> event.getPayload() != null).count();
-            if (events == 0) {
-                throw new IllegalStateException("aggregate " + aggregate + " has no events");
-            }
-            return (System.nanoTime() - started) / 1000;
-        }
-    }
-
-    private long storeSize() {
+    long storeSize() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     private final Commands commands;
-    private final JdbcTemplate jdbc;
+    final JdbcTemplate jdbc;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Where bookings go: the instances' {@code /sessions}, taken in turn. */
     private final List<String> sessions;
@@ -246,7 +150,7 @@ public final class BookingThroughputBenchmark {
     private int payloadBytes;
     private int metaDataBytes;
 
-    private BookingThroughputBenchmark(ConfigurableApplicationContext booking) {
+    BookingThroughputBenchmark(ConfigurableApplicationContext booking) {
         this(booking, List.of(booking));
     }
 
@@ -299,11 +203,11 @@ public final class BookingThroughputBenchmark {
 
     /** One booking's attempt, by its place in the practice's sequence of free slots. */
     @FunctionalInterface
-    private interface Attempt {
+    interface Attempt {
         void run(long index) throws Exception;
     }
 
-    private record Outcome(long done, double seconds, Histogram latencies) {
+    record Outcome(long done, double seconds, Histogram latencies) {
 
         double perSecond() {
             return done / seconds;
@@ -315,7 +219,7 @@ public final class BookingThroughputBenchmark {
     }
 
     /** {@code callers} threads, each attempting back to back until {@code seconds} have passed. */
-    private static Outcome run(int callers, double seconds, Attempt attempt) throws Exception {
+    static Outcome run(int callers, double seconds, Attempt attempt) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         AtomicLong next = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(callers);
@@ -353,11 +257,11 @@ public final class BookingThroughputBenchmark {
     }
 
     /** The practice's free slots, in order: every therapist at every clinic at 08:00 on the first day, then 08:30, … */
-    private record Practice(List<ClinicId> clinicOfTherapist, List<TherapistId> therapists, SessionTypeId type,
+    record Practice(List<ClinicId> clinicOfTherapist, List<TherapistId> therapists, SessionTypeId type,
                             List<ClientId> clients, List<String> tokens, LocalDate first) {
     }
 
-    private void book(Practice practice, long index) throws Exception {
+    void book(Practice practice, long index) throws Exception {
         int therapist = (int) (index % practice.therapists().size());
         long slot = index / practice.therapists().size();
         LocalDate day = practice.first().plusDays(slot / SLOTS_PER_DAY);
@@ -376,7 +280,7 @@ public final class BookingThroughputBenchmark {
         }
     }
 
-    private Practice practice(Shape shape, int callers) {
+    Practice practice(Shape shape, int callers) {
         List<ClinicId> clinicOfTherapist = new ArrayList<>();
         List<TherapistId> therapists = new ArrayList<>();
         for (int c = 0; c < shape.clinics(); c++) {

@@ -71,7 +71,7 @@ public final class FreeSlotBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        try (ConfigurableApplicationContext booking = BookingService.start("bench-free-slots")) {
+        try (ConfigurableApplicationContext booking = Services.booking("bench-free-slots")) {
             new FreeSlotBenchmark(booking).run(rounds);
         } finally {
             SoleusInfrastructure.get().close();
