@@ -12,7 +12,7 @@ import io.soleus.platform.test.SoleusInfrastructureInitializer;
 import io.soleus.platform.test.StoredHistory;
 import io.soleus.treatment.outcome.OutcomeProjection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,7 +45,7 @@ class StoredHistoryTest {
 
             EventProcessingConfiguration processing = treatment.getBean(EventProcessingConfiguration.class);
             for (String group : List.of(OutcomeProjection.GROUP, "exercise-library")) {
-                ReadModels.awaitCaughtUp(processing.eventProcessor(group, PooledStreamingEventProcessor.class)
+                ReadModels.awaitCaughtUp(processing.eventProcessor(group, StreamingEventProcessor.class)
                         .orElseThrow(), jdbc, Duration.ofSeconds(60));
             }
             assertThat(ReadModels.snapshot(jdbc, TABLES)).isEqualTo(StoredHistory.readModel(READ_MODEL));
