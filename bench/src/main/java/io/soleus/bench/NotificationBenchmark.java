@@ -1,11 +1,9 @@
 package io.soleus.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +20,9 @@ import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.Channel;
 import io.soleus.kernel.value.TimeSlot;
-import io.soleus.notifications.NotificationsApplication;
 import io.soleus.platform.test.SoleusInfrastructure;
-import io.soleus.platform.test.SoleusInfrastructureInitializer;
 import io.soleus.platform.test.TopicWriter;
 import org.HdrHistogram.Histogram;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,20 +39,12 @@ public final class NotificationBenchmark {
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        // the service's own settings file, read before any other setting: the bench's classpath also holds booking's
-        System.setProperty("spring.config.location",
-                Path.of("notifications-service/src/main/resources/application.yml").toUri().toString());
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        Map<String, Object> settings = new HashMap<>(SoleusInfrastructureInitializer.properties(
-                SoleusInfrastructure.get().newDatabase("notifications_bench")));
-        settings.put("server.port", 0);
-        settings.put("logging.level.root", "WARN");
-        settings.put("spring.mail.host", "127.0.0.1");
-        settings.put("spring.mail.port", smtp.getSmtp().getPort());
-        settings.put("db-scheduler.polling-interval", "PT0.5S");
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationsApplication.class)
-                .initializers(SoleusInfrastructureInitializer.overriding(settings)).run();
+        ConfigurableApplicationContext service = Services.notifications("notifications_bench", Map.of(
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", smtp.getSmtp().getPort(),
+                "db-scheduler.polling-interval", "PT0.5S"));
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         try (TopicWriter booking = new TopicWriter("/booking-service")) {
             ClinicId clinic = ClinicId.random();
