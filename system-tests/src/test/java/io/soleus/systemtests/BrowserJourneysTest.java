@@ -1,9 +1,11 @@
 package io.soleus.systemtests;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -108,7 +110,12 @@ class BrowserJourneysTest {
             phone.open(web + "/me/book");
             new Select(phone.find(By.id("clinicId"))).selectByVisibleText("Riverside Soft Tissue Clinic");
             new Select(phone.find(By.id("sessionTypeId"))).selectByIndex(1);
-            WebElement slot = phone.find(css("a.slot"));
+            phone.find(css("a.slot"));
+            // at least an hour away: a slot starting within the minute may have begun by the time the
+            // confirmation asks for it again, and is then rightly no longer offered
+            Instant soonest = Instant.now().plus(Duration.ofHours(1));
+            WebElement slot = phone.find(By.tagName("main")).findElements(css("a.slot")).stream()
+                    .filter(link -> startOf(link.getAttribute("href")).isAfter(soonest)).findFirst().orElseThrow();
             phone.check("book");
             slot.click();
             phone.waitUntil(ExpectedConditions.urlContains("/me/book/confirm"));
@@ -374,4 +381,14 @@ class BrowserJourneysTest {
         return instant.atZone(LONDON).toLocalDate().toString();
     }
 
+    /** The {@code start} a slot link asks to confirm. */
+    private static Instant startOf(String href) {
+        String query = URI.create(href).getRawQuery();
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("start=")) {
+                return Instant.parse(URLDecoder.decode(parameter.substring("start=".length()), StandardCharsets.UTF_8));
+            }
+        }
+        throw new IllegalStateException("no start in " + href);
+    }
 }
