@@ -103,9 +103,9 @@ public final class FreeSlotBenchmark {
                 .eventProcessor(SchedulingProjection.GROUP, StreamingEventProcessor.class).orElseThrow(),
                 booking.getBean(JdbcTemplate.class), Duration.ofMinutes(5));
 
-        FindFreeSlots wholeClinic = new FindFreeSlots(clinic, first, last, followUp, null);
-        FindFreeSlots oneTherapist = new FindFreeSlots(clinic, first, last, followUp, therapists.get(0));
-        FindFreeSlots oneWeek = new FindFreeSlots(clinic, first, first.plusDays(6), followUp, null);
+        FindFreeSlots wholeClinic = new FindFreeSlots(clinic, first, last, followUp, null, false);
+        FindFreeSlots oneTherapist = new FindFreeSlots(clinic, first, last, followUp, therapists.get(0), false);
+        FindFreeSlots oneWeek = new FindFreeSlots(clinic, first, first.plusDays(6), followUp, null, false);
         System.out.printf(Locale.ROOT, "free starts found: whole clinic %d, one therapist %d, one week %d%n",
                 search.find(wholeClinic).slots().size(), search.find(oneTherapist).slots().size(),
                 search.find(oneWeek).slots().size());

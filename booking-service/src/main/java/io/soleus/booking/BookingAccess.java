@@ -22,7 +22,7 @@ class BookingAccess implements AccessRules {
     public void declare(Access access) {
         // the practice's set-up: admins
         access.post("/clinics", "/clinics/*/rooms", "/clinics/*/rooms/*/close", "/clinics/*/close").by(ADMIN);
-        access.put("/clinics/*/opening-hours").by(ADMIN);
+        access.put("/clinics/*/opening-hours", "/clinics/*/booking-rules").by(ADMIN);
         access.post("/therapists", "/therapists/*/clinics").by(ADMIN);
         access.delete("/therapists/*/clinics/*").by(ADMIN);
         access.post("/session-types").by(ADMIN);

@@ -39,6 +39,7 @@ class AccessMatrixTest {
             // the practice's set-up: admins
             entry("POST /clinics", "@"),
             entry("PUT /clinics/{clinicId}/opening-hours", "@"),
+            entry("PUT /clinics/{clinicId}/booking-rules", "@"),
             entry("POST /clinics/{clinicId}/rooms", "@"),
             entry("POST /clinics/{clinicId}/rooms/{roomId}/close", "@"),
             entry("POST /clinics/{clinicId}/close", "@"),
@@ -123,6 +124,8 @@ class AccessMatrixTest {
                         entry("POST /clinics", Map.of("name", "Quayside", "address", "1 Quay", "timeZone", "Europe/London",
                                 "openingHours", hours, "rooms", List.of(Map.of("name", "Room A")))),
                         entry("PUT /clinics/{clinicId}/opening-hours", hours),
+                        entry("PUT /clinics/{clinicId}/booking-rules", Map.of("minimumNotice", "PT1H",
+                                "newClientsOnline", true, "sameDayOnline", true)),
                         entry("POST /clinics/{clinicId}/rooms", Map.of("name", "Room 3")),
                         entry("POST /therapists", Map.of("name", "Sam Reyes", "clinics", List.of(clinicX))),
                         entry("POST /therapists/{therapistId}/clinics", Map.of("clinicId", clinicY)),

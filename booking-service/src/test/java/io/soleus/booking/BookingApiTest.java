@@ -134,6 +134,52 @@ class BookingApiTest {
     }
 
     @Test
+    void a_clinics_online_rules_shape_what_a_client_is_offered_and_may_book_but_not_staff() {
+        clock.set(monday("08:00"));
+        Response set = api.put(TestTokens.admin(), "/clinics/" + clinic + "/booking-rules", Map.of("minimumNotice", "PT3H",
+                "maxUpcomingSessions", 1, "newClientsOnline", true, "sameDayOnline", true));
+        assertThat(set.status()).isEqualTo(204);
+
+        JsonNode rules = await().atMost(Duration.ofSeconds(15)).until(
+                () -> StreamSupport.stream(expect(200, api.get(runnerToken(), "/clinics")).body().spliterator(), false)
+                        .filter(it -> it.path("clinicId").asText().equals(clinic)).findFirst().orElseThrow().path("bookingRules"),
+                found -> found.path("maxUpcomingSessions").asInt() == 1);
+        assertThat(rules.path("minimumNotice").asText()).isEqualTo("PT3H");
+        assertThat(freeSlots(runnerToken(), MONDAY.toString(), MONDAY.toString()).path("slots").path(0).path("start").asText())
+                .as("a client is offered slots from three hours ahead").isEqualTo("2026-11-30T11:00:00Z");
+        assertThat(freeSlots(mayaToken(), MONDAY.toString(), MONDAY.toString()).path("slots").path(0).path("start").asText())
+                .as("staff are offered every free slot").isEqualTo("2026-11-30T09:00:00Z");
+
+        Response tooSoon = api.book(runnerToken(), null, maya, clinic, assessment, monday("10:00"));
+        assertThat(tooSoon.status()).isEqualTo(409);
+        assertThat(tooSoon.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(tooSoon.text("rule")).isEqualTo("minimum-notice");
+
+        created(api.book(runnerToken(), null, maya, clinic, assessment, monday("11:00")));
+        assertThat(api.book(runnerToken(), null, maya, clinic, assessment, monday("14:00")).text("rule"))
+                .isEqualTo("max-upcoming-sessions");
+        created(api.book(mayaToken(), runner, maya, clinic, assessment, monday("09:00")));
+    }
+
+    @Test
+    void booking_rules_left_out_or_out_of_range_are_a_400_naming_the_field() {
+        long eventsBefore = storedEvents();
+
+        Response missing = api.put(TestTokens.admin(), "/clinics/" + clinic + "/booking-rules", Map.of("minimumNotice", "PT1H",
+                "sameDayOnline", true));
+        Response tooLong = api.put(TestTokens.admin(), "/clinics/" + clinic + "/booking-rules", Map.of("minimumNotice", "P30D",
+                "newClientsOnline", true, "sameDayOnline", true));
+        Response none = api.put(TestTokens.admin(), "/clinics/" + clinic + "/booking-rules", Map.of("minimumNotice", "PT1H",
+                "maxUpcomingSessions", 0, "newClientsOnline", true, "sameDayOnline", true));
+
+        assertThat(List.of(missing, tooLong, none)).extracting(Response::status).containsOnly(400);
+        assertThat(missing.invalidField()).isEqualTo("newClientsOnline");
+        assertThat(tooLong.invalidField()).isEqualTo("minimumNotice");
+        assertThat(none.invalidField()).isEqualTo("maxUpcomingSessions");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void bad_input_is_a_400_naming_the_field_and_changes_nothing() {
         long eventsBefore = storedEvents();
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.soleus.booking.client.Client;
+import io.soleus.booking.client.ClientEvents;
 import io.soleus.booking.clinic.Clinic;
 import io.soleus.booking.schedule.Schedule;
 import io.soleus.booking.session.Session;
@@ -107,12 +108,13 @@ public final class BookingScenario implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
-    /** What the command did: the events it stored (schedule reservations left out), or its refusal. */
+    /** What the command did: the events it stored (reservations in day schedules and clients' held sessions left out), or its refusal. */
     public record Then(List<Object> events, RuntimeException failure) {
 
         public List<Object> published() {
             assertThat(failure).as("the command should have succeeded").isNull();
-            return events.stream().filter(event -> !event.getClass().getName().contains(".schedule.")).toList();
+            return events.stream().filter(event -> !event.getClass().getName().contains(".schedule.")
+                    && event.getClass().getEnclosingClass() != ClientEvents.class).toList();
         }
 
         @SuppressWarnings("unchecked")

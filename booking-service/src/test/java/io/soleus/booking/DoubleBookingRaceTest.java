@@ -163,6 +163,27 @@ class DoubleBookingRaceTest {
         assertThat(sessionsBooked().stream().filter(booked -> booked.clientId().toString().equals(client))).hasSize(1);
     }
 
+    @Test
+    void one_client_racing_six_online_bookings_on_both_instances_holds_no_more_than_the_clinics_limit() throws Exception {
+        String quayside = first.openClinic("Quayside", "Europe/London", "07:00", "21:00", "Room 1");
+        String sam = first.registerTherapist("Sam Reyes", quayside);
+        first.setWeekdayHours(sam, quayside, "07:00", "21:00");
+        String followUp = first.defineSessionType("Quayside follow-up", 45, 15, sam);
+        assertThat(first.put(TestTokens.admin(), "/clinics/" + quayside + "/booking-rules", Map.of("minimumNotice", "PT0S",
+                "maxUpcomingSessions", 2, "newClientsOnline", true, "sameDayOnline", true)).status()).isEqualTo(204);
+        String client = first.registerClient("Quinn Quayside", "quinn@example.org");
+        Instant seven = day.plusDays(1).atTime(LocalTime.of(7, 0)).atZone(LONDON).toInstant();
+
+        // six different hours: no schedule is contested, only the client's count
+        List<Response> answers = race(6, i -> (i % 2 == 0 ? first : second).book(TestTokens.client(client), null, sam,
+                quayside, followUp, seven.plus(Duration.ofHours(i))));
+
+        assertThat(answers).extracting(Response::status).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(2);
+        assertThat(answers).filteredOn(answer -> answer.status() == 409)
+                .allSatisfy(answer -> assertThat(answer.text("rule")).isEqualTo("max-upcoming-sessions"));
+        assertThat(sessionsBooked().stream().filter(booked -> booked.clientId().toString().equals(client))).hasSize(2);
+    }
+
     Instant groupOf(int request) {
         return contestedStart(request % CONTESTED_SLOTS);
     }

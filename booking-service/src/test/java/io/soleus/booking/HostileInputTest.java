@@ -40,6 +40,8 @@ class HostileInputTest {
                     "timeZone", "Europe/London", "openingHours", HOURS, "rooms", List.of(Map.of("name", "Room 1")),
                     "lateCancellationWindow", "PT24H")),
             new ValidBody("PUT /clinics/{clinicId}/opening-hours", HOURS),
+            new ValidBody("PUT /clinics/{clinicId}/booking-rules", Map.of("minimumNotice", "PT12H",
+                    "maxUpcomingSessions", 4, "newClientsOnline", false, "sameDayOnline", false)),
             new ValidBody("POST /clinics/{clinicId}/rooms", Map.of("name", "Room 2")),
             new ValidBody("POST /therapists", Map.of("name", "Maya Lindqvist", "clinics", List.of(SOME_ID))),
             new ValidBody("POST /therapists/{therapistId}/clinics", Map.of("clinicId", SOME_ID)),

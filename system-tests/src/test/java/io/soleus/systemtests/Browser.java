@@ -58,6 +58,16 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Signs in at the web front end {@code web} through the identity provider's form, checking the form's page. */
+    void signIn(String web, String email, String password) {
+        open(web + "/oauth2/authorization/soleus");
+        find(By.id("email"));
+        check("sign-in");
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        click(By.xpath("//main//button[@type='submit']"));
+    }
+
     WebElement find(By by) {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
     }

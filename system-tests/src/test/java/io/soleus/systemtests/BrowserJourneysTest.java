@@ -1,18 +1,15 @@
 package io.soleus.systemtests;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,11 +59,7 @@ class BrowserJourneysTest {
     void start() {
         platform = WebPlatform.get();
         web = platform.processes.webUrl();
-        // a clinic open every day and all day, so the journeys find free time whenever they run
-        Map<String, Object> always = new LinkedHashMap<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            always.put(day, List.of(Map.of("from", "00:00", "to", "23:45")));
-        }
+        Map<String, Object> always = RunningPlatform.everyDayAllDay();
         clinic = platform.post("booking", platform.admin, "/clinics", Map.of("name", "Riverside Soft Tissue Clinic",
                 "address", "12 River Walk, Kingston", "timeZone", "Europe/London", "openingHours", always,
                 "rooms", List.of(Map.of("name", "Room 1"), Map.of("name", "Room 2")))).path("clinicId").asText();
@@ -115,7 +108,7 @@ class BrowserJourneysTest {
             // confirmation asks for it again, and is then rightly no longer offered
             Instant soonest = Instant.now().plus(Duration.ofHours(1));
             WebElement slot = phone.find(By.tagName("main")).findElements(css("a.slot")).stream()
-                    .filter(link -> startOf(link.getAttribute("href")).isAfter(soonest)).findFirst().orElseThrow();
+                    .filter(link -> SchedulingJourneysTest.startOf(link.getAttribute("href")).isAfter(soonest)).findFirst().orElseThrow();
             phone.check("book");
             slot.click();
             phone.waitUntil(ExpectedConditions.urlContains("/me/book/confirm"));
@@ -346,12 +339,7 @@ class BrowserJourneysTest {
     }
 
     private void signIn(Browser browser, String email) {
-        browser.open(web + "/oauth2/authorization/soleus");
-        browser.find(By.id("email"));
-        browser.check("sign-in");
-        browser.type(By.id("email"), email);
-        browser.type(By.id("password"), PASSWORD);
-        browser.click(By.xpath("//main//button[@type='submit']"));
+        browser.signIn(web, email, PASSWORD);
     }
 
     /** Clicks a muscle of the back of the left leg, at a point of it given as fractions of its width and height. */
@@ -379,16 +367,5 @@ class BrowserJourneysTest {
 
     private static String localDate(Instant instant) {
         return instant.atZone(LONDON).toLocalDate().toString();
-    }
-
-    /** The {@code start} a slot link asks to confirm. */
-    private static Instant startOf(String href) {
-        String query = URI.create(href).getRawQuery();
-        for (String parameter : query.split("&")) {
-            if (parameter.startsWith("start=")) {
-                return Instant.parse(URLDecoder.decode(parameter.substring("start=".length()), StandardCharsets.UTF_8));
-            }
-        }
-        throw new IllegalStateException("no start in " + href);
     }
 }

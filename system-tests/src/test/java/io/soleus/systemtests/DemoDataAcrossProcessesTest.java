@@ -53,7 +53,15 @@ class DemoDataAcrossProcessesTest {
                 .collect(Collectors.toSet());
         Set<String> therapists = written.therapists().stream().map(DemoData.Therapist::id).collect(Collectors.toSet());
         assertThat(clinics).hasSize(3);
-        assertThat(platform.get("booking", platform.admin, "/clinics").findValuesAsText("clinicId")).containsAll(clinics);
+        JsonNode demoClinics = platform.get("booking", platform.admin, "/clinics");
+        assertThat(demoClinics.findValuesAsText("clinicId")).containsAll(clinics);
+        // each clinic's online booking rules differ, for the admin's clinics page to show
+        Map<String, JsonNode> rules = new java.util.HashMap<>();
+        demoClinics.forEach(clinic -> rules.put(clinic.path("name").asText(), clinic.path("bookingRules")));
+        assertThat(rules.get("Kingston Soft Tissue Clinic").path("minimumNotice").asText()).isEqualTo("PT12H");
+        assertThat(rules.get("Kingston Soft Tissue Clinic").path("sameDayOnline").asBoolean()).isFalse();
+        assertThat(rules.get("Twickenham Soft Tissue Clinic").path("newClientsOnline").asBoolean()).isFalse();
+        assertThat(rules.get("Richmond Soft Tissue Clinic").path("minimumNotice").asText()).isEqualTo("PT1H");
         assertThat(therapists).hasSize(6);
         assertThat(platform.get("booking", platform.admin, "/therapists").findValuesAsText("therapistId")).containsAll(therapists);
 

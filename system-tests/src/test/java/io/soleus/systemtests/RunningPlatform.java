@@ -248,6 +248,15 @@ final class RunningPlatform {
         return hours;
     }
 
+    /** Open every day from midnight to 23:45: a clinic or therapist a journey finds free time with whenever it runs. */
+    static Map<String, Object> everyDayAllDay() {
+        Map<String, Object> hours = new LinkedHashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            hours.put(day, List.of(Map.of("from", "00:00", "to", "23:45")));
+        }
+        return hours;
+    }
+
     static String address(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }

@@ -18,6 +18,8 @@ import io.soleus.booking.clinic.ClinicCommands.CloseClinic;
 import io.soleus.booking.clinic.ClinicCommands.CloseRoom;
 import io.soleus.booking.clinic.ClinicCommands.OpenClinic;
 import io.soleus.booking.clinic.ClinicCommands.Room;
+import io.soleus.booking.clinic.ClinicCommands.SetBookingRules;
+import io.soleus.booking.clinic.ClinicEvents.BookingRulesSet;
 import io.soleus.booking.clinic.ClinicEvents.ClinicClosed;
 import io.soleus.booking.clinic.ClinicEvents.ClinicLaidOut;
 import io.soleus.booking.clinic.ClinicEvents.OpeningHoursChanged;
@@ -51,6 +53,7 @@ public class Clinic {
     private ZoneId timeZone;
     private WeeklyHours openingHours;
     private Duration lateCancellationWindow;
+    private BookingRules bookingRules = BookingRules.DEFAULT;
     /** Rooms that take sessions, with their names, in the order they were added. */
     private final Map<RoomId, String> openRooms = new LinkedHashMap<>();
     private final List<RoomId> closedRooms = new ArrayList<>();
@@ -115,6 +118,13 @@ public class Clinic {
     }
 
     @CommandHandler
+    void handle(SetBookingRules command) {
+        requireOpen();
+        Require.present("rules", command.rules());
+        apply(new BookingRulesSet(clinicId, command.rules().checked()));
+    }
+
+    @CommandHandler
     void handle(CloseClinic command) {
         requireOpen();
         apply(new ClinicClosed(clinicId));
@@ -130,6 +140,17 @@ public class Clinic {
         }
     }
 
+    /** Refuses a start a client may not book (or move a session to) themself: too soon, or today when same-day is off. */
+    public void ensureOnlineNotice(Instant start, Instant now) {
+        if (start.isBefore(now.plus(bookingRules.minimumNotice()))) {
+            throw new RuleViolationException("minimum-notice", "This clinic takes online bookings at least "
+                    + bookingRules.minimumNotice().toMinutes() + " minutes ahead");
+        }
+        if (!bookingRules.sameDayOnline() && local(start).toLocalDate().equals(local(now).toLocalDate())) {
+            throw new RuleViolationException("no-same-day-online", "This clinic takes no same-day bookings online");
+        }
+    }
+
     /** The rooms that take sessions, in a fixed order, so every booking tries them in the same order. */
     public List<RoomId> openRooms() {
         return List.copyOf(openRooms.keySet());
@@ -141,6 +162,10 @@ public class Clinic {
 
     public Duration lateCancellationWindow() {
         return lateCancellationWindow;
+    }
+
+    public BookingRules bookingRules() {
+        return bookingRules;
     }
 
     private LocalDateTime local(Instant instant) {
@@ -181,6 +206,11 @@ public class Clinic {
     void on(RoomClosed event) {
         openRooms.remove(event.roomId());
         closedRooms.add(event.roomId());
+    }
+
+    @EventSourcingHandler
+    void on(BookingRulesSet event) {
+        bookingRules = event.rules();
     }
 
     @EventSourcingHandler

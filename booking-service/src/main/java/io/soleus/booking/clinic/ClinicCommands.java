@@ -31,6 +31,9 @@ public final class ClinicCommands {
     public record CloseRoom(@TargetAggregateIdentifier ClinicId clinicId, RoomId roomId) {
     }
 
+    public record SetBookingRules(@TargetAggregateIdentifier ClinicId clinicId, BookingRules rules) {
+    }
+
     public record CloseClinic(@TargetAggregateIdentifier ClinicId clinicId) {
     }
 }

@@ -12,6 +12,7 @@ import io.soleus.booking.clinic.ClinicCommands.CloseClinic;
 import io.soleus.booking.clinic.ClinicCommands.CloseRoom;
 import io.soleus.booking.clinic.ClinicCommands.OpenClinic;
 import io.soleus.booking.clinic.ClinicCommands.Room;
+import io.soleus.booking.clinic.ClinicCommands.SetBookingRules;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
 import io.soleus.platform.command.Commands;
@@ -21,6 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins open clinics, set their hours, add and close rooms, and close clinics. */
+/** Admins open clinics, set their hours and online booking rules, add and close rooms, and close clinics. */
 @RestController
 @RequestMapping("/clinics")
 @Tag(name = "Clinics")
@@ -49,6 +52,11 @@ class ClinicController {
     record OpenClinicRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String address,
                              @NotNull ZoneId timeZone, @NotNull WeeklyHours openingHours,
                              @NotEmpty @Size(max = 50) List<@Valid @NotNull NewRoom> rooms, Duration lateCancellationWindow) {
+    }
+
+    /** Every field named, so a rule left out is a 400, not silently off. */
+    record BookingRulesRequest(@NotNull Duration minimumNotice, @Min(1) @Max(100) Integer maxUpcomingSessions,
+                               @NotNull Boolean newClientsOnline, @NotNull Boolean sameDayOnline) {
     }
 
     record NewRoom(@NotBlank @Size(max = 200) String name) {
@@ -77,6 +85,14 @@ class ClinicController {
     @Operation(summary = "Replace a clinic's weekly opening hours; booked sessions stay")
     ResponseEntity<Void> changeOpeningHours(@PathVariable ClinicId clinicId, @Valid @NotNull @RequestBody WeeklyHours hours) {
         commands.send(new ChangeOpeningHours(clinicId, hours));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{clinicId}/booking-rules")
+    @Operation(summary = "Replace a clinic's rules for bookings clients make themselves; staff are not bound by them")
+    ResponseEntity<Void> setBookingRules(@PathVariable ClinicId clinicId, @Valid @RequestBody BookingRulesRequest rules) {
+        commands.send(new SetBookingRules(clinicId, new BookingRules(rules.minimumNotice(), rules.maxUpcomingSessions(),
+                rules.newClientsOnline(), rules.sameDayOnline())));
         return ResponseEntity.noContent().build();
     }
 

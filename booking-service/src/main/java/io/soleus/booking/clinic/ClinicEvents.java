@@ -26,6 +26,10 @@ public final class ClinicEvents {
     public record RoomClosed(ClinicId clinicId, RoomId roomId) {
     }
 
+    /** The clinic's rules for bookings clients make themselves, replacing the earlier ones. */
+    public record BookingRulesSet(ClinicId clinicId, BookingRules rules) {
+    }
+
     public record ClinicClosed(ClinicId clinicId) {
     }
 }

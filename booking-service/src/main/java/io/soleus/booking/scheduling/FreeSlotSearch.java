@@ -21,6 +21,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.Hours;
 import io.soleus.booking.WeeklyHours;
+import io.soleus.booking.clinic.BookingRules;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.Require;
@@ -57,9 +58,12 @@ public class FreeSlotSearch {
         this.horizon = horizon;
     }
 
-    /** Free slots of {@code sessionTypeId} at a clinic from one local date to another, both included. */
+    /**
+     * Free slots of {@code sessionTypeId} at a clinic from one local date to another, both included;
+     * {@code online} for a client booking themself, who is offered only what the clinic's rules allow.
+     */
     public record FindFreeSlots(ClinicId clinicId, LocalDate from, LocalDate to, SessionTypeId sessionTypeId,
-                                TherapistId therapistId) {
+                                TherapistId therapistId, boolean online) {
 
         public FindFreeSlots {
             Require.present("clinicId", clinicId);
@@ -87,8 +91,10 @@ public class FreeSlotSearch {
         UUID typeId = query.sessionTypeId().value();
         UUID onlyTherapist = query.therapistId() == null ? null : query.therapistId().value();
 
-        ClinicRow clinic = jdbc.query("SELECT time_zone, opening_hours, closed FROM scheduling_clinic WHERE clinic_id = ?",
-                (row, i) -> new ClinicRow(ZoneId.of(row.getString(1)), hours(row.getString(2)), row.getBoolean(3)),
+        ClinicRow clinic = jdbc.query("SELECT time_zone, opening_hours, closed, " + BookingRulesColumns.SELECTED
+                        + " FROM scheduling_clinic c " + BookingRulesColumns.JOINED + " WHERE c.clinic_id = ?",
+                (row, i) -> new ClinicRow(ZoneId.of(row.getString(1)), hours(row.getString(2)), row.getBoolean(3),
+                        BookingRulesColumns.read(row, 4)),
                 clinicId).stream().findFirst().orElseThrow(() -> new NotFoundException("No clinic " + query.clinicId()));
         long[] type = jdbc.query("SELECT duration_minutes, buffer_minutes FROM scheduling_session_type WHERE session_type_id = ?",
                 (row, i) -> new long[] {row.getInt(1) * 60L, row.getInt(2) * 60L}, typeId)
@@ -145,7 +151,9 @@ public class FreeSlotSearch {
         long[] startOf = new long[cells];
         @SuppressWarnings("unchecked")
         List<TherapistId>[] freeTherapists = new List[cells];
-        long now = clock.instant().getEpochSecond();
+        // a start at or before this is too soon: now, or for a client just before the earliest the clinic's rules allow
+        long tooSoon = (query.online() ? clinic.rules().earliestOnline(clock.instant(), clinic.zone()).minusNanos(1)
+                : clock.instant()).getEpochSecond();
         long latest = clock.instant().plus(horizon).getEpochSecond();
         for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
             List<Hours> open = clinic.openingHours().on(day.getDayOfWeek());
@@ -157,7 +165,7 @@ public class FreeSlotSearch {
                 for (long[] window : therapist.windows(day, open, clinic.zone())) {
                     for (long start = window[0]; start + duration <= window[1]; start += GRID_SECONDS) {
                         long end = start + duration;
-                        if (start <= now || start > latest || therapist.offAt(start, end)
+                        if (start <= tooSoon || start > latest || therapist.offAt(start, end)
                                 || !busy.isFree(start, end + buffer)) {
                             continue;
                         }
@@ -217,7 +225,7 @@ public class FreeSlotSearch {
         return HoursColumn.read(mapper, json);
     }
 
-    private record ClinicRow(ZoneId zone, WeeklyHours openingHours, boolean closed) {
+    private record ClinicRow(ZoneId zone, WeeklyHours openingHours, boolean closed, BookingRules rules) {
     }
 
     /** Sorted, non-overlapping busy spans; a span is free when no busy span overlaps it. */

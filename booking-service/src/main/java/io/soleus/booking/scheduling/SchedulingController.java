@@ -3,6 +3,7 @@ package io.soleus.booking.scheduling;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.scheduling.FreeSlotSearch.FindFreeSlots;
 import io.soleus.booking.scheduling.FreeSlotSearch.FreeSlots;
 import io.soleus.booking.scheduling.Availability.TherapistDays;
@@ -45,11 +46,13 @@ class SchedulingController {
     }
 
     @GetMapping("/clinics/{clinicId}/free-slots")
-    @Operation(summary = "Bookable slots of a session type at a clinic, between two local dates (at most 92 days)")
+    @Operation(summary = "Bookable slots of a session type at a clinic, between two local dates (at most 92 days); "
+            + "a client is offered only the slots the clinic's booking rules let them book")
     FreeSlots freeSlots(@PathVariable ClinicId clinicId, @RequestParam SessionTypeId sessionTypeId,
                         @RequestParam LocalDate from, @RequestParam LocalDate to,
                         @RequestParam(required = false) TherapistId therapistId) {
-        return freeSlots.find(new FindFreeSlots(clinicId, from, to, sessionTypeId, therapistId));
+        return freeSlots.find(new FindFreeSlots(clinicId, from, to, sessionTypeId, therapistId,
+                BookingPolicy.actsAsClient(CurrentUser.get())));
     }
 
     @GetMapping("/clinics")

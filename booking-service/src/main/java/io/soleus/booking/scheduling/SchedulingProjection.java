@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.WeeklyHours;
+import io.soleus.booking.clinic.ClinicEvents.BookingRulesSet;
 import io.soleus.booking.clinic.ClinicEvents.ClinicClosed;
 import io.soleus.booking.clinic.ClinicEvents.ClinicLaidOut;
 import io.soleus.booking.clinic.ClinicEvents.OpeningHoursChanged;
@@ -76,6 +77,19 @@ public class SchedulingProjection {
                     time_zone = excluded.time_zone, late_cancellation_minutes = excluded.late_cancellation_minutes""",
                 event.clinicId().value(), event.name(), event.address(), event.timeZone(),
                 (int) event.lateCancellationWindow().toMinutes());
+    }
+
+    @EventHandler
+    void on(BookingRulesSet event) {
+        updates.update("""
+                INSERT INTO scheduling_booking_rules (clinic_id, minimum_notice_minutes, max_upcoming_sessions,
+                    new_clients_online, same_day_online)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (clinic_id) DO UPDATE SET minimum_notice_minutes = excluded.minimum_notice_minutes,
+                    max_upcoming_sessions = excluded.max_upcoming_sessions,
+                    new_clients_online = excluded.new_clients_online, same_day_online = excluded.same_day_online""",
+                event.clinicId().value(), (int) event.rules().minimumNotice().toMinutes(), event.rules().maxUpcomingSessions(),
+                event.rules().newClientsOnline(), event.rules().sameDayOnline());
     }
 
     @EventHandler
@@ -240,7 +254,7 @@ public class SchedulingProjection {
         jdbc.execute("""
                 TRUNCATE scheduling_clinic, scheduling_room, scheduling_therapist, scheduling_therapist_clinic,
                     scheduling_availability_exception, scheduling_session_type, scheduling_session_type_therapist,
-                    scheduling_client, scheduling_session""");
+                    scheduling_client, scheduling_session, scheduling_booking_rules""");
     }
 
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.WeeklyHours;
+import io.soleus.booking.clinic.BookingRules;
 import io.soleus.kernel.Actor;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.NotFoundException;
@@ -194,7 +195,8 @@ public class SchedulingQueries {
     }
 
     public record ClinicSummary(ClinicId clinicId, String name, String address, String timeZone, WeeklyHours openingHours,
-                                Duration lateCancellationWindow, boolean closed, List<RoomSummary> rooms) {
+                                Duration lateCancellationWindow, boolean closed, List<RoomSummary> rooms,
+                                BookingRules bookingRules) {
     }
 
     public record RoomSummary(UUID roomId, String name, boolean closed) {
@@ -214,12 +216,12 @@ public class SchedulingQueries {
             rooms.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
                     .add(new RoomSummary(row.getObject(2, UUID.class), row.getString(3), row.getBoolean(4)));
         });
-        return jdbc.query("""
-                SELECT clinic_id, name, address, time_zone, opening_hours, late_cancellation_minutes, closed
-                FROM scheduling_clinic ORDER BY name, clinic_id""",
+        return jdbc.query("SELECT c.clinic_id, name, address, time_zone, opening_hours, late_cancellation_minutes, closed, "
+                        + BookingRulesColumns.SELECTED + " FROM scheduling_clinic c " + BookingRulesColumns.JOINED
+                        + " ORDER BY name, c.clinic_id",
                 (row, i) -> new ClinicSummary(new ClinicId(row.getObject(1, UUID.class)), row.getString(2), row.getString(3),
                         row.getString(4), hours(row.getString(5)), Duration.ofMinutes(row.getInt(6)), row.getBoolean(7),
-                        rooms.getOrDefault(row.getObject(1, UUID.class), List.of())));
+                        rooms.getOrDefault(row.getObject(1, UUID.class), List.of()), BookingRulesColumns.read(row, 8)));
     }
 
     /** The therapists, optionally only those working at one clinic, with the clinics they work at. */

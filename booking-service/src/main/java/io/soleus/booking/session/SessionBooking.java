@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.client.Client;
+import io.soleus.booking.clinic.BookingRules;
 import io.soleus.booking.clinic.Clinic;
 import io.soleus.booking.schedule.Schedule;
 import io.soleus.booking.schedule.ScheduleKey.Kind;
@@ -39,8 +40,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Books, reschedules and cancels sessions. Each command checks the clinic, the therapist and the
- * session type, then holds or frees the session's time in the therapist's, a room's and the
- * client's day schedules, all in one unit of work: the session and its reservations are stored
+ * session type (and, for a client booking themself, the clinic's online rules), then holds or frees
+ * the session's time in the therapist's, a room's and the client's day schedules and in the client's
+ * standing sessions, all in one unit of work: the session and its reservations are stored
  * together or not at all. Schedules are taken therapist first, then rooms, then the client. A
  * therapist's rooms are tried from their own place among the clinic's rooms ({@link #roomsInTurn}),
  * so a clinic's therapists do not all queue for its first room: the one day schedule every booking
@@ -88,12 +90,18 @@ public class SessionBooking {
         ensureMayBook(command);
         Instant now = clock.instant();
 
-        Aggregates.load(clients, command.clientId(), "client").execute(Client::ensureNotForgotten);
+        Aggregate<Client> client = Aggregates.load(clients, command.clientId(), "client");
+        client.execute(Client::ensureNotForgotten);
         Aggregate<SessionType> type = Aggregates.load(sessionTypes, command.sessionTypeId(), "session type");
         type.execute(sessionType -> sessionType.ensureOfferedBy(command.therapistId()));
         ensureBookable(command.start(), now);
         TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
         Aggregate<Clinic> clinic = Aggregates.load(clinics, command.clinicId(), "clinic");
+        if (BookingPolicy.actsAsClient(command.by())) {
+            BookingRules rules = clinic.invoke(Clinic::bookingRules);
+            clinic.execute(it -> it.ensureOnlineNotice(slot.start(), now));
+            client.execute(it -> it.ensureMayBookOnline(command.clinicId(), rules, now));
+        }
         Aggregate<Therapist> therapist = checkClinicAndTherapist(clinic, command.clinicId(), command.therapistId(), slot);
         ZoneId zone = clinic.invoke(Clinic::timeZone);
 
@@ -102,6 +110,7 @@ public class SessionBooking {
         RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), null, command.therapistId(), busy, command.sessionId());
         schedules.reserve(Kind.ROOM, room.value(), busy, command.sessionId());
         schedules.reserve(Kind.CLIENT, command.clientId().value(), slot, command.sessionId());
+        client.execute(it -> it.hold(command.sessionId(), command.clinicId(), slot.start()));
 
         SessionBooked booked = new SessionBooked(command.sessionId(), command.clientId(), command.therapistId(),
                 therapist.invoke(Therapist::name), command.clinicId(), room, command.sessionTypeId(), type.invoke(SessionType::name), slot, zone.getId(), now);
@@ -125,6 +134,9 @@ public class SessionBooking {
                     "Inside the clinic's cancellation window only the clinic can move a session");
         }
         ensureBookable(command.start(), now);
+        if (BookingPolicy.actsAsClient(command.by())) {
+            clinic.execute(it -> it.ensureOnlineNotice(command.start(), now));
+        }
         TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
         checkClinicAndTherapist(clinic, current.clinicId(), current.therapistId(), slot);
 
@@ -142,6 +154,7 @@ public class SessionBooking {
         schedules.reserve(Kind.ROOM, room.value(), busy, id);
         schedules.release(Kind.CLIENT, current.clientId().value(), current.slot(), id);
         schedules.reserve(Kind.CLIENT, current.clientId().value(), slot, id);
+        Aggregates.load(clients, current.clientId(), "client").execute(it -> it.move(id, slot.start()));
 
         session.execute(it -> it.reschedule(slot, room, now));
         return session.invoke(Session::details);
@@ -161,6 +174,7 @@ public class SessionBooking {
         schedules.release(Kind.THERAPIST, current.therapistId().value(), busy, command.sessionId());
         schedules.release(Kind.ROOM, current.roomId().value(), busy, command.sessionId());
         schedules.release(Kind.CLIENT, current.clientId().value(), current.slot(), command.sessionId());
+        Aggregates.load(clients, current.clientId(), "client").execute(it -> it.release(command.sessionId()));
         return session.invoke(Session::details);
     }
 

@@ -78,6 +78,12 @@ public final class DemoData {
                     "address", "1 High Street, " + clinic.town(), "timeZone", "Europe/London",
                     "openingHours", openingHours(clinic), "rooms", rooms)).path("clinicId").asText());
         }
+        // online booking rules: Kingston, the busiest, wants notice and caps a client's sessions ahead;
+        // Twickenham books a new client's first session at the desk; Richmond keeps the defaults
+        put(bookingPort, admin, "/clinics/" + clinics.get("Kingston") + "/booking-rules", Map.of("minimumNotice", "PT12H",
+                "maxUpcomingSessions", 4, "newClientsOnline", true, "sameDayOnline", false));
+        put(bookingPort, admin, "/clinics/" + clinics.get("Twickenham") + "/booking-rules", Map.of("minimumNotice", "PT2H",
+                "newClientsOnline", false, "sameDayOnline", true));
         Map<DemoPractice.Therapist, Therapist> therapists = new LinkedHashMap<>();
         for (DemoPractice.Therapist planned : practice.therapists) {
             List<String> at = List.of(clinics.get(planned.monWedFri().town()), clinics.get(planned.tueThu().town()));

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Projects every event of a client's record into the audit trail: the change (the event's name),
  * the record it changed (its aggregate), when, and the actor the command carried; entries of one
  * instant keep the store's order. An event that names no client belongs to the client of its
- * aggregate, if an earlier event named one; events of no client's record (a clinic's hours) are left
- * out. A processor's batch is written in three statements at its commit (records, entries that name
+ * aggregate, if an earlier event named one; events of no client's record (a clinic's hours) and
+ * {@link Bookkeeping} are left out. A processor's batch is written in three statements at its commit (records, entries that name
  * their client, entries that take their record's), not row by row. Applying an event twice changes
  * nothing.
  */
@@ -64,6 +64,9 @@ public class AuditTrail implements EventMessageHandler {
 
     @Override
     public Object handle(EventMessage<?> event) {
+        if (event.getPayloadType().isAnnotationPresent(Bookkeeping.class)) {
+            return null;
+        }
         String record = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         String change = event.getPayloadType().getSimpleName();
         Timestamp at = Timestamp.from(actedAt(event));

@@ -80,6 +80,8 @@ class BookingPages {
         List<BookingApi.Therapist> therapists = asked.clinicId() == null ? List.of() : booking.therapists().stream()
                 .filter(therapist -> therapist.clinics().contains(asked.clinicId())).toList();
         model.addAttribute("therapists", therapists);
+        clinics.stream().filter(clinic -> clinic.clinicId().equals(asked.clinicId())).findFirst()
+                .ifPresent(clinic -> model.addAttribute("chosen", clinic));
         // a therapist chosen at another clinic is no choice here
         UUID therapist = therapists.stream().map(BookingApi.Therapist::therapistId)
                 .filter(id -> id.equals(asked.therapistId())).findFirst().orElse(null);

@@ -24,7 +24,16 @@ public class BookingApi {
     }
 
     public record Clinic(UUID clinicId, String name, String address, String timeZone, Duration lateCancellationWindow,
-                         boolean closed, List<Room> rooms) {
+                         boolean closed, List<Room> rooms, BookingRules bookingRules) {
+    }
+
+    /** How a clinic takes the bookings clients make themselves; {@code maxUpcomingSessions} null for no limit. */
+    public record BookingRules(Duration minimumNotice, Integer maxUpcomingSessions, boolean newClientsOnline,
+                               boolean sameDayOnline) {
+
+        public long noticeHours() {
+            return minimumNotice.toHours();
+        }
     }
 
     public record Therapist(UUID therapistId, String name, List<UUID> clinics) {
@@ -149,6 +158,15 @@ public class BookingApi {
 
     public Utilisation utilisation(LocalDate from, LocalDate to) {
         return booking.get(Utilisation.class, "/reports/utilisation?from={from}&to={to}", from, to);
+    }
+
+    public void setBookingRules(UUID clinicId, BookingRules rules) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("minimumNotice", rules.minimumNotice());
+        body.put("maxUpcomingSessions", rules.maxUpcomingSessions());
+        body.put("newClientsOnline", rules.newClientsOnline());
+        body.put("sameDayOnline", rules.sameDayOnline());
+        booking.put(body, "/clinics/{id}/booking-rules", clinicId);
     }
 
     /** Registers the signed-in client under their own id; the key makes a repeated submit register once. */

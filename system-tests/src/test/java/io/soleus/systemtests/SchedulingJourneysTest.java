@@ -1,0 +1,150 @@
+package io.soleus.systemtests;
+
+import static io.soleus.systemtests.RunningPlatform.within;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.By.cssSelector;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * How a busy practice schedules, in a real browser against the whole platform as separate processes:
+ * an admin sets a clinic's rules for online booking, and a client is offered and allowed only what
+ * they let them book, while staff book past them. Shares the platform of the browser journeys
+ * ({@link WebPlatform}), with a clinic of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3)
+class SchedulingJourneysTest {
+
+    private static final String PASSWORD = "a long enough password";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private RunningPlatform platform;
+    private String web;
+    private String harbour;
+    private String tom;
+    private String assessment;
+
+    @BeforeAll
+    void start() {
+        platform = WebPlatform.get();
+        web = platform.processes.webUrl();
+        Map<String, Object> always = RunningPlatform.everyDayAllDay();
+        harbour = platform.post("booking", platform.admin, "/clinics", Map.of("name", "Harbour Soft Tissue Clinic",
+                "address", "3 Quay Street, Kingston", "timeZone", "Europe/London", "openingHours", always,
+                "rooms", List.of(Map.of("name", "Harbour room")))).path("clinicId").asText();
+        tom = platform.post("booking", platform.admin, "/therapists", Map.of("name", "Tom Okafor",
+                "clinics", List.of(harbour))).path("therapistId").asText();
+        platform.put("booking", platform.admin, "/therapists/" + tom + "/availability/" + harbour, always);
+        assessment = platform.post("booking", platform.admin, "/session-types", Map.of("name", "Harbour assessment",
+                "durationMinutes", 60, "bufferMinutes", 0, "therapists", List.of(tom))).path("sessionTypeId").asText();
+        platform.processes.identity().account("admin-" + UUID.randomUUID(), "harbour-admin@soleus.test", "Hana Admin",
+                PASSWORD, "ADMIN", List.of());
+    }
+
+    @Test
+    @Order(1)
+    void an_admin_sets_a_clinics_online_rules_and_a_client_books_only_as_they_allow() {
+        try (Browser admin = new Browser("rules-admin", 1280, 1000)) {
+            admin.signIn(web, "harbour-admin@soleus.test", PASSWORD);
+            admin.waitUntil(ExpectedConditions.urlMatches(".*/admin$"));
+            admin.click(By.linkText("Clinics"));
+            admin.waitUntil(ExpectedConditions.urlContains("/admin/clinics"));
+            WebElement card = admin.find(By.id("clinic-" + harbour));
+            assertThat(card.getText()).contains("Harbour Soft Tissue Clinic", "One room");
+            admin.type(By.id("notice-" + harbour), "48");
+            admin.type(By.id("upcoming-" + harbour), "2");
+            card.findElement(By.xpath(".//label[.//input[@name='newClientsOnline']]")).click();
+            admin.check("clinics");
+            card.findElement(By.xpath(".//button[@type='submit']")).click();
+            admin.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("clinic-" + harbour),
+                    "clients are held to the new rules"));
+            assertThat(admin.find(By.id("notice-" + harbour)).getAttribute("value")).isEqualTo("48");
+            assertThat(admin.find(By.xpath("//*[@id='clinic-" + harbour + "']//input[@name='newClientsOnline']")).isSelected())
+                    .isFalse();
+            admin.check("clinics-saved");
+        }
+
+        String client = platform.registerClient("Harper Harbour", RunningPlatform.address("harper"));
+        platform.processes.identity().account(client, "harper@soleus.test", "Harper Harbour", PASSWORD, "CLIENT", List.of());
+        try (Browser phone = new Browser("rules-client", 375, 812)) {
+            phone.signIn(web, "harper@soleus.test", PASSWORD);
+            phone.waitUntil(ExpectedConditions.urlContains("/me"));
+
+            // a week three days out: it has slots beyond the 48 hours' notice whatever the day
+            Instant asked = Instant.now();
+            openTheWeekOf(phone, asked.plus(Duration.ofDays(3)));
+            assertThat(phone.text(By.id("clinic-rules"))).contains("at least 48 hours ahead", "At most 2 sessions ahead",
+                    "New clients: please call");
+            List<Instant> offered = phone.all(cssSelector("a.slot")).stream().map(link -> startOf(link.getAttribute("href"))).toList();
+            assertThat(offered).isNotEmpty().allSatisfy(start -> assertThat(start).isAfter(asked.plus(Duration.ofHours(48))));
+            phone.check("book-with-rules");
+
+            // new here: the first session is the clinic's to book
+            bookTheSlot(phone, offered.get(0));
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"),
+                    "books a new client's first session itself"));
+            phone.check("book-refused-new-client");
+
+            // the desk books it, whatever the rules; then the client may book online, up to two ahead
+            platform.book(client, tom, harbour, assessment, offered.get(0));
+            openTheWeekOf(phone, asked.plus(Duration.ofDays(3)));
+            Instant second = phone.all(cssSelector("a.slot")).stream().map(link -> startOf(link.getAttribute("href")))
+                    .filter(start -> start.isAfter(offered.get(0).plus(Duration.ofHours(1)))).findFirst().orElseThrow();
+            bookTheSlot(phone, second);
+            phone.waitUntil(ExpectedConditions.urlContains("/me/sessions"));
+            assertThat(phone.text(By.tagName("main"))).contains("Booked. A confirmation is on its way.");
+
+            openTheWeekOf(phone, asked.plus(Duration.ofDays(3)));
+            Instant third = phone.all(cssSelector("a.slot")).stream().map(link -> startOf(link.getAttribute("href")))
+                    .filter(start -> start.isAfter(second.plus(Duration.ofHours(1)))).findFirst().orElseThrow();
+            bookTheSlot(phone, third);
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"),
+                    "as many sessions ahead at this clinic as can be booked online"));
+            within(Duration.ofSeconds(30)).until(() -> platform.get("booking", platform.admin, "/clients/" + client + "/sessions")
+                    .path("upcoming").size() == 2);
+        }
+    }
+
+    private void openTheWeekOf(Browser browser, Instant day) {
+        browser.open(web + "/me/book?clinicId=" + harbour + "&sessionTypeId=" + assessment + "&week=" + day.atZone(LONDON).toLocalDate());
+        browser.find(cssSelector("a.slot"));
+    }
+
+    private void bookTheSlot(Browser browser, Instant start) {
+        browser.all(cssSelector("a.slot")).stream().filter(link -> startOf(link.getAttribute("href")).equals(start))
+                .findFirst().orElseThrow().click();
+        browser.waitUntil(ExpectedConditions.urlContains("/me/book/confirm"));
+        browser.click(By.xpath("//button[normalize-space()='Book this session']"));
+    }
+
+    /** The {@code start} a slot link asks to confirm. */
+    static Instant startOf(String href) {
+        String query = URI.create(href).getRawQuery();
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("start=")) {
+                return Instant.parse(URLDecoder.decode(parameter.substring("start=".length()), StandardCharsets.UTF_8));
+            }
+        }
+        throw new IllegalStateException("no start in " + href);
+    }
+}

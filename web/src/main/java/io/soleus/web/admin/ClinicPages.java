@@ -1,0 +1,60 @@
+package io.soleus.web.admin;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.soleus.web.services.BookingApi;
+import io.soleus.web.services.BookingApi.BookingRules;
+import io.soleus.web.services.ReadYourWrites;
+import io.soleus.web.services.ServiceRefused;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The practice's clinics for admins: where each is, its rooms, and its rules for the bookings
+ * clients make themselves online (notice, how many sessions ahead, new clients, same day), each
+ * clinic's rules a form of its own.
+ */
+@Controller
+@RequestMapping("/admin/clinics")
+class ClinicPages {
+
+    private final BookingApi booking;
+
+    ClinicPages(BookingApi booking) {
+        this.booking = booking;
+    }
+
+    @GetMapping
+    String clinics(Model model) {
+        model.addAttribute("clinics", booking.clinics());
+        return "admin/clinics";
+    }
+
+    /** An empty limit is no limit; an unchecked box is off (a browser sends no value for it). */
+    @PostMapping("/{id}/booking-rules")
+    String setRules(@PathVariable UUID id, @RequestParam long noticeHours, @RequestParam(required = false) Integer maxUpcoming,
+                    @RequestParam(defaultValue = "false") boolean newClientsOnline,
+                    @RequestParam(defaultValue = "false") boolean sameDayOnline, RedirectAttributes next) {
+        BookingRules rules = new BookingRules(Duration.ofHours(noticeHours), maxUpcoming, newClientsOnline, sameDayOnline);
+        try {
+            booking.setBookingRules(id, rules);
+        } catch (ServiceRefused refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            next.addFlashAttribute("invalid", id);
+            next.addFlashAttribute("invalidField", refused.errors().isEmpty() ? "" : refused.errors().get(0).field());
+            return "redirect:/admin/clinics#clinic-" + id;
+        }
+        ReadYourWrites.await(() -> booking.clinic(id).map(clinic -> clinic.bookingRules().equals(rules)).orElse(false));
+        next.addFlashAttribute("saved", id);
+        return "redirect:/admin/clinics#clinic-" + id;
+    }
+}
