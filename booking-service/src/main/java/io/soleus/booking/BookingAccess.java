@@ -47,5 +47,15 @@ class BookingAccess implements AccessRules {
         access.put("/clients/{clientId}/contact").by(any(ADMIN).or(self(CLIENT, "clientId")));
         access.post("/clients/{clientId}/forget").by(any(ADMIN).or(self(CLIENT, "clientId")));
         access.get("/clients/{clientId}/export").by(any(ADMIN).or(self(CLIENT, "clientId")));
+
+        // calendar subscription links: made, seen and stopped by their owner or an admin; the feed itself
+        // is fetched by a calendar app with the link's secret alone
+        access.post("/therapists/{therapistId}/calendar-feed").by(any(ADMIN).or(self(THERAPIST, "therapistId")));
+        access.get("/therapists/{therapistId}/calendar-feed").by(any(ADMIN).or(self(THERAPIST, "therapistId")));
+        access.delete("/therapists/{therapistId}/calendar-feed").by(any(ADMIN).or(self(THERAPIST, "therapistId")));
+        access.post("/clients/{clientId}/calendar-feed").by(any(ADMIN).or(self(CLIENT, "clientId")));
+        access.get("/clients/{clientId}/calendar-feed").by(any(ADMIN).or(self(CLIENT, "clientId")));
+        access.delete("/clients/{clientId}/calendar-feed").by(any(ADMIN).or(self(CLIENT, "clientId")));
+        access.get("/calendar-feeds/*").byHolderOfTheSecretInThePath();
     }
 }

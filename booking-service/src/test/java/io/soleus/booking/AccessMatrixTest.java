@@ -72,7 +72,15 @@ class AccessMatrixTest {
             entry("POST /sessions/{sessionId}/reschedule", "A X @"),
             entry("POST /sessions/{sessionId}/cancel", "A X @"),
             entry("POST /sessions/{sessionId}/attended", "X @"),
-            entry("POST /sessions/{sessionId}/missed", "X @"));
+            entry("POST /sessions/{sessionId}/missed", "X @"),
+            // calendar subscription links: their owner and admins; the feed by the link's secret alone
+            entry("POST /therapists/{therapistId}/calendar-feed", "X @"),
+            entry("GET /therapists/{therapistId}/calendar-feed", "X @"),
+            entry("DELETE /therapists/{therapistId}/calendar-feed", "X @"),
+            entry("POST /clients/{clientId}/calendar-feed", "A @"),
+            entry("GET /clients/{clientId}/calendar-feed", "A @"),
+            entry("DELETE /clients/{clientId}/calendar-feed", "A @"),
+            entry("GET /calendar-feeds/{secret}.ics", AccessMatrix.BY_SECRET));
 
     @LocalServerPort
     int port;
@@ -112,8 +120,10 @@ class AccessMatrixTest {
         Map<String, Object> contact = Map.of("name", "Ada Achterberg", "email", "ada.achterberg@example.org",
                 "preferredChannel", "EMAIL", "remindersConsent", true);
         scope = new Scope(
-                Map.of("clinicId", clinicX, "therapistId", therapistX, "clientId", clientA, "sessionId", sessionOfA,
-                        "sessionTypeId", type, "roomId", room, "exceptionId", exception, "processingGroup", "scheduling"),
+                Map.ofEntries(entry("clinicId", clinicX), entry("therapistId", therapistX), entry("clientId", clientA),
+                        entry("sessionId", sessionOfA), entry("sessionTypeId", type), entry("roomId", room),
+                        entry("exceptionId", exception), entry("processingGroup", "scheduling"),
+                        entry("secret", "a-secret-never-issued")),
                 Map.of("GET /clinics/{clinicId}/free-slots", "?sessionTypeId=" + type + "&from=2026-11-30&to=2026-11-30",
                         "GET /therapists/{therapistId}/calendar", "?from=2026-11-30&to=2026-12-06",
                         "GET /therapists/{therapistId}/availability", "?from=2026-11-30&to=2026-12-06",

@@ -6,6 +6,9 @@ import static org.openqa.selenium.By.cssSelector;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +30,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * How a busy practice schedules, in a real browser against the whole platform as separate processes:
  * an admin sets a clinic's rules for online booking, and a client is offered and allowed only what
- * they let them book, while staff book past them. Shares the platform of the browser journeys
+ * they let them book, while staff book past them; a client and a therapist subscribe to their
+ * sessions in a calendar app, which fetches the feed without signing in, and stop it. Shares the platform of the browser journeys
  * ({@link WebPlatform}), with a clinic of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -123,6 +127,55 @@ class SchedulingJourneysTest {
             within(Duration.ofSeconds(30)).until(() -> platform.get("booking", platform.admin, "/clients/" + client + "/sessions")
                     .path("upcoming").size() == 2);
         }
+    }
+
+    @Test
+    @Order(2)
+    void a_client_and_a_therapist_subscribe_to_their_sessions_in_a_calendar_app_and_stop_it() throws Exception {
+        String client = platform.registerClient("Sasha Subscriber", RunningPlatform.address("sasha"));
+        platform.processes.identity().account(client, "sasha@soleus.test", "Sasha Subscriber", PASSWORD, "CLIENT", List.of());
+        platform.processes.identity().account(tom, "tom@soleus.test", "Tom Okafor", PASSWORD, "THERAPIST", List.of(harbour));
+        Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String session = platform.book(client, tom, harbour, assessment, start);
+
+        try (Browser phone = new Browser("feed-client", 375, 812)) {
+            phone.signIn(web, "sasha@soleus.test", PASSWORD);
+            phone.waitUntil(ExpectedConditions.urlContains("/me"));
+            phone.open(web + "/me/settings");
+            phone.click(By.xpath("//button[normalize-space()='Make a calendar link']"));
+            String link = phone.find(By.id("feed-url")).getAttribute("value");
+            assertThat(link).startsWith(web + "/calendar/").endsWith(".ics");
+            assertThat(phone.find(By.linkText("Open in my calendar app")).getAttribute("href")).startsWith("webcal://");
+            phone.check("settings-calendar-link");
+
+            // a calendar app fetches it without signing in: the session, in the clinic's time zone, with Tom
+            HttpResponse<String> feed = fetch(link);
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+            assertThat(feed.body()).contains("BEGIN:VCALENDAR", "UID:" + session + "@soleus", "TZID=Europe/London",
+                    "SUMMARY:Harbour assessment with Tom Okafor", "STATUS:CONFIRMED");
+
+            phone.open(web + "/me/settings");
+            assertThat(phone.text(By.id("calendar"))).contains("You have had a calendar link since");
+            phone.click(By.xpath("//button[normalize-space()='Stop the link']"));
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("calendar"), "The link is stopped"));
+            assertThat(fetch(link).statusCode()).isEqualTo(404);
+        }
+
+        try (Browser desk = new Browser("feed-therapist", 1280, 1000)) {
+            desk.signIn(web, "tom@soleus.test", PASSWORD);
+            desk.waitUntil(ExpectedConditions.urlContains("/work"));
+            desk.click(By.xpath("//button[normalize-space()='Make a calendar link']"));
+            String link = desk.find(By.id("feed-url")).getAttribute("value");
+            desk.check("calendar-link");
+            String body = fetch(link).body();
+            assertThat(body).contains("UID:" + session + "@soleus", "SUMMARY:Harbour assessment")
+                    .as("a therapist's feed does not name the client").doesNotContain("Sasha");
+        }
+    }
+
+    private static HttpResponse<String> fetch(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void openTheWeekOf(Browser browser, Instant day) {

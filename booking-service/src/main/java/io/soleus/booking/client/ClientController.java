@@ -3,6 +3,9 @@ package io.soleus.booking.client;
 import java.net.URI;
 
 import io.soleus.booking.BookingPolicy;
+import io.soleus.booking.feed.CalendarFeeds;
+import io.soleus.booking.feed.CalendarFeeds.Kind;
+import io.soleus.booking.feed.CalendarFeeds.Owner;
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
 import io.soleus.booking.client.ClientCommands.ForgetClient;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
@@ -42,10 +45,12 @@ class ClientController {
 
     private final Commands commands;
     private final ClientKeys keys;
+    private final CalendarFeeds feeds;
 
-    ClientController(Commands commands, ClientKeys keys) {
+    ClientController(Commands commands, ClientKeys keys, CalendarFeeds feeds) {
         this.commands = commands;
         this.keys = keys;
+        this.feeds = feeds;
     }
 
     record ClientDetails(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 254) String email,
@@ -82,13 +87,15 @@ class ClientController {
     /**
      * Forgets the client: {@code ClientForgotten} is published and the client's keys are deleted here
      * before the answer (every other service deletes its own on the event), so each personal value of
-     * theirs, wherever written, reads as erased from now on. Their sessions and figures stay.
+     * theirs, wherever written, reads as erased from now on, and their calendar link stops. Their sessions and
+     * figures stay.
      */
     @PostMapping("/{clientId}/forget")
     @Operation(summary = "Forget a client's personal data (crypto-shredding): the client themself or an admin")
     ResponseEntity<Void> forget(@PathVariable ClientId clientId, IdempotencyKey key) {
         Outcome<Void> forgotten = commands.sendOnce(key, clientId, new ForgetClient(clientId), Void.class);
         keys.forget(clientId);
+        feeds.revoke(new Owner(Kind.CLIENT, clientId.value()));
         return forgotten.answer(HttpStatus.NO_CONTENT).build();
     }
 }

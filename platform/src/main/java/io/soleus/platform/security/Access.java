@@ -56,6 +56,15 @@ public final class Access {
         public void by(Who who) {
             requests.requestMatchers(method, paths).access(new Rule(who));
         }
+
+        /**
+         * Anyone holding the unguessable secret the path itself carries, with no token: for what a
+         * program that cannot sign in fetches (a calendar app). The handler resolves the secret and
+         * answers 404 to any it does not know, so the secret is the endpoint's whole authority.
+         */
+        public void byHolderOfTheSecretInThePath() {
+            requests.requestMatchers(method, paths).permitAll();
+        }
     }
 
     /** Allows a caller signed in with a Soleus token whom {@code who} names. */

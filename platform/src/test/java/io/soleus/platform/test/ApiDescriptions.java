@@ -50,8 +50,13 @@ public final class ApiDescriptions {
      * Operations that take no {@code Idempotency-Key} because repeating them makes nothing twice:
      * retrying parked work again only retries what is still parked.
      */
+    /**
+     * POSTs a retry cannot harm: a retry of a retry, or a new calendar link, which stops the last, so a
+     * repeat leaves one working link, the one its answer shows (and the secret is never kept to replay).
+     */
     private static final List<String> REPEATABLE_BY_NATURE = List.of(
-            "POST /admin/dead-letters/{processingGroup}/retry", "POST /admin/deliveries/{id}/retry");
+            "POST /admin/dead-letters/{processingGroup}/retry", "POST /admin/deliveries/{id}/retry",
+            "POST /therapists/{therapistId}/calendar-feed", "POST /clients/{clientId}/calendar-feed");
 
     /**
      * Checks what every service's description must say: it passes Redocly's recommended rules with

@@ -45,10 +45,7 @@ class SettingsPages {
     @GetMapping
     String settings(SignedIn me, Model model) {
         UUID client = me.client();
-        model.addAttribute("profile", booking.client(client));
-        model.addAttribute("preferences", notifications.preferences(client));
-        model.addAttribute("kinds", KINDS);
-        return "client/settings";
+        return page(model, client, booking.client(client), notifications.preferences(client));
     }
 
     @PostMapping("/contact")
@@ -63,10 +60,8 @@ class SettingsPages {
                 throw refused;
             }
             model.addAttribute("contactErrors", refused.errors());
-            model.addAttribute("profile", new ClientProfile(client, name, email, phone, channel, reminders, language));
-            model.addAttribute("preferences", notifications.preferences(client));
-            model.addAttribute("kinds", KINDS);
-            return "client/settings";
+            return page(model, client, new ClientProfile(client, name, email, phone, channel, reminders, language),
+                    notifications.preferences(client));
         }
         next.addFlashAttribute("saved", "contact");
         return "redirect:/me/settings";
@@ -92,10 +87,7 @@ class SettingsPages {
                 throw refused;
             }
             model.addAttribute("preferencesRefused", refused);
-            model.addAttribute("profile", booking.client(client));
-            model.addAttribute("preferences", preferences);
-            model.addAttribute("kinds", KINDS);
-            return "client/settings";
+            return page(model, client, booking.client(client), preferences);
         }
         next.addFlashAttribute("saved", "notifications");
         return "redirect:/me/settings";
@@ -107,5 +99,14 @@ class SettingsPages {
         } catch (java.time.format.DateTimeParseException e) {
             throw new ServiceRefused(400, "not a time", null, List.of(new ServiceRefused.FieldError("quietHours", "is not a time")));
         }
+    }
+
+    /** The settings page with {@code profile} and {@code preferences} in its forms (as saved, or as just refused). */
+    private String page(Model model, UUID client, ClientProfile profile, Preferences preferences) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("preferences", preferences);
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("feed", booking.calendarFeed("clients", client));
+        return "client/settings";
     }
 }

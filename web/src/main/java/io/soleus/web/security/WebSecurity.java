@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -44,6 +45,8 @@ class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/livez", "/readyz").permitAll()
+                        // calendar apps fetch a feed with its link's secret alone; booking checks the secret
+                        .requestMatchers(HttpMethod.GET, "/calendar/*").permitAll()
                         .requestMatchers("/", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg",
                                 "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

@@ -169,6 +169,28 @@ public class BookingApi {
         booking.put(body, "/clinics/{id}/booking-rules", clinicId);
     }
 
+    /** Whether a person has a calendar subscription link ({@code whose} is "therapists" or "clients"), and since when. */
+    public record FeedState(boolean active, Instant createdAt) {
+    }
+
+    public FeedState calendarFeed(String whose, UUID id) {
+        return booking.get(FeedState.class, "/{whose}/{id}/calendar-feed", whose, id);
+    }
+
+    /** A new calendar link for the person, the last one stopping; answers booking's path of the feed, secret and all. */
+    public String newCalendarFeed(String whose, UUID id) {
+        return booking.post(Map.of(), "/{whose}/{id}/calendar-feed", whose, id).path("path").asText();
+    }
+
+    public void stopCalendarFeed(String whose, UUID id) {
+        booking.send(HttpMethod.DELETE, null, Map.of(), "/{whose}/{id}/calendar-feed", whose, id);
+    }
+
+    /** The feed (RFC 5545 text) of the link whose secret is {@code secret}, fetched with no one's token. */
+    public String calendarFeedText(String secret) {
+        return booking.getText("/calendar-feeds/{secret}.ics", secret);
+    }
+
     /** Registers the signed-in client under their own id; the key makes a repeated submit register once. */
     public void register(String name, String email, String phone, String channel, boolean remindersConsent, String language,
                          String idempotencyKey) {

@@ -66,6 +66,12 @@ public final class ServiceClient {
         });
     }
 
+    /** A text read with no one's token: what carries its own authority (a calendar feed's secret in the path). */
+    public String getText(String path, Object... variables) {
+        return call(() -> untokened.get().uri(path, variables).retrieve().onStatus(HttpStatusCode::isError, this::refuse)
+                .body(String.class));
+    }
+
     public JsonNode post(Object body, String path, Object... variables) {
         return send(HttpMethod.POST, body, Map.of(), path, variables);
     }

@@ -44,6 +44,7 @@ class CalendarPages {
         model.addAttribute("previous", day ? shown.minusDays(1) : from.minusWeeks(1));
         model.addAttribute("next", day ? shown.plusDays(1) : from.plusWeeks(1));
         model.addAttribute("today", times.today());
+        model.addAttribute("feed", booking.calendarFeed("therapists", therapist));
         return "therapist/calendar";
     }
 }
