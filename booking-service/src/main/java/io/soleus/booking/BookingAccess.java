@@ -48,6 +48,12 @@ class BookingAccess implements AccessRules {
         access.post("/clients/{clientId}/forget").by(any(ADMIN).or(self(CLIENT, "clientId")));
         access.get("/clients/{clientId}/export").by(any(ADMIN).or(self(CLIENT, "clientId")));
 
+        // the waitlist: clients for themselves, staff for their clinics' clients; a clinic's list for its staff
+        access.post("/waitlist", "/waitlist/*/leave", "/waitlist/offers/*/accept").by(ADMIN, THERAPIST, CLIENT);
+        access.get("/waitlist/offers/*").by(ADMIN, THERAPIST, CLIENT);
+        access.get("/clinics/*/waitlist").by(ADMIN, THERAPIST);
+        access.get("/clients/{clientId}/waitlist").by(any(ADMIN, THERAPIST).or(self(CLIENT, "clientId")));
+
         // calendar subscription links: made, seen and stopped by their owner or an admin; the feed itself
         // is fetched by a calendar app with the link's secret alone
         access.post("/therapists/{therapistId}/calendar-feed").by(any(ADMIN).or(self(THERAPIST, "therapistId")));

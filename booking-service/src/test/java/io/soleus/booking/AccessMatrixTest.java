@@ -10,6 +10,7 @@ import java.util.Map;
 import io.soleus.platform.test.AccessMatrix;
 import io.soleus.platform.test.AccessMatrix.Scope;
 import io.soleus.booking.scheduling.SchedulingProjection;
+import io.soleus.booking.waitlist.WaitlistProjection;
 import io.soleus.platform.test.ApiClient.Response;
 import io.soleus.platform.test.ReadModels;
 import io.soleus.platform.test.TestTokens;
@@ -73,6 +74,13 @@ class AccessMatrixTest {
             entry("POST /sessions/{sessionId}/cancel", "A X @"),
             entry("POST /sessions/{sessionId}/attended", "X @"),
             entry("POST /sessions/{sessionId}/missed", "X @"),
+            // the waitlist: clients for themselves, staff at their clinics; a clinic's list for its staff
+            entry("POST /waitlist", "A X @"),
+            entry("POST /waitlist/{entryId}/leave", "A X @"),
+            entry("GET /clinics/{clinicId}/waitlist", "X @"),
+            entry("GET /clients/{clientId}/waitlist", "A X @"),
+            entry("GET /waitlist/offers/{offerId}", "A X @ (404: A's entry has no offer)"),
+            entry("POST /waitlist/offers/{offerId}/accept", "A X @"),
             // calendar subscription links: their owner and admins; the feed by the link's secret alone
             entry("POST /therapists/{therapistId}/calendar-feed", "X @"),
             entry("GET /therapists/{therapistId}/calendar-feed", "X @"),
@@ -114,8 +122,11 @@ class AccessMatrixTest {
         created(api.book(TestTokens.client(clientB), null, therapistY, clinicY, type, monday("10:00")));
         String exception = created(api.post(TestTokens.admin(), "/therapists/" + therapistX + "/exceptions",
                 Map.of("kind", "TIME_OFF", "from", "2026-12-21T09:00:00Z", "to", "2026-12-21T12:00:00Z"))).text("exceptionId");
-        // the reads of the table answer from the scheduling read model: it has everything above first
+        String entryOfA = created(api.post(TestTokens.client(clientA), "/waitlist", Map.of("clinicId", clinicX,
+                "sessionTypeId", type, "times", hours))).text("entryId");
+        // the reads of the table answer from the scheduling and waitlist read models: they have everything above first
         ReadModels.awaitCaughtUp(service, SchedulingProjection.GROUP);
+        ReadModels.awaitCaughtUp(service, WaitlistProjection.GROUP);
 
         Map<String, Object> contact = Map.of("name", "Ada Achterberg", "email", "ada.achterberg@example.org",
                 "preferredChannel", "EMAIL", "remindersConsent", true);
@@ -123,7 +134,7 @@ class AccessMatrixTest {
                 Map.ofEntries(entry("clinicId", clinicX), entry("therapistId", therapistX), entry("clientId", clientA),
                         entry("sessionId", sessionOfA), entry("sessionTypeId", type), entry("roomId", room),
                         entry("exceptionId", exception), entry("processingGroup", "scheduling"),
-                        entry("secret", "a-secret-never-issued")),
+                        entry("secret", "a-secret-never-issued"), entry("entryId", entryOfA), entry("offerId", sessionOfA)),
                 Map.of("GET /clinics/{clinicId}/free-slots", "?sessionTypeId=" + type + "&from=2026-11-30&to=2026-11-30",
                         "GET /therapists/{therapistId}/calendar", "?from=2026-11-30&to=2026-12-06",
                         "GET /therapists/{therapistId}/availability", "?from=2026-11-30&to=2026-12-06",
@@ -151,7 +162,9 @@ class AccessMatrixTest {
                         entry("POST /sessions", Map.of("clientId", clientA, "therapistId", therapistX, "clinicId", clinicX,
                                 "sessionTypeId", type, "start", monday("12:00").toString())),
                         entry("POST /sessions/{sessionId}/reschedule", Map.of("start", monday("15:30").toString())),
-                        entry("POST /sessions/{sessionId}/cancel", Map.of("reason", "Ada's private reason"))),
+                        entry("POST /sessions/{sessionId}/cancel", Map.of("reason", "Ada's private reason")),
+                        entry("POST /waitlist", Map.of("clientId", clientA, "clinicId", clinicX, "sessionTypeId", type,
+                                "times", hours))),
                 List.of("Ada Achterberg", "ada.achterberg@example.org", "Ada's private reason", otherSessionOfA));
     }
 

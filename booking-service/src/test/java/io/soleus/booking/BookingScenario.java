@@ -14,6 +14,7 @@ import io.soleus.booking.client.ClientEvents;
 import io.soleus.booking.clinic.Clinic;
 import io.soleus.booking.schedule.Schedule;
 import io.soleus.booking.session.Session;
+import io.soleus.booking.session.EarlierSessions;
 import io.soleus.booking.session.SessionBooking;
 import io.soleus.booking.sessiontype.SessionType;
 import io.soleus.booking.therapist.Therapist;
@@ -45,11 +46,20 @@ public final class BookingScenario implements AutoCloseable {
     private final InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
 
     public BookingScenario(Instant now) {
-        this(now, PessimisticLockFactory.usingDefaults());
+        this(now, PessimisticLockFactory.usingDefaults(), (client, clinic) -> false);
     }
 
     /** A scenario whose day schedules are locked by {@code scheduleLocks}, e.g. to play two commands' timing. */
     public BookingScenario(Instant now, LockFactory scheduleLocks) {
+        this(now, scheduleLocks, (client, clinic) -> false);
+    }
+
+    /** A scenario where the scheduling read model remembers sessions older than the client aggregate's: {@code earlier}. */
+    public BookingScenario(Instant now, EarlierSessions earlier) {
+        this(now, PessimisticLockFactory.usingDefaults(), earlier);
+    }
+
+    private BookingScenario(Instant now, LockFactory scheduleLocks, EarlierSessions earlier) {
         clock = new MutableClock(now);
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(config -> store)
@@ -66,7 +76,7 @@ public final class BookingScenario implements AutoCloseable {
                 .registerCommandHandler(config -> new SessionBooking(config.repository(Session.class),
                         config.repository(Client.class), config.repository(SessionType.class),
                         config.repository(Clinic.class), config.repository(Therapist.class),
-                        config.repository(Schedule.class), clock, Duration.ofDays(180)))
+                        config.repository(Schedule.class), earlier, clock, Duration.ofDays(180)))
                 .start();
         // as in the service: every event's rules are checked before it is stored
         axon.eventStore().registerDispatchInterceptor(new CheckedOnWrite());

@@ -147,6 +147,9 @@ class CalendarFeedsTest {
         assertThat(api.post(TestTokens.client(runner), "/clients/" + runner + "/forget", Map.of()).status()).isEqualTo(204);
 
         assertThat(api.get(null, path).status()).isEqualTo(404);
+        ReadModels.awaitCaughtUp(service, SchedulingProjection.GROUP);
+        assertThat(api.post(TestTokens.admin(), "/clients/" + runner + "/calendar-feed", Map.of()).status())
+                .as("a forgotten client gets no new link").isEqualTo(404);
     }
 
     @Test

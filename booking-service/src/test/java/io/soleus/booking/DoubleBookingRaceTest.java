@@ -1,6 +1,8 @@
 package io.soleus.booking;
 
+import static io.soleus.platform.test.ApiClient.created;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -165,10 +167,10 @@ class DoubleBookingRaceTest {
 
     @Test
     void one_client_racing_six_online_bookings_on_both_instances_holds_no_more_than_the_clinics_limit() throws Exception {
-        String quayside = first.openClinic("Quayside", "Europe/London", "07:00", "21:00", "Room 1");
-        String sam = first.registerTherapist("Sam Reyes", quayside);
-        first.setWeekdayHours(sam, quayside, "07:00", "21:00");
-        String followUp = first.defineSessionType("Quayside follow-up", 45, 15, sam);
+        OneRoom place = oneRoomClinic("Quayside", "Sam Reyes");
+        String quayside = place.clinic();
+        String sam = place.therapist();
+        String followUp = place.followUp();
         assertThat(first.put(TestTokens.admin(), "/clinics/" + quayside + "/booking-rules", Map.of("minimumNotice", "PT0S",
                 "maxUpcomingSessions", 2, "newClientsOnline", true, "sameDayOnline", true)).status()).isEqualTo(204);
         String client = first.registerClient("Quinn Quayside", "quinn@example.org");
@@ -182,6 +184,63 @@ class DoubleBookingRaceTest {
         assertThat(answers).filteredOn(answer -> answer.status() == 409)
                 .allSatisfy(answer -> assertThat(answer.text("rule")).isEqualTo("max-upcoming-sessions"));
         assertThat(sessionsBooked().stream().filter(booked -> booked.clientId().toString().equals(client))).hasSize(2);
+    }
+
+    @Test
+    void an_offer_held_for_a_waitlisted_client_is_booked_by_nobody_else_and_taken_once_on_both_instances() throws Exception {
+        OneRoom place = oneRoomClinic("Pier", "Kim Osei");
+        String pier = place.clinic();
+        String kim = place.therapist();
+        String followUp = place.followUp();
+        String leaver = first.registerClient("Lee Leaver", "lee@example.org");
+        String waiting = first.registerClient("Wren Waiting", "wren@example.org");
+        Instant nine = day.plusDays(3).atTime(LocalTime.of(9, 0)).atZone(LONDON).toInstant();
+        String session = created(first.book(TestTokens.admin(), leaver, kim, pier, followUp, nine)).text("sessionId");
+        Map<String, Object> weekdays = new HashMap<>();
+        for (String weekday : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            weekdays.put(weekday, List.of(Map.of("from", "07:00", "to", "21:00")));
+        }
+        created(first.post(TestTokens.client(waiting), "/waitlist", Map.of("clinicId", pier, "sessionTypeId", followUp,
+                "times", weekdays)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.get(TestTokens.client(waiting), "/clients/" + waiting + "/waitlist")
+                .body().size() == 1);
+
+        assertThat(first.post(TestTokens.admin(), "/sessions/" + session + "/cancel", Map.of("reason", "Leaving town")).status())
+                .isEqualTo(200);
+        String offer = await().atMost(Duration.ofSeconds(30)).until(
+                () -> second.get(TestTokens.client(waiting), "/clients/" + waiting + "/waitlist").body().path(0),
+                entry -> "OFFERED".equals(entry.path("status").asText())).path("offerId").asText();
+
+        // while it is held, ten others racing for that time on both instances are all refused
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            others.add(first.registerClient("Pier racer " + i, "pier" + i + "@example.org"));
+        }
+        List<Response> racers = race(others.size(), i -> (i % 2 == 0 ? first : second).book(TestTokens.client(others.get(i)),
+                null, kim, pier, followUp, nine));
+        assertThat(racers).allSatisfy(answer -> assertThat(answer.status()).as("%s", answer.body()).isEqualTo(409));
+
+        // the offer taken eight times at once on both instances: one session, and every answer names it
+        List<Response> accepts = race(8, i -> (i % 2 == 0 ? first : second).post(TestTokens.client(waiting),
+                "/waitlist/offers/" + offer + "/accept", Map.of()));
+        assertThat(accepts).allSatisfy(answer -> {
+            assertThat(answer.status()).as("%s", answer.body()).isIn(200, 201);
+            assertThat(answer.text("sessionId")).isEqualTo(offer);
+        });
+        assertThat(sessionsBooked().stream().filter(booked -> booked.sessionId().toString().equals(offer))).hasSize(1);
+        assertThat(sessionsBooked().stream().filter(booked -> booked.slot().start().equals(nine)))
+                .as("the leaver's cancelled session and the offer's: nobody else's").hasSize(2);
+    }
+
+    /** A clinic of one room open 07:00-21:00 on weekdays, a therapist there all those hours, and a follow-up of 45 + 15 minutes. */
+    record OneRoom(String clinic, String therapist, String followUp) {
+    }
+
+    OneRoom oneRoomClinic(String name, String therapistName) {
+        String clinic = first.openClinic(name, "Europe/London", "07:00", "21:00", name + " room");
+        String therapist = first.registerTherapist(therapistName, clinic);
+        first.setWeekdayHours(therapist, clinic, "07:00", "21:00");
+        return new OneRoom(clinic, therapist, first.defineSessionType(name + " follow-up", 45, 15, therapist));
     }
 
     Instant groupOf(int request) {

@@ -56,7 +56,9 @@ class HostileInputTest {
             new ValidBody("POST /sessions", Map.of("clientId", SOME_ID, "therapistId", SOME_ID, "clinicId", SOME_ID,
                     "sessionTypeId", SOME_ID, "start", "2026-12-14T10:00:00Z")),
             new ValidBody("POST /sessions/{sessionId}/reschedule", Map.of("start", "2026-12-15T10:00:00Z")),
-            new ValidBody("POST /sessions/{sessionId}/cancel", Map.of("reason", REASON)));
+            new ValidBody("POST /sessions/{sessionId}/cancel", Map.of("reason", REASON)),
+            new ValidBody("POST /waitlist", Map.of("clientId", SOME_ID, "clinicId", SOME_ID, "sessionTypeId", SOME_ID,
+                    "times", HOURS, "urgency", "SOON")));
 
     static ServiceUnderAttack booking;
 

@@ -140,6 +140,24 @@ class OnlineBookingRulesTest {
     }
 
     @Test
+    void a_client_with_a_session_there_from_before_the_rule_is_not_new() {
+        try (BookingScenario remembering = new BookingScenario(NOW, (client, clinic) -> client.equals(practice.runner))) {
+            remembering.given(practice.setUp()).given(new SetBookingRules(practice.riverside,
+                    new BookingRules(Duration.ZERO, null, false, true)));
+
+            remembering.when(runnerBooksOnline(monday("09:00"))).only(SessionBooked.class);
+        }
+    }
+
+    @Test
+    void notice_is_set_in_whole_minutes() {
+        scenario.given(practice.setUp());
+
+        scenario.when(new SetBookingRules(practice.riverside, new BookingRules(Duration.ofSeconds(90), null, true, true)))
+                .refusedWith(InvalidValueException.class, "whole minutes");
+    }
+
+    @Test
     void a_client_cannot_move_a_session_inside_the_minimum_notice_but_the_clinic_can() {
         givenRiversideRules(new BookingRules(Duration.ofDays(2), null, true, true));
         SessionDetails session = scenario.givenResult(runnerBooksOnline(monday("10:00")));

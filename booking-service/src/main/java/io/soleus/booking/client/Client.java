@@ -80,9 +80,13 @@ public class Client {
         }
     }
 
-    /** Refuses a booking the client makes themself that {@code clinic}'s rules do not allow them. */
-    public void ensureMayBookOnline(ClinicId clinic, BookingRules rules, Instant now) {
-        if (!rules.newClientsOnline() && sessions.values().stream().noneMatch(held -> held.clinicId().equals(clinic))) {
+    /**
+     * Refuses a booking the client makes themself that {@code clinic}'s rules do not allow them;
+     * {@code seenBefore} when they had a session there before this aggregate held sessions.
+     */
+    public void ensureMayBookOnline(ClinicId clinic, BookingRules rules, Instant now, boolean seenBefore) {
+        if (!rules.newClientsOnline() && !seenBefore
+                && sessions.values().stream().noneMatch(held -> held.clinicId().equals(clinic))) {
             throw new RuleViolationException("new-clients-book-through-staff",
                     "This clinic books a new client's first session itself; please call the clinic");
         }

@@ -3,9 +3,9 @@ package io.soleus.booking.client;
 import java.net.URI;
 
 import io.soleus.booking.BookingPolicy;
-import io.soleus.booking.feed.CalendarFeeds;
-import io.soleus.booking.feed.CalendarFeeds.Kind;
-import io.soleus.booking.feed.CalendarFeeds.Owner;
+import io.soleus.booking.feed.FeedLinks;
+import io.soleus.booking.feed.FeedLinks.Kind;
+import io.soleus.booking.feed.FeedLinks.Owner;
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
 import io.soleus.booking.client.ClientCommands.ForgetClient;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
@@ -45,9 +45,9 @@ class ClientController {
 
     private final Commands commands;
     private final ClientKeys keys;
-    private final CalendarFeeds feeds;
+    private final FeedLinks feeds;
 
-    ClientController(Commands commands, ClientKeys keys, CalendarFeeds feeds) {
+    ClientController(Commands commands, ClientKeys keys, FeedLinks feeds) {
         this.commands = commands;
         this.keys = keys;
         this.feeds = feeds;

@@ -54,9 +54,9 @@ class ClinicController {
                              @NotEmpty @Size(max = 50) List<@Valid @NotNull NewRoom> rooms, Duration lateCancellationWindow) {
     }
 
-    /** Every field named, so a rule left out is a 400, not silently off. */
+    /** Every rule named, so one left out is a 400, not silently off; {@code offerHold} absent keeps two hours. */
     record BookingRulesRequest(@NotNull Duration minimumNotice, @Min(1) @Max(100) Integer maxUpcomingSessions,
-                               @NotNull Boolean newClientsOnline, @NotNull Boolean sameDayOnline) {
+                               @NotNull Boolean newClientsOnline, @NotNull Boolean sameDayOnline, Duration offerHold) {
     }
 
     record NewRoom(@NotBlank @Size(max = 200) String name) {
@@ -92,7 +92,7 @@ class ClinicController {
     @Operation(summary = "Replace a clinic's rules for bookings clients make themselves; staff are not bound by them")
     ResponseEntity<Void> setBookingRules(@PathVariable ClinicId clinicId, @Valid @RequestBody BookingRulesRequest rules) {
         commands.send(new SetBookingRules(clinicId, new BookingRules(rules.minimumNotice(), rules.maxUpcomingSessions(),
-                rules.newClientsOnline(), rules.sameDayOnline())));
+                rules.newClientsOnline(), rules.sameDayOnline(), rules.offerHold())));
         return ResponseEntity.noContent().build();
     }
 

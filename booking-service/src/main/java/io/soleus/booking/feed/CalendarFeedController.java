@@ -3,9 +3,9 @@ package io.soleus.booking.feed;
 import java.net.URI;
 import java.time.Instant;
 
-import io.soleus.booking.feed.CalendarFeeds.Issued;
-import io.soleus.booking.feed.CalendarFeeds.Kind;
-import io.soleus.booking.feed.CalendarFeeds.Owner;
+import io.soleus.booking.feed.FeedLinks.Issued;
+import io.soleus.booking.feed.FeedLinks.Kind;
+import io.soleus.booking.feed.FeedLinks.Owner;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.TherapistId;
@@ -17,7 +17,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,14 +35,12 @@ class CalendarFeedController {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final CalendarFeeds feeds;
+    private final FeedLinks feeds;
     private final FeedCalendar calendar;
-    private final JdbcTemplate jdbc;
 
-    CalendarFeedController(CalendarFeeds feeds, FeedCalendar calendar, JdbcTemplate jdbc) {
+    CalendarFeedController(FeedLinks feeds, FeedCalendar calendar) {
         this.feeds = feeds;
         this.calendar = calendar;
-        this.jdbc = jdbc;
     }
 
     /** A new link: its secret is in {@code path} and shown this once. */
@@ -57,7 +54,7 @@ class CalendarFeedController {
     @Operation(summary = "Make a therapist's calendar subscription link; the link they had stops working")
     @ApiResponse(responseCode = "201", description = "Created; the link's secret is in path, shown this once")
     ResponseEntity<FeedLink> issueForTherapist(@PathVariable TherapistId therapistId) {
-        return issue(new Owner(Kind.THERAPIST, known("scheduling_therapist", "therapist_id", therapistId.value())));
+        return issue(feeds.requireKnown(new Owner(Kind.THERAPIST, therapistId.value())));
     }
 
     @GetMapping("/therapists/{therapistId}/calendar-feed")
@@ -77,7 +74,7 @@ class CalendarFeedController {
     @Operation(summary = "Make a client's calendar subscription link; the link they had stops working")
     @ApiResponse(responseCode = "201", description = "Created; the link's secret is in path, shown this once")
     ResponseEntity<FeedLink> issueForClient(@PathVariable ClientId clientId) {
-        return issue(new Owner(Kind.CLIENT, known("scheduling_client", "client_id", clientId.value())));
+        return issue(feeds.requireKnown(new Owner(Kind.CLIENT, clientId.value())));
     }
 
     @GetMapping("/clients/{clientId}/calendar-feed")
@@ -110,15 +107,5 @@ class CalendarFeedController {
 
     private FeedState state(Owner owner) {
         return feeds.issuedAt(owner).map(at -> new FeedState(true, at)).orElse(new FeedState(false, null));
-    }
-
-    /** {@code id} when the read model knows it; a link for someone unknown is a 404. */
-    private java.util.UUID known(String table, String column, java.util.UUID id) {
-        Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + column + " = ?)",
-                Boolean.class, id);
-        if (!Boolean.TRUE.equals(exists)) {
-            throw new NotFoundException("No " + column.replace("_id", "") + " " + id);
-        }
-        return id;
     }
 }

@@ -7,26 +7,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.soleus.booking.feed.CalendarFeeds.Kind;
-import io.soleus.booking.feed.CalendarFeeds.Owner;
+import io.soleus.booking.feed.FeedLinks.Kind;
+import io.soleus.booking.feed.FeedLinks.Owner;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,12 +89,18 @@ public class FeedCalendar {
                 .add(new ProdId("-//Soleus//Calendar feed//EN"))
                 .add(ImmutableVersion.VERSION_2_0)
                 .add(ImmutableCalScale.GREGORIAN)
-                .add(ImmutableMethod.PUBLISH)
                 .add(new XProperty("X-WR-CALNAME", "Soleus sessions"));
         Set<ZoneId> used = new LinkedHashSet<>();
         entries.forEach(entry -> used.add(entry.zone()));
-        used.forEach(zone -> calendar.add(zones.getTimeZone(zone.getId()).getVTimeZone()));
-        entries.forEach(entry -> calendar.add(event(entry, owner.kind())));
+        used.forEach(zone -> {
+            net.fortuna.ical4j.model.TimeZone known = zones.getTimeZone(zone.getId());
+            if (known != null) {
+                calendar.add(known.getVTimeZone());
+            }
+        });
+        // a zone iCal4j's list lacks is written in UTC rather than left out: the times stay right
+        entries.forEach(entry -> calendar.add(event(entry, owner.kind(), zones.getTimeZone(entry.zone().getId()) != null
+                ? entry.zone() : ZoneOffset.UTC, now)));
         StringWriter text = new StringWriter();
         try {
             new CalendarOutputter().output(calendar, text);
@@ -103,11 +110,12 @@ public class FeedCalendar {
         return text.toString();
     }
 
-    private static VEvent event(Entry entry, Kind kind) {
+    private static VEvent event(Entry entry, Kind kind, ZoneId zone, Instant now) {
         boolean cancelled = "CANCELLED".equals(entry.status());
         String what = kind == Kind.CLIENT ? entry.type() + " with " + entry.therapist() : entry.type();
-        VEvent event = new VEvent(ZonedDateTime.ofInstant(entry.start(), entry.zone()),
-                ZonedDateTime.ofInstant(entry.end(), entry.zone()), (cancelled ? "Cancelled: " : "") + what);
+        VEvent event = new VEvent(ZonedDateTime.ofInstant(entry.start(), zone),
+                ZonedDateTime.ofInstant(entry.end(), zone), (cancelled ? "Cancelled: " : "") + what);
+        event.replace(new DtStamp(now));
         event.add(new Uid(entry.sessionId() + "@soleus"));
         event.add(new Location(entry.clinic() + ", " + entry.address()));
         event.add(new Description(entry.clinic() + ", " + entry.room()));

@@ -13,7 +13,8 @@ import io.soleus.booking.clinic.BookingRules;
 final class BookingRulesColumns {
 
     /** The columns {@link #read} expects, in its order. */
-    static final String SELECTED = "r.minimum_notice_minutes, r.max_upcoming_sessions, r.new_clients_online, r.same_day_online";
+    static final String SELECTED = "r.minimum_notice_minutes, r.max_upcoming_sessions, r.new_clients_online, r.same_day_online, "
+            + "r.offer_hold_minutes";
     static final String JOINED = "LEFT JOIN scheduling_booking_rules r ON r.clinic_id = c.clinic_id";
 
     private BookingRulesColumns() {
@@ -26,7 +27,9 @@ final class BookingRulesColumns {
             return BookingRules.DEFAULT;
         }
         int upcoming = row.getInt(first + 1);
-        return new BookingRules(Duration.ofMinutes(notice), row.wasNull() ? null : upcoming, row.getBoolean(first + 2),
-                row.getBoolean(first + 3));
+        Integer maxUpcoming = row.wasNull() ? null : upcoming;
+        int hold = row.getInt(first + 4);
+        return new BookingRules(Duration.ofMinutes(notice), maxUpcoming, row.getBoolean(first + 2), row.getBoolean(first + 3),
+                row.wasNull() ? null : Duration.ofMinutes(hold));
     }
 }

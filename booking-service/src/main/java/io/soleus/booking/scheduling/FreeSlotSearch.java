@@ -208,9 +208,11 @@ public class FreeSlotSearch {
 
     private Map<UUID, Busy> busy(String owner, String condition, Object... args) {
         Map<UUID, List<long[]>> spans = new HashMap<>();
-        jdbc.query("SELECT " + owner + ", extract(epoch FROM starts_at)::bigint, extract(epoch FROM busy_until)::bigint"
-                        + " FROM scheduling_session WHERE " + condition
-                        + " AND status <> 'CANCELLED' AND starts_at < to_timestamp(?) AND busy_until > to_timestamp(?)"
+        // booked sessions, and times held for a waitlisted client's offer: neither may be booked by anyone else
+        jdbc.query("SELECT " + owner + ", extract(epoch FROM starts_at)::bigint, extract(epoch FROM busy_until)::bigint FROM ("
+                        + "SELECT therapist_id, room_id, starts_at, busy_until FROM scheduling_session WHERE status <> 'CANCELLED'"
+                        + " UNION ALL SELECT therapist_id, room_id, starts_at, busy_until FROM waitlist_offer WHERE status = 'OFFERED'"
+                        + ") taken WHERE " + condition + " AND starts_at < to_timestamp(?) AND busy_until > to_timestamp(?)"
                         + " ORDER BY starts_at",
                 (ResultSet row) -> {
                     spans.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())

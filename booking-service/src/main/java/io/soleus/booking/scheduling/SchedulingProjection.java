@@ -83,13 +83,14 @@ public class SchedulingProjection {
     void on(BookingRulesSet event) {
         updates.update("""
                 INSERT INTO scheduling_booking_rules (clinic_id, minimum_notice_minutes, max_upcoming_sessions,
-                    new_clients_online, same_day_online)
-                VALUES (?, ?, ?, ?, ?)
+                    new_clients_online, same_day_online, offer_hold_minutes)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (clinic_id) DO UPDATE SET minimum_notice_minutes = excluded.minimum_notice_minutes,
                     max_upcoming_sessions = excluded.max_upcoming_sessions,
-                    new_clients_online = excluded.new_clients_online, same_day_online = excluded.same_day_online""",
+                    new_clients_online = excluded.new_clients_online, same_day_online = excluded.same_day_online,
+                    offer_hold_minutes = excluded.offer_hold_minutes""",
                 event.clinicId().value(), (int) event.rules().minimumNotice().toMinutes(), event.rules().maxUpcomingSessions(),
-                event.rules().newClientsOnline(), event.rules().sameDayOnline());
+                event.rules().newClientsOnline(), event.rules().sameDayOnline(), (int) event.rules().offerHold().toMinutes());
     }
 
     @EventHandler

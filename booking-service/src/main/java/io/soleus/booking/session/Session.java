@@ -112,7 +112,7 @@ public class Session {
         }
     }
 
-    SessionDetails details() {
+    public SessionDetails details() {
         return new SessionDetails(sessionId, clientId, therapistId, clinicId, roomId, sessionTypeId, sessionTypeName,
                 slot.start(), slot.end(), clinicTimeZone, status);
     }

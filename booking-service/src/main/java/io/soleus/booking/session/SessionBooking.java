@@ -58,6 +58,7 @@ public class SessionBooking {
     private final Repository<Clinic> clinics;
     private final Repository<Therapist> therapists;
     private final Schedules schedules;
+    private final EarlierSessions earlierSessions;
     private final Clock clock;
     private final Duration horizon;
 
@@ -67,7 +68,7 @@ public class SessionBooking {
                           @Qualifier("clinicRepository") Repository<Clinic> clinics,
                           @Qualifier("therapistRepository") Repository<Therapist> therapists,
                           @Qualifier("scheduleRepository") Repository<Schedule> schedules,
-                          Clock clock,
+                          EarlierSessions earlierSessions, Clock clock,
                           @Value("${soleus.booking.horizon:P180D}") Duration horizon) {
         this.sessions = sessions;
         this.clients = clients;
@@ -75,12 +76,26 @@ public class SessionBooking {
         this.clinics = clinics;
         this.therapists = therapists;
         this.schedules = new Schedules(schedules);
+        this.earlierSessions = earlierSessions;
         this.clock = clock;
         this.horizon = horizon;
     }
 
     @CommandHandler
     public SessionDetails handle(BookSession command) throws Exception {
+        return book(command, null, false);
+    }
+
+    /**
+     * Books the time the clinic offered a waitlisted client and holds for them under the session's own id
+     * in the therapist's and {@code heldRoom}'s day schedules: the clinic's online rules do not apply (the
+     * clinic offered it), and the held room is taken. Called inside the acceptance's unit of work.
+     */
+    public SessionDetails bookOffered(BookSession command, RoomId heldRoom) throws Exception {
+        return book(command, heldRoom, true);
+    }
+
+    private SessionDetails book(BookSession command, RoomId preferredRoom, boolean offeredByTheClinic) throws Exception {
         Require.present("sessionId", command.sessionId());
         Require.present("clientId", command.clientId());
         Require.present("therapistId", command.therapistId());
@@ -97,17 +112,18 @@ public class SessionBooking {
         ensureBookable(command.start(), now);
         TimeSlot slot = new TimeSlot(command.start(), command.start().plus(type.invoke(SessionType::duration)));
         Aggregate<Clinic> clinic = Aggregates.load(clinics, command.clinicId(), "clinic");
-        if (BookingPolicy.actsAsClient(command.by())) {
+        if (BookingPolicy.actsAsClient(command.by()) && !offeredByTheClinic) {
             BookingRules rules = clinic.invoke(Clinic::bookingRules);
             clinic.execute(it -> it.ensureOnlineNotice(slot.start(), now));
-            client.execute(it -> it.ensureMayBookOnline(command.clinicId(), rules, now));
+            boolean seenBefore = !rules.newClientsOnline() && earlierSessions.anyAt(command.clientId(), command.clinicId());
+            client.execute(it -> it.ensureMayBookOnline(command.clinicId(), rules, now, seenBefore));
         }
         Aggregate<Therapist> therapist = checkClinicAndTherapist(clinic, command.clinicId(), command.therapistId(), slot);
         ZoneId zone = clinic.invoke(Clinic::timeZone);
 
         TimeSlot busy = slot.withBufferAfter(type.invoke(SessionType::bufferAfter));
         schedules.reserve(Kind.THERAPIST, command.therapistId().value(), busy, command.sessionId());
-        RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), null, command.therapistId(), busy, command.sessionId());
+        RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), preferredRoom, command.therapistId(), busy, command.sessionId());
         schedules.reserve(Kind.ROOM, room.value(), busy, command.sessionId());
         schedules.reserve(Kind.CLIENT, command.clientId().value(), slot, command.sessionId());
         client.execute(it -> it.hold(command.sessionId(), command.clinicId(), slot.start()));

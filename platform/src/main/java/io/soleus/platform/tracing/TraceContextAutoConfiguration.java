@@ -1,5 +1,8 @@
 package io.soleus.platform.tracing;
 
+import java.util.List;
+
+import io.micrometer.observation.ObservationFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.eventhandling.EventBus;
@@ -7,6 +10,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -33,6 +37,12 @@ public class TraceContextAutoConfiguration {
     @Bean
     CorrelationDataProvider traceCorrelation(Traces traces) {
         return new TraceCorrelation(traces);
+    }
+
+    /** Paths that carry a secret of their own (calendar feeds) reach no trace with it. */
+    @Bean
+    ObservationFilter secretPaths(@Value("${soleus.tracing.secret-path-prefixes:/calendar-feeds/,/calendar/}") List<String> prefixes) {
+        return new SecretPaths(prefixes);
     }
 
     /** Registered once the event bus exists; an event published outside a unit of work carries the trace then current. */

@@ -1,5 +1,7 @@
 package io.soleus.web.admin;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -18,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The practice's clinics for admins: where each is, its rooms, and its rules for the bookings
- * clients make themselves online (notice, how many sessions ahead, new clients, same day), each
- * clinic's rules a form of its own.
+ * clients make themselves online (notice, how many sessions ahead, new clients, same day) and how
+ * long a waitlist offer is held, each clinic's rules a form of its own.
  */
 @Controller
 @RequestMapping("/admin/clinics")
@@ -39,10 +41,12 @@ class ClinicPages {
 
     /** An empty limit is no limit; an unchecked box is off (a browser sends no value for it). */
     @PostMapping("/{id}/booking-rules")
-    String setRules(@PathVariable UUID id, @RequestParam long noticeHours, @RequestParam(required = false) Integer maxUpcoming,
+    String setRules(@PathVariable UUID id, @RequestParam BigDecimal noticeHours, @RequestParam(required = false) Integer maxUpcoming,
                     @RequestParam(defaultValue = "false") boolean newClientsOnline,
-                    @RequestParam(defaultValue = "false") boolean sameDayOnline, RedirectAttributes next) {
-        BookingRules rules = new BookingRules(Duration.ofHours(noticeHours), maxUpcoming, newClientsOnline, sameDayOnline);
+                    @RequestParam(defaultValue = "false") boolean sameDayOnline, @RequestParam long offerHoldMinutes,
+                    RedirectAttributes next) {
+        Duration notice = Duration.ofMinutes(noticeHours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        BookingRules rules = new BookingRules(notice, maxUpcoming, newClientsOnline, sameDayOnline, Duration.ofMinutes(offerHoldMinutes));
         try {
             booking.setBookingRules(id, rules);
         } catch (ServiceRefused refused) {

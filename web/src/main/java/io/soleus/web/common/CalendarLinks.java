@@ -4,13 +4,7 @@ import java.util.UUID;
 
 import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.BookingApi;
-import io.soleus.web.services.ServiceRefused;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -18,8 +12,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Calendar subscription links for clients (on their settings) and therapists (under their
  * calendar): make one, which stops the last, or stop it; the new link is shown once, as only its
- * owner should hold it. A calendar app then fetches {@code /calendar/<secret>.ics} here, with no
- * sign-in, and this front end relays booking's feed, so booking itself need not face the internet.
+ * owner should hold it. A calendar app then fetches it from {@link CalendarFeedRelay}.
  */
 @Controller
 class CalendarLinks {
@@ -52,16 +45,6 @@ class CalendarLinks {
         booking.stopCalendarFeed("therapists", me.therapist());
         next.addFlashAttribute("feedStopped", true);
         return "redirect:/work#calendar";
-    }
-
-    @GetMapping("/calendar/{secret}.ics")
-    ResponseEntity<String> feed(@PathVariable String secret) {
-        try {
-            return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                    .cacheControl(CacheControl.noStore()).body(booking.calendarFeedText(secret));
-        } catch (ServiceRefused refused) {
-            return ResponseEntity.status(refused.notFound() ? 404 : refused.status()).build();
-        }
     }
 
     private String made(String whose, UUID id, String page, RedirectAttributes next) {

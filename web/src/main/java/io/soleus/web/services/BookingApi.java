@@ -29,10 +29,16 @@ public class BookingApi {
 
     /** How a clinic takes the bookings clients make themselves; {@code maxUpcomingSessions} null for no limit. */
     public record BookingRules(Duration minimumNotice, Integer maxUpcomingSessions, boolean newClientsOnline,
-                               boolean sameDayOnline) {
+                               boolean sameDayOnline, Duration offerHold) {
 
-        public long noticeHours() {
-            return minimumNotice.toHours();
+        /** The notice in hours as a form shows it: 12, or 0.5 for thirty minutes. */
+        public String noticeHours() {
+            return java.math.BigDecimal.valueOf(minimumNotice.toMinutes())
+                    .divide(java.math.BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+
+        public boolean noticeInWholeHours() {
+            return minimumNotice.toMinutes() % 60 == 0;
         }
     }
 
@@ -166,6 +172,7 @@ public class BookingApi {
         body.put("maxUpcomingSessions", rules.maxUpcomingSessions());
         body.put("newClientsOnline", rules.newClientsOnline());
         body.put("sameDayOnline", rules.sameDayOnline());
+        body.put("offerHold", rules.offerHold());
         booking.put(body, "/clinics/{id}/booking-rules", clinicId);
     }
 

@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.soleus.kernel.NotFoundException;
+import io.soleus.kernel.codec.Personal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * opens no calendar and the secret is shown to its owner once, when it is issued.
  */
 @Component
-public class CalendarFeeds {
+public class FeedLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
@@ -39,7 +41,7 @@ public class CalendarFeeds {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public CalendarFeeds(JdbcTemplate jdbc, Clock clock) {
+    public FeedLinks(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -65,6 +67,20 @@ public class CalendarFeeds {
 
     public void revoke(Owner owner) {
         jdbc.update("DELETE FROM calendar_feed WHERE owner_kind = ? AND owner_id = ?", owner.kind().name(), owner.id());
+    }
+
+    /**
+     * {@code owner}'s id when booking knows them and they may have a link: a therapist, or a client not
+     * forgotten (the read model erases a forgotten client's name). Anyone else is a 404.
+     */
+    public Owner requireKnown(Owner owner) {
+        String known = owner.kind() == Kind.THERAPIST
+                ? "SELECT EXISTS (SELECT 1 FROM scheduling_therapist WHERE therapist_id = ?)"
+                : "SELECT EXISTS (SELECT 1 FROM scheduling_client WHERE client_id = ? AND name <> '" + Personal.ERASED + "')";
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(known, Boolean.class, owner.id()))) {
+            throw new NotFoundException("No " + owner.kind().name().toLowerCase() + " " + owner.id());
+        }
+        return owner;
     }
 
     /** The owner of the link with {@code secret}; empty for a secret never issued or revoked since. */

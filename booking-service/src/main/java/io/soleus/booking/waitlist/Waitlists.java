@@ -1,0 +1,216 @@
+package io.soleus.booking.waitlist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import io.soleus.booking.BookingPolicy;
+import io.soleus.booking.client.Client;
+import io.soleus.booking.clinic.Clinic;
+import io.soleus.booking.schedule.Schedule;
+import io.soleus.booking.schedule.ScheduleKey.Kind;
+import io.soleus.booking.schedule.Schedules;
+import io.soleus.booking.session.Session;
+import io.soleus.booking.session.SessionBooking;
+import io.soleus.booking.session.SessionCommands.BookSession;
+import io.soleus.booking.session.SessionDetails;
+import io.soleus.booking.sessiontype.SessionType;
+import io.soleus.booking.waitlist.WaitlistCommands.AcceptOffer;
+import io.soleus.booking.waitlist.WaitlistCommands.ExpireOffer;
+import io.soleus.booking.waitlist.WaitlistCommands.JoinWaitlist;
+import io.soleus.booking.waitlist.WaitlistCommands.LeaveWaitlist;
+import io.soleus.booking.waitlist.WaitlistCommands.OfferFreedTime;
+import io.soleus.booking.waitlist.WaitlistEntry.Offer;
+import io.soleus.booking.waitlist.WaitlistEvents.WaitlistJoined;
+import io.soleus.booking.waitlist.WaitlistQueries.Entry;
+import io.soleus.kernel.InvalidValueException;
+import io.soleus.kernel.NotFoundException;
+import io.soleus.kernel.Require;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.SessionTypeId;
+import io.soleus.kernel.id.TherapistId;
+import io.soleus.kernel.value.TimeSlot;
+import io.soleus.platform.axon.Aggregates;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The waitlist's commands. A freed time is offered to the first waitlisted client in order who can
+ * take it: the time is held in the therapist's and a room's day schedules under the offer's id (the
+ * id the session will have), in the same unit of work as the offer, so nobody else can book it while
+ * it is held and the offer never names a time that was taken meanwhile. Taking the offer books that
+ * held time; an offer that runs out, or whose client leaves, releases it and goes to the next client.
+ * Schedules are taken therapist first, then the room, then the client, as booking takes them.
+ */
+@Component
+public class Waitlists {
+
+    private final Repository<WaitlistEntry> entries;
+    private final Repository<Session> sessions;
+    private final Repository<Client> clients;
+    private final Repository<SessionType> sessionTypes;
+    private final Repository<Clinic> clinics;
+    private final Schedules schedules;
+    private final SessionBooking booking;
+    private final WaitlistQueries queries;
+    private final Clock clock;
+
+    public Waitlists(@Qualifier("waitlistEntryRepository") Repository<WaitlistEntry> entries,
+                     @Qualifier("sessionRepository") Repository<Session> sessions,
+                     @Qualifier("clientRepository") Repository<Client> clients,
+                     @Qualifier("sessionTypeRepository") Repository<SessionType> sessionTypes,
+                     @Qualifier("clinicRepository") Repository<Clinic> clinics,
+                     @Qualifier("scheduleRepository") Repository<Schedule> schedules,
+                     SessionBooking booking, WaitlistQueries queries, Clock clock) {
+        this.entries = entries;
+        this.sessions = sessions;
+        this.clients = clients;
+        this.sessionTypes = sessionTypes;
+        this.clinics = clinics;
+        this.schedules = new Schedules(schedules);
+        this.booking = booking;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public WaitlistEntryId handle(JoinWaitlist command) throws Exception {
+        Require.present("entryId", command.entryId());
+        Require.present("clientId", command.clientId());
+        Require.present("clinicId", command.clinicId());
+        Require.present("sessionTypeId", command.sessionTypeId());
+        Require.present("times", command.times());
+        Require.present("urgency", command.urgency());
+        if (command.times().days().isEmpty()) {
+            throw new InvalidValueException("times", "times must name at least one day and time the client can make");
+        }
+        if (!BookingPolicy.seesSession(command.by(), command.clinicId(), command.clientId())) {
+            throw new NotFoundException(BookingPolicy.clientOf(command.by()).isPresent()
+                    ? "No client " + command.clientId() : "No clinic " + command.clinicId());
+        }
+        Aggregates.load(clients, command.clientId(), "client").execute(Client::ensureNotForgotten);
+        Aggregates.load(clinics, command.clinicId(), "clinic").execute(Clinic::requireOpen);
+        Aggregate<SessionType> type = Aggregates.load(sessionTypes, command.sessionTypeId(), "session type");
+        if (command.therapistId() != null) {
+            type.execute(it -> it.ensureOfferedBy(command.therapistId()));
+        }
+        WaitlistJoined joined = new WaitlistJoined(command.entryId(), command.clientId(), command.clinicId(),
+                command.sessionTypeId(), command.therapistId(), command.times(), command.urgency(), clock.instant());
+        entries.newInstance(() -> new WaitlistEntry(joined));
+        return command.entryId();
+    }
+
+    @CommandHandler
+    public void handle(LeaveWaitlist command) {
+        Aggregate<WaitlistEntry> entry = Aggregates.load(entries, command.entryId(), "waitlist entry");
+        entry.execute(it -> it.ensureVisibleTo(command.by()));
+        boolean heldAnOffer = entry.invoke(WaitlistEntry::holdsAnOffer);
+        Offer offer = entry.invoke(WaitlistEntry::offer);
+        entry.execute(it -> it.leave(clock.instant()));
+        if (heldAnOffer) {
+            SessionTypeId type = entry.invoke(WaitlistEntry::sessionTypeId);
+            release(offer, type);
+            offerToTheNext(entry.invoke(WaitlistEntry::clinicId), offer.therapistId(), type, offer.slot().start(), null);
+        }
+    }
+
+    /** Offers the time a cancelled or moved session had; nothing when nobody waits for it or it is already gone. */
+    @CommandHandler
+    public void handle(OfferFreedTime command) {
+        SessionDetails freedBy = Aggregates.load(sessions, command.session(), "session").invoke(it -> it.details());
+        Instant start = command.freed() != null ? command.freed().start() : freedBy.start();
+        // the client who gave the time up is not offered it back
+        offerToTheNext(freedBy.clinicId(), freedBy.therapistId(), freedBy.sessionTypeId(), start, freedBy.clientId());
+    }
+
+    @CommandHandler
+    public void handle(ExpireOffer command) {
+        Aggregate<WaitlistEntry> entry = Aggregates.load(entries, command.entryId(), "waitlist entry");
+        Offer offer = entry.invoke(WaitlistEntry::offer);
+        if (entry.invoke(it -> it.expire(command.offerId(), clock.instant()))) {
+            SessionTypeId type = entry.invoke(WaitlistEntry::sessionTypeId);
+            release(offer, type);
+            offerToTheNext(entry.invoke(WaitlistEntry::clinicId), offer.therapistId(), type, offer.slot().start(), null);
+        }
+    }
+
+    /** Books the offer for its client; a second acceptance of the same offer answers the session the first booked. */
+    @CommandHandler
+    public SessionDetails handle(AcceptOffer command) throws Exception {
+        Require.present("offerId", command.offerId());
+        WaitlistEntryId entryId = queries.entryOf(command.offerId())
+                .orElseThrow(() -> new NotFoundException("No offer " + command.offerId()));
+        Aggregate<WaitlistEntry> entry = Aggregates.load(entries, entryId, "waitlist entry");
+        entry.execute(it -> it.ensureVisibleTo(command.by()));
+        if (!entry.invoke(it -> it.accept(command.offerId(), clock.instant()))) {
+            return Aggregates.load(sessions, command.offerId(), "session").invoke(it -> it.details());
+        }
+        Offer offer = entry.invoke(WaitlistEntry::offer);
+        return booking.bookOffered(new BookSession(command.offerId(), entry.invoke(WaitlistEntry::clientId),
+                offer.therapistId(), entry.invoke(WaitlistEntry::clinicId), entry.invoke(WaitlistEntry::sessionTypeId),
+                offer.slot().start(), command.by()), offer.roomId());
+    }
+
+    /**
+     * Offers {@code therapist}'s time from {@code start} (as long as {@code type} takes) to the first client in
+     * order who is free then, {@code passedOver} (may be null) aside; nothing when it has begun, nobody waits
+     * for it, or it is taken meanwhile.
+     */
+    private void offerToTheNext(ClinicId clinicId, TherapistId therapist, SessionTypeId typeId, Instant start,
+                                ClientId passedOver) {
+        Instant now = clock.instant();
+        if (!start.isAfter(now)) {
+            return;
+        }
+        Aggregate<SessionType> type = Aggregates.load(sessionTypes, typeId, "session type");
+        TimeSlot slot = new TimeSlot(start, start.plus(type.invoke(SessionType::duration)));
+        Aggregate<Clinic> clinic = Aggregates.load(clinics, clinicId, "clinic");
+        ZoneId zone = clinic.invoke(Clinic::timeZone);
+        List<Entry> candidates = queries.candidates(clinicId, typeId, therapist, slot, zone).stream()
+                .filter(candidate -> !candidate.clientId().equals(passedOver)).toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        SessionId offerId = SessionId.random();
+        TimeSlot busy = slot.withBufferAfter(type.invoke(SessionType::bufferAfter));
+        if (!schedules.isFree(Kind.THERAPIST, therapist.value(), busy, offerId)) {
+            return;
+        }
+        Optional<RoomId> room = SessionBooking.roomsInTurn(clinic.invoke(Clinic::openRooms), therapist).stream()
+                .filter(it -> schedules.isFree(Kind.ROOM, it.value(), busy, offerId)).findFirst();
+        if (room.isEmpty()) {
+            return;
+        }
+        schedules.reserve(Kind.THERAPIST, therapist.value(), busy, offerId);
+        schedules.reserve(Kind.ROOM, room.get().value(), busy, offerId);
+        Instant held = now.plus(clinic.invoke(Clinic::bookingRules).offerHold());
+        Instant expiresAt = held.isBefore(start) ? held : start;
+        for (Entry candidate : candidates) {
+            Aggregate<WaitlistEntry> entry = Aggregates.load(entries, candidate.entryId(), "waitlist entry");
+            if (entry.invoke(WaitlistEntry::waiting)
+                    && schedules.isFree(Kind.CLIENT, candidate.clientId().value(), slot, offerId)) {
+                entry.execute(it -> it.offer(offerId, therapist, room.get(), slot, busy.end(), expiresAt, now));
+                return;
+            }
+        }
+        // everyone in line has something else then: the time is free again for anyone
+        schedules.release(Kind.THERAPIST, therapist.value(), busy, offerId);
+        schedules.release(Kind.ROOM, room.get().value(), busy, offerId);
+    }
+
+    private void release(Offer offer, SessionTypeId typeId) {
+        Duration buffer = Aggregates.load(sessionTypes, typeId, "session type").invoke(SessionType::bufferAfter);
+        TimeSlot busy = offer.slot().withBufferAfter(buffer);
+        schedules.release(Kind.THERAPIST, offer.therapistId().value(), busy, offer.offerId());
+        schedules.release(Kind.ROOM, offer.roomId().value(), busy, offer.offerId());
+    }
+}
