@@ -30,6 +30,9 @@ public class NotificationsProperties {
     /** How long one server-sent-events connection of the feed stays open before the browser reconnects. */
     private Duration feedStreamTimeout = Duration.ofMinutes(30);
 
+    /** Where clients open the web front end: a waitlist offer's message links to its page there. */
+    private String webUrl = "http://localhost:8080";
+
     public static class Sms {
         /** Base URL of the SMS provider's HTTP API; messages are POSTed to {@code <base>/messages}. */
         private String baseUrl = "http://localhost:8089";
@@ -101,5 +104,7 @@ public class NotificationsProperties {
     public Duration getFreshness() { return freshness; }
     public void setFreshness(Duration freshness) { this.freshness = freshness; }
     public Duration getFeedStreamTimeout() { return feedStreamTimeout; }
+    public String getWebUrl() { return webUrl; }
+    public void setWebUrl(String webUrl) { this.webUrl = webUrl; }
     public void setFeedStreamTimeout(Duration feedStreamTimeout) { this.feedStreamTimeout = feedStreamTimeout; }
 }

@@ -17,6 +17,7 @@ import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.booking.SlotOffered;
 import io.soleus.kernel.id.AssessmentId;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
@@ -103,6 +104,10 @@ public final class ContractSamples {
                         "Race-day travel", true, Instant.parse("2026-03-06T20:00:00Z")),
                 new SessionAttended(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, Instant.parse("2026-03-07T11:58:00Z")),
                 new SessionMissed(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, Instant.parse("2026-03-07T11:20:00Z")),
+                new SlotOffered(FIRST_SESSION, java.util.UUID.fromString("d6e7f809-cccc-4a1b-8a0b-c1d2e3f4a614"), RUNNER,
+                        RIVERSIDE, THERAPIST, "Maya Lindqvist", ROOM_2, INITIAL_ASSESSMENT, "Initial assessment", FIRST_SLOT,
+                        FIRST_SLOT.end().plus(Duration.ofMinutes(15)), "Europe/London", Instant.parse("2026-03-06T20:00:00Z"),
+                        Instant.parse("2026-03-06T18:00:00Z")),
                 new ExerciseAdded(SOLEUS_WALL_STRETCH, "Soleus wall stretch",
                         "Facing a wall, the back foot flat, bend both knees until the lower calf stretches.",
                         "therapist-ana"),

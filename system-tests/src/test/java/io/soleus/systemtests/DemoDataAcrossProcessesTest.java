@@ -62,6 +62,13 @@ class DemoDataAcrossProcessesTest {
         assertThat(rules.get("Kingston Soft Tissue Clinic").path("sameDayOnline").asBoolean()).isFalse();
         assertThat(rules.get("Twickenham Soft Tissue Clinic").path("newClientsOnline").asBoolean()).isFalse();
         assertThat(rules.get("Richmond Soft Tissue Clinic").path("minimumNotice").asText()).isEqualTo("PT1H");
+        // and two clients wait at Kingston, the one who needs it sooner first
+        Map<String, String> clinicIds = new java.util.HashMap<>();
+        demoClinics.forEach(clinic -> clinicIds.put(clinic.path("name").asText(), clinic.path("clinicId").asText()));
+        String kingston = clinicIds.get("Kingston Soft Tissue Clinic");
+        JsonNode waiting = within(Duration.ofMinutes(1)).until(() -> platform.get("booking", platform.admin,
+                "/clinics/" + kingston + "/waitlist"), list -> list.size() == 2);
+        assertThat(waiting.findValuesAsText("urgency")).containsExactly("SOON", "ROUTINE");
         assertThat(therapists).hasSize(6);
         assertThat(platform.get("booking", platform.admin, "/therapists").findValuesAsText("therapistId")).containsAll(therapists);
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * How a busy practice schedules, in a real browser against the whole platform as separate processes:
@@ -63,6 +65,7 @@ class SchedulingJourneysTest {
                 "durationMinutes", 60, "bufferMinutes", 0, "therapists", List.of(tom))).path("sessionTypeId").asText();
         platform.processes.identity().account("admin-" + UUID.randomUUID(), "harbour-admin@soleus.test", "Hana Admin",
                 PASSWORD, "ADMIN", List.of());
+        platform.processes.identity().account(tom, "tom@soleus.test", "Tom Okafor", PASSWORD, "THERAPIST", List.of(harbour));
     }
 
     @Test
@@ -134,7 +137,6 @@ class SchedulingJourneysTest {
     void a_client_and_a_therapist_subscribe_to_their_sessions_in_a_calendar_app_and_stop_it() throws Exception {
         String client = platform.registerClient("Sasha Subscriber", RunningPlatform.address("sasha"));
         platform.processes.identity().account(client, "sasha@soleus.test", "Sasha Subscriber", PASSWORD, "CLIENT", List.of());
-        platform.processes.identity().account(tom, "tom@soleus.test", "Tom Okafor", PASSWORD, "THERAPIST", List.of(harbour));
         Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         String session = platform.book(client, tom, harbour, assessment, start);
 
@@ -172,6 +174,73 @@ class SchedulingJourneysTest {
             assertThat(body).contains("UID:" + session + "@soleus", "SUMMARY:Harbour assessment")
                     .as("a therapist's feed does not name the client").doesNotContain("Sasha");
         }
+    }
+
+    @Test
+    @Order(3)
+    void a_cancellation_goes_to_the_first_waitlisted_client_who_books_it_from_the_mail_and_the_second_gets_nothing() {
+        String firstAddress = RunningPlatform.address("first");
+        String secondAddress = RunningPlatform.address("second");
+        String first = platform.registerClient("Frankie First", firstAddress);
+        String second = platform.registerClient("Sam Second", secondAddress);
+        platform.processes.identity().account(first, firstAddress, "Frankie First", PASSWORD, "CLIENT", List.of());
+        String leaver = platform.registerClient("Lee Leaver", RunningPlatform.address("leaver"));
+        Instant start = Instant.now().plus(Duration.ofDays(4)).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .atZone(LONDON).withHour(10).toInstant();
+        String session = platform.book(leaver, tom, harbour, assessment, start);
+        // Sam joined first, for routine care
+        platform.post("booking", platform.token(second, "CLIENT", List.of()), "/waitlist", Map.of("clinicId", harbour,
+                "sessionTypeId", assessment, "times", RunningPlatform.everyDayAllDay(), "urgency", "ROUTINE"));
+
+        try (Browser phone = new Browser("waitlist-client", 375, 812)) {
+            phone.signIn(web, firstAddress, PASSWORD);
+            phone.waitUntil(ExpectedConditions.urlContains("/me"));
+            phone.click(By.linkText("Waitlist"));
+            phone.waitUntil(ExpectedConditions.urlContains("/me/waitlist"));
+            new Select(phone.find(By.id("w-clinic"))).selectByVisibleText("Harbour Soft Tissue Clinic");
+            new Select(phone.find(By.id("w-type"))).selectByVisibleText("Harbour assessment");
+            for (WebElement day : phone.all(By.xpath("//label[contains(@class,'choice')][input[@name='days']]"))) {
+                day.click();
+            }
+            new Select(phone.find(By.id("w-urgency"))).selectByVisibleText("Urgent");
+            phone.check("waitlist");
+            phone.click(By.xpath("//button[normalize-space()='Join the waitlist']"));
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "You are on the waitlist"));
+            assertThat(phone.text(By.id("entries"))).contains("Harbour assessment", "Urgent", "Waiting");
+            phone.check("waitlist-joined");
+
+            // the desk cancels Lee's session: the time goes to Frankie (more urgent), held, with a mail
+            platform.post("booking", platform.admin, "/sessions/" + session + "/cancel", Map.of("reason", "Lee moved away"));
+            String mail = within(Duration.ofSeconds(90)).until(() -> platform.mails(firstAddress).stream()
+                            .filter(it -> it.path("subject").asText().startsWith("A time has come free")).findFirst(),
+                    java.util.Optional::isPresent).orElseThrow().path("mimeMessage").asText();
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://[^\\s\"<]+/me/offers/[0-9a-f-]{36})")
+                    .matcher(mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="));
+            assertThat(link.find()).as("the offer mail links to the offer: %s", mail).isTrue();
+            assertThat(link.group(1)).startsWith(web + "/me/offers/");
+
+            phone.open(link.group(1));
+            assertThat(phone.text(By.id("offer"))).contains("Harbour assessment", "Tom Okafor", "We hold this time for you until");
+            phone.check("offer");
+            phone.click(By.xpath("//button[normalize-space()='Book this time']"));
+            phone.waitUntil(ExpectedConditions.urlContains("/me/sessions"));
+            assertThat(phone.text(By.tagName("main"))).contains("Booked. A confirmation is on its way.", "Tom Okafor");
+        }
+        // Sam waits on, with no offer and no mail of one; Tom sees him first in line now
+        JsonNode sams = platform.get("booking", platform.admin, "/clients/" + second + "/waitlist");
+        assertThat(sams.path(0).path("status").asText()).isEqualTo("WAITING");
+        try (Browser desk = new Browser("waitlist-therapist", 1280, 1000)) {
+            desk.signIn(web, "tom@soleus.test", PASSWORD);
+            desk.waitUntil(ExpectedConditions.urlContains("/work"));
+            desk.click(By.linkText("Waitlist"));
+            desk.waitUntil(ExpectedConditions.urlContains("/work/waitlist"));
+            String list = desk.text(By.id("waitlist-" + harbour));
+            assertThat(list).contains("Sam Second", "Routine", "Waiting").doesNotContain("Frankie First");
+            desk.check("waitlist");
+        }
+        assertThat(platform.subjects(secondAddress)).noneMatch(subject -> subject.startsWith("A time has come free"));
+        assertThat(platform.get("booking", platform.admin, "/clients/" + first + "/sessions").path("upcoming")
+                .findValuesAsText("therapistName")).containsExactly("Tom Okafor");
     }
 
     private static HttpResponse<String> fetch(String url) throws Exception {

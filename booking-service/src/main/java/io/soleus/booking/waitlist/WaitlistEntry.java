@@ -7,12 +7,12 @@ import java.time.Instant;
 import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.waitlist.WaitlistEvents.OfferAccepted;
 import io.soleus.booking.waitlist.WaitlistEvents.OfferExpired;
-import io.soleus.booking.waitlist.WaitlistEvents.SlotOffered;
 import io.soleus.booking.waitlist.WaitlistEvents.WaitlistJoined;
 import io.soleus.booking.waitlist.WaitlistEvents.WaitlistLeft;
 import io.soleus.kernel.Actor;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.RuleViolationException;
+import io.soleus.kernel.booking.SlotOffered;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
@@ -69,13 +69,17 @@ public class WaitlistEntry {
         return status == Status.OFFERED;
     }
 
+    /** What an offer tells the client besides its time: with whom, of what, in which time zone. */
+    record Told(String therapistName, String sessionTypeName, String clinicTimeZone) {
+    }
+
     void offer(SessionId offerId, TherapistId therapist, RoomId room, TimeSlot slot, Instant busyUntil, Instant expiresAt,
-               Instant now) {
+               Told told, Instant now) {
         if (status != Status.WAITING) {
             throw new RuleViolationException("not-waiting", "Only a client still waiting is offered a slot");
         }
-        apply(new SlotOffered(entryId, offerId, clientId, clinicId, therapist, room, sessionTypeId, slot, busyUntil,
-                expiresAt, now));
+        apply(new SlotOffered(offerId, entryId.value(), clientId, clinicId, therapist, told.therapistName(), room,
+                sessionTypeId, told.sessionTypeName(), slot, busyUntil, told.clinicTimeZone(), expiresAt, now));
     }
 
     /**

@@ -5,15 +5,15 @@ import java.time.Instant;
 import io.soleus.booking.WeeklyHours;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
-import io.soleus.kernel.id.RoomId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.TimeSlot;
 
 /**
- * What happened on the waitlist; internal to the booking service. An offer is named by the id the
- * session will have when it is taken: the time is held in the therapist's and a room's day schedules
+ * What happened on the waitlist; internal to the booking service, but for the offer itself, the
+ * published {@link io.soleus.kernel.booking.SlotOffered} (the client is told of it). An offer is named
+ * by the id the session will have when it is taken: the time is held in the therapist's and a room's day schedules
  * under that id, so nobody else can book it, and taking the offer books exactly that reservation.
  */
 public final class WaitlistEvents {
@@ -23,12 +23,6 @@ public final class WaitlistEvents {
 
     public record WaitlistJoined(WaitlistEntryId entryId, ClientId clientId, ClinicId clinicId, SessionTypeId sessionTypeId,
                                  TherapistId therapistId, WeeklyHours times, Urgency urgency, Instant joinedAt) {
-    }
-
-    /** {@code busyUntil}: the end of the time held, the session type's buffer after the slot included. */
-    public record SlotOffered(WaitlistEntryId entryId, SessionId offerId, ClientId clientId, ClinicId clinicId,
-                              TherapistId therapistId, RoomId roomId, SessionTypeId sessionTypeId, TimeSlot slot,
-                              Instant busyUntil, Instant expiresAt, Instant offeredAt) {
     }
 
     public record OfferAccepted(WaitlistEntryId entryId, SessionId offerId, Instant acceptedAt) {

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.booking.waitlist.WaitlistEvents.OfferAccepted;
 import io.soleus.booking.waitlist.WaitlistEvents.OfferExpired;
-import io.soleus.booking.waitlist.WaitlistEvents.SlotOffered;
 import io.soleus.booking.waitlist.WaitlistEvents.WaitlistJoined;
 import io.soleus.booking.waitlist.WaitlistEvents.WaitlistLeft;
+import io.soleus.kernel.booking.SlotOffered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -47,12 +47,12 @@ public class WaitlistProjection {
     @EventHandler
     void on(SlotOffered event) {
         jdbc.update("UPDATE waitlist_entry SET status = 'OFFERED', offer_id = ?, offer_expires_at = ? WHERE entry_id = ?",
-                event.offerId().value(), Timestamp.from(event.expiresAt()), event.entryId().value());
+                event.offerId().value(), Timestamp.from(event.expiresAt()), event.entryId());
         jdbc.update("""
                 INSERT INTO waitlist_offer (offer_id, entry_id, client_id, clinic_id, therapist_id, room_id, session_type_id,
                     starts_at, ends_at, busy_until, expires_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OFFERED') ON CONFLICT (offer_id) DO NOTHING""",
-                event.offerId().value(), event.entryId().value(), event.clientId().value(), event.clinicId().value(),
+                event.offerId().value(), event.entryId(), event.clientId().value(), event.clinicId().value(),
                 event.therapistId().value(), event.roomId().value(), event.sessionTypeId().value(),
                 Timestamp.from(event.slot().start()), Timestamp.from(event.slot().end()), Timestamp.from(event.busyUntil()),
                 Timestamp.from(event.expiresAt()));

@@ -18,6 +18,7 @@ import io.soleus.booking.session.SessionBooking;
 import io.soleus.booking.session.SessionCommands.BookSession;
 import io.soleus.booking.session.SessionDetails;
 import io.soleus.booking.sessiontype.SessionType;
+import io.soleus.booking.therapist.Therapist;
 import io.soleus.booking.waitlist.WaitlistCommands.AcceptOffer;
 import io.soleus.booking.waitlist.WaitlistCommands.ExpireOffer;
 import io.soleus.booking.waitlist.WaitlistCommands.JoinWaitlist;
@@ -59,6 +60,7 @@ public class Waitlists {
     private final Repository<Client> clients;
     private final Repository<SessionType> sessionTypes;
     private final Repository<Clinic> clinics;
+    private final Repository<Therapist> therapists;
     private final Schedules schedules;
     private final SessionBooking booking;
     private final WaitlistQueries queries;
@@ -69,6 +71,7 @@ public class Waitlists {
                      @Qualifier("clientRepository") Repository<Client> clients,
                      @Qualifier("sessionTypeRepository") Repository<SessionType> sessionTypes,
                      @Qualifier("clinicRepository") Repository<Clinic> clinics,
+                     @Qualifier("therapistRepository") Repository<Therapist> therapists,
                      @Qualifier("scheduleRepository") Repository<Schedule> schedules,
                      SessionBooking booking, WaitlistQueries queries, Clock clock) {
         this.entries = entries;
@@ -76,6 +79,7 @@ public class Waitlists {
         this.clients = clients;
         this.sessionTypes = sessionTypes;
         this.clinics = clinics;
+        this.therapists = therapists;
         this.schedules = new Schedules(schedules);
         this.booking = booking;
         this.queries = queries;
@@ -194,11 +198,13 @@ public class Waitlists {
         schedules.reserve(Kind.ROOM, room.get().value(), busy, offerId);
         Instant held = now.plus(clinic.invoke(Clinic::bookingRules).offerHold());
         Instant expiresAt = held.isBefore(start) ? held : start;
+        WaitlistEntry.Told told = new WaitlistEntry.Told(Aggregates.load(therapists, therapist, "therapist")
+                .invoke(Therapist::name), type.invoke(SessionType::name), zone.getId());
         for (Entry candidate : candidates) {
             Aggregate<WaitlistEntry> entry = Aggregates.load(entries, candidate.entryId(), "waitlist entry");
             if (entry.invoke(WaitlistEntry::waiting)
                     && schedules.isFree(Kind.CLIENT, candidate.clientId().value(), slot, offerId)) {
-                entry.execute(it -> it.offer(offerId, therapist, room.get(), slot, busy.end(), expiresAt, now));
+                entry.execute(it -> it.offer(offerId, therapist, room.get(), slot, busy.end(), expiresAt, told, now));
                 return;
             }
         }

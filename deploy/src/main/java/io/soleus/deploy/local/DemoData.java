@@ -164,6 +164,15 @@ public final class DemoData {
         Client atTheDesk = practice.clients.stream().filter(client -> client != riley && client != former).findFirst()
                 .orElseThrow();
         accounts(practice, therapists, clientIds, Set.of(former, atTheDesk));
+        // two clients wait at Kingston for a follow-up on weekday mornings: a cancellation there is offered to them
+        List<Client> waiting = practice.clients.stream().filter(client -> client != riley && client != former
+                && client != atTheDesk).limit(2).toList();
+        for (int i = 0; i < waiting.size(); i++) {
+            post(bookingPort, identity.token(clientIds.get(waiting.get(i)), List.of("CLIENT"), List.of()), "/waitlist",
+                    Map.of("clinicId", clinics.get("Kingston"), "sessionTypeId", followUp,
+                            "times", days(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), new String[] {"08:00", "13:00"}),
+                            "urgency", i == 0 ? "SOON" : "ROUTINE"));
+        }
         int open = (int) cases.keySet().stream().filter(client -> !discharged(client, practice)).count();
         Therapist reference = therapists.get(riley.therapist());
         return new Written(List.of(
@@ -174,6 +183,7 @@ public final class DemoData {
                 "the reference case: Riley Runner, pain 7 to 1, back to running",
                 "one former client forgotten at their request: their cases still count, without their name or notes",
                 atTheDesk.name() + " has no sign-in yet: an admin invites them from their record",
+                waiting.size() + " clients on Kingston's waitlist for a weekday morning follow-up",
                 newcomers == 0 ? "today: no sessions (the practice is closed at weekends)"
                         : "today: " + newcomers + " new clients' initial assessments, one per therapist, ready to chart"),
                 clientIds.get(riley), reference, progress.sessions, progress.attended, progress.noShows,

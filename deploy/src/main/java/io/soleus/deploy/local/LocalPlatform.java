@@ -367,6 +367,8 @@ public final class LocalPlatform {
                 environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer());
                 environment.put("SOLEUS_SMTP_HOST", "127.0.0.1");
                 environment.put("SOLEUS_SMTP_PORT", String.valueOf(ports.smtp()));
+                // a waitlist offer's message links to its page on the web front end
+                environment.put("SOLEUS_WEB_URL", webUrl());
                 if (otlpEndpoint != null) {
                     environment.put("MANAGEMENT_OTLP_TRACING_ENDPOINT", otlpEndpoint);
                 }

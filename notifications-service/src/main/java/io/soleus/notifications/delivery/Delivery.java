@@ -181,6 +181,9 @@ class Delivery {
                 && session.filter(s -> "BOOKED".equals(s.status()) && s.start().isAfter(now)).isEmpty()) {
             return skip(id, "the session is no longer ahead and booked");
         }
+        if (pending.kind() == Kind.WAITLIST_OFFER && !Instant.parse(pending.facts().path("expiresAt").asText()).isAfter(now)) {
+            return skip(id, "the offer's hold has ended");
+        }
         if (pending.attempts() == 0) {
             // before the first attempt the channel follows the client's current choices
             Channel channel = channels.channelFor(pending.clientId(), pending.kind(), pending.clinicId());

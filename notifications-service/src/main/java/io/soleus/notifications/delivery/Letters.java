@@ -20,6 +20,7 @@ import io.soleus.kernel.value.ExerciseDose;
 import io.soleus.notifications.delivery.Letter.Detail;
 import io.soleus.notifications.delivery.Letter.ExerciseLine;
 import io.soleus.notifications.planning.Kind;
+import io.soleus.notifications.NotificationsProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,10 @@ class Letters {
     private final JdbcTemplate jdbc;
     private final MessageSource words;
     private final ObjectMapper json;
+    private final String webUrl;
 
-    Letters(JdbcTemplate jdbc, MessageSource messageSource, ObjectMapper json) {
+    Letters(JdbcTemplate jdbc, MessageSource messageSource, ObjectMapper json, NotificationsProperties properties) {
+        this.webUrl = properties.getWebUrl().replaceAll("/+$", "");
         this.jdbc = jdbc;
         this.words = messageSource;
         this.json = json;
@@ -117,6 +120,24 @@ class Letters {
                     }
                 }
                 yield new Letter(locale, subject, greeting, paragraphs, details, List.of(), signOff, shortText, footer);
+            }
+            case WAITLIST_OFFER -> {
+                JsonNode facts = pending.facts();
+                ZoneId zone = ZoneId.of(facts.path("timeZone").asText());
+                String when = text.when(Instant.parse(facts.path("start").asText()), zone);
+                String until = text.when(Instant.parse(facts.path("expiresAt").asText()), zone);
+                String type = facts.path("sessionTypeName").asText();
+                String link = webUrl + "/me/offers/" + facts.path("offerId").asText();
+                List<Detail> details = new ArrayList<>();
+                details.add(new Detail(text.get("label.session"), type));
+                details.add(new Detail(text.get("label.when"), when));
+                details.add(new Detail(text.get("label.therapist"), facts.path("therapistName").asText()));
+                if (clinic != null) {
+                    details.add(new Detail(text.get("label.where"), clinic.name() + ", " + clinic.address()));
+                }
+                yield new Letter(locale, text.get("subject.WAITLIST_OFFER", type, when), greeting,
+                        List.of(text.get("body.WAITLIST_OFFER", when, until), text.get("link.WAITLIST_OFFER", link)), details,
+                        List.of(), signOff, text.get("short.WAITLIST_OFFER", type, when, until, link), footer);
             }
             case PLAN -> {
                 List<ExerciseLine> exercises = exercises(pending.planId(), pending.planRevision(), text);

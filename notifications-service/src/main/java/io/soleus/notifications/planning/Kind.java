@@ -14,7 +14,9 @@ public enum Kind {
     NO_SHOW(false),
     PLAN(true),
     PLAN_CHECK_IN(false),
-    DISCHARGE(true);
+    DISCHARGE(true),
+    /** A freed slot held for a waitlisted client, with the link to book it. */
+    WAITLIST_OFFER(true);
 
     private final boolean essential;
 

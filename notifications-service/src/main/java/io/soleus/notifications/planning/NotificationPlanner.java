@@ -21,6 +21,7 @@ import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.booking.SlotOffered;
 import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
@@ -230,6 +231,24 @@ class NotificationPlanner {
                         clock.instant());
             }
         });
+    }
+
+    /** A freed slot held for a waitlisted client: they are told at once, with what they need to decide and book it. */
+    @EventHandler
+    void on(SlotOffered event, @MessageIdentifier String eventId) {
+        Instant now = clock.instant();
+        if (!fresh(event.offeredAt()) || !event.expiresAt().isAfter(now)) {
+            return;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("offerId", event.offerId().toString());
+        facts.put("start", event.slot().start().toString());
+        facts.put("timeZone", event.clinicTimeZone());
+        facts.put("sessionTypeName", event.sessionTypeName());
+        facts.put("therapistName", event.therapistName());
+        facts.put("expiresAt", event.expiresAt().toString());
+        notifications.plan(eventId, Kind.WAITLIST_OFFER,
+                new Subject(event.clientId().value(), event.clinicId().value(), null, null, null, null), facts, now);
     }
 
     @EventHandler

@@ -32,6 +32,7 @@ import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.booking.SlotOffered;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
@@ -120,6 +121,7 @@ public final class EventCodec {
                 .register(SessionCancelled.class, Topics.BOOKING)
                 .register(SessionAttended.class, Topics.BOOKING)
                 .register(SessionMissed.class, Topics.BOOKING)
+                .register(SlotOffered.class, Topics.BOOKING)
                 .register(ExerciseAdded.class, Topics.TREATMENT)
                 .register(CaseOpened.class, Topics.TREATMENT)
                 .register(AssessmentRecorded.class, Topics.TREATMENT)

@@ -176,6 +176,70 @@ public class BookingApi {
         booking.put(body, "/clinics/{id}/booking-rules", clinicId);
     }
 
+    /** A place on a clinic's waitlist; {@code clientName} only where the reader may see who. */
+    public record WaitlistEntry(UUID entryId, UUID clientId, String clientName, UUID clinicId, UUID sessionTypeId,
+                                String sessionTypeName, UUID therapistId, Map<String, List<Map<String, String>>> times,
+                                String urgency, String status, Instant joinedAt, UUID offerId, Instant offerExpiresAt) {
+
+        public boolean offered() {
+            return "OFFERED".equals(status);
+        }
+
+        public boolean open() {
+            return "WAITING".equals(status) || offered();
+        }
+    }
+
+    /** A freed slot offered to a waitlisted client, held until {@code expiresAt}. */
+    public record Offer(UUID offerId, UUID entryId, UUID clientId, UUID clinicId, String clinicName, String clinicAddress,
+                        String timeZone, UUID therapistId, String therapistName, String sessionTypeName, Instant start,
+                        Instant end, LocalDateTime localStart, Instant expiresAt, String status) {
+
+        public boolean held() {
+            return "OFFERED".equals(status);
+        }
+    }
+
+    public List<WaitlistEntry> waitlistOf(UUID clientId) {
+        return booking.get(new ParameterizedTypeReference<>() { }, "/clients/{id}/waitlist", clientId);
+    }
+
+    public List<WaitlistEntry> clinicWaitlist(UUID clinicId) {
+        return booking.get(new ParameterizedTypeReference<>() { }, "/clinics/{id}/waitlist", clinicId);
+    }
+
+    /** Joins the signed-in client (or, for staff, {@code clientId}) to a clinic's waitlist; the key makes a repeat join once. */
+    public void joinWaitlist(UUID clientId, UUID clinicId, UUID sessionTypeId, UUID therapistId, Map<String, Object> times,
+                             String urgency, String idempotencyKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (clientId != null) {
+            body.put("clientId", clientId);
+        }
+        body.put("clinicId", clinicId);
+        body.put("sessionTypeId", sessionTypeId);
+        if (therapistId != null) {
+            body.put("therapistId", therapistId);
+        }
+        body.put("times", times);
+        body.put("urgency", urgency);
+        booking.send(HttpMethod.POST, body, Map.of("Idempotency-Key", idempotencyKey), "/waitlist");
+    }
+
+    public void leaveWaitlist(UUID entryId) {
+        booking.post(Map.of(), "/waitlist/{id}/leave", entryId);
+    }
+
+    public Offer offer(UUID offerId) {
+        return booking.get(Offer.class, "/waitlist/offers/{id}", offerId);
+    }
+
+    /** Takes an offer; taken twice, it books once and answers the same session. */
+    public UUID acceptOffer(UUID offerId, String idempotencyKey) {
+        JsonNode booked = booking.send(HttpMethod.POST, Map.of(), Map.of("Idempotency-Key", idempotencyKey),
+                "/waitlist/offers/{id}/accept", offerId);
+        return UUID.fromString(booked.path("sessionId").asText());
+    }
+
     /** Whether a person has a calendar subscription link ({@code whose} is "therapists" or "clients"), and since when. */
     public record FeedState(boolean active, Instant createdAt) {
     }
