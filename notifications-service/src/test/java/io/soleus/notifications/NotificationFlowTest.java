@@ -79,6 +79,47 @@ class NotificationFlowTest extends NotificationsServiceTest {
     }
 
     @Test
+    void a_waitlist_offer_is_mailed_at_once_with_its_time_its_hold_and_the_link_to_book_it() {
+        Practice riverside = new Practice("Riverside Clinic");
+        String email = address("wren");
+        ClientId wren = riverside.client("Wren Waiting", email, null, Channel.EMAIL);
+        awaitRecipient(wren);
+        Instant start = day(3).atTime(10, 0).atZone(LONDON).toInstant();
+
+        SessionId offer = riverside.offer(UUID.randomUUID(), wren, "Follow-up treatment", start,
+                CLOCK.instant().plus(Duration.ofHours(2)));
+
+        awaitStatus(wren.value(), "WAITLIST_OFFER", "SENT");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 1);
+        Mail mail = Mailbox.to(email).get(0);
+        assertThat(mail.subject()).startsWith("A time has come free for you: Follow-up treatment, ");
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertThat(body).contains("Hello Wren Waiting,", "We are holding it for you until", "Maya Lindqvist",
+                    "Riverside Clinic, 12 River Walk, Kingston KT1 1AA", "http://localhost:8080/me/offers/" + offer);
+        }
+    }
+
+    @Test
+    void an_offer_whose_hold_has_ended_when_it_arrives_tells_the_client_nothing() {
+        Practice riverside = new Practice("Riverside Clinic");
+        String email = address("late");
+        ClientId late = riverside.client("Lou Late", email, null, Channel.EMAIL);
+        awaitRecipient(late);
+
+        UUID entry = UUID.randomUUID();
+        riverside.offer(entry, late, "Follow-up treatment", day(3).atTime(10, 0).atZone(LONDON).toInstant(),
+                CLOCK.instant().minus(Duration.ofMinutes(1)));
+        // the entry's next offer, on the same partition: once it is sent, the first was handled, and planned nothing
+        SessionId next = riverside.offer(entry, late, "Follow-up treatment", day(4).atTime(10, 0).atZone(LONDON).toInstant(),
+                CLOCK.instant().plus(Duration.ofHours(2)));
+
+        awaitStatus(late.value(), "WAITLIST_OFFER", "SENT");
+        assertThat(notifications(late.value(), "WAITLIST_OFFER")).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 1);
+        assertThat(Mailbox.to(email).get(0).text()).contains("/me/offers/" + next);
+    }
+
+    @Test
     void the_mail_api_is_given_its_stream_provider_rather_than_looking_it_up_for_every_body_part() {
         // the lookup scans every nested jar of a packaged service, for each part of each mail (EmailChannel)
         assertThat(System.getProperty("jakarta.mail.util.StreamProvider")).isEqualTo(MailStreamProvider.class.getName());

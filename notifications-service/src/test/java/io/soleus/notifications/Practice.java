@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
@@ -13,6 +14,7 @@ import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.booking.SlotOffered;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
@@ -94,6 +96,16 @@ public final class Practice {
         SessionBooked booked = sessions.get(session);
         BOOKING.publish("Session", session.toString(), new SessionMissed(session, booked.clientId(), therapist, clinic,
                 NotificationsServiceTest.CLOCK.instant()));
+    }
+
+    /** A freed slot offered to the waitlisted client of {@code entry}, held until {@code heldUntil}. */
+    public SessionId offer(UUID entry, ClientId client, String type, Instant start, Instant heldUntil) {
+        SessionId offer = SessionId.random();
+        TimeSlot slot = new TimeSlot(start, start.plus(Duration.ofMinutes(60)));
+        BOOKING.publish("WaitlistEntry", entry.toString(), new SlotOffered(offer, entry, client, clinic,
+                therapist, "Maya Lindqvist", room, SessionTypeId.random(), type, slot, slot.end(), "Europe/London", heldUntil,
+                NotificationsServiceTest.CLOCK.instant()));
+        return offer;
     }
 
     public CaseId openCase(ClientId client) {
