@@ -74,10 +74,12 @@ public class FeedLinks {
      * forgotten (the read model erases a forgotten client's name). Anyone else is a 404.
      */
     public Owner requireKnown(Owner owner) {
-        String known = owner.kind() == Kind.THERAPIST
-                ? "SELECT EXISTS (SELECT 1 FROM scheduling_therapist WHERE therapist_id = ?)"
-                : "SELECT EXISTS (SELECT 1 FROM scheduling_client WHERE client_id = ? AND name <> '" + Personal.ERASED + "')";
-        if (!Boolean.TRUE.equals(jdbc.queryForObject(known, Boolean.class, owner.id()))) {
+        Boolean known = owner.kind() == Kind.THERAPIST
+                ? jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM scheduling_therapist WHERE therapist_id = ?)",
+                        Boolean.class, owner.id())
+                : jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM scheduling_client WHERE client_id = ? AND name <> ?)",
+                        Boolean.class, owner.id(), Personal.ERASED);
+        if (!Boolean.TRUE.equals(known)) {
             throw new NotFoundException("No " + owner.kind().name().toLowerCase() + " " + owner.id());
         }
         return owner;

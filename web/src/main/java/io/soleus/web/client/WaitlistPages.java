@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.BookingApi;
@@ -48,8 +49,9 @@ class WaitlistPages {
     @GetMapping("/waitlist")
     String waitlist(SignedIn me, Model model) {
         model.addAttribute("entries", booking.waitlistOf(me.client()));
-        model.addAttribute("clinics", booking.clinics().stream().filter(clinic -> !clinic.closed()).toList());
-        model.addAttribute("clinicNames", booking.clinics().stream().collect(java.util.stream.Collectors.toMap(Clinic::clinicId, Clinic::name)));
+        List<Clinic> clinics = booking.clinics();
+        model.addAttribute("clinics", clinics.stream().filter(clinic -> !clinic.closed()).toList());
+        model.addAttribute("clinicNames", clinics.stream().collect(Collectors.toMap(Clinic::clinicId, Clinic::name)));
         model.addAttribute("types", booking.sessionTypes());
         model.addAttribute("therapists", booking.therapists());
         Locale locale = LocaleContextHolder.getLocale();
