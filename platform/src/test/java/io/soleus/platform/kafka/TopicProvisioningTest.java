@@ -2,7 +2,10 @@ package io.soleus.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,9 +68,8 @@ class TopicProvisioningTest {
     void a_topic_that_forgets_history_or_has_another_partition_count_stops_the_service_naming_each_setting() throws Exception {
         String weekLong = fresh();
         String sixPartitions = fresh();
-        admin.createTopics(List.of(
-                new NewTopic(weekLong, Topics.PARTITIONS, (short) 1).configs(Map.of("retention.ms", "604800000")),
-                new NewTopic(sixPartitions, 6, (short) 1).configs(Topics.CONFIG))).all().get();
+        create(new NewTopic(weekLong, Topics.PARTITIONS, (short) 1).configs(Map.of("retention.ms", "604800000")),
+                new NewTopic(sixPartitions, 6, (short) 1).configs(Topics.CONFIG));
 
         for (boolean create : List.of(true, false)) {
             assertThatThrownBy(() -> provisioning(create).provision(List.of(weekLong, sixPartitions)))
@@ -90,8 +92,7 @@ class TopicProvisioningTest {
         assertThat(provisioning(false).provision(List.of(keys), TopicProvisioning.Kind.KEYS)).isTrue();
 
         String deleting = fresh();
-        admin.createTopics(List.of(new NewTopic(deleting, Topics.KEYS_PARTITIONS, (short) 1)
-                .configs(Map.of("cleanup.policy", "delete")))).all().get();
+        create(new NewTopic(deleting, Topics.KEYS_PARTITIONS, (short) 1).configs(Map.of("cleanup.policy", "delete")));
         assertThatThrownBy(() -> provisioning(false).provision(List.of(deleting), TopicProvisioning.Kind.KEYS))
                 .isInstanceOf(TopicProvisioning.TopicSettingsException.class)
                 .hasMessageContaining("every service can read each client's keys")
@@ -102,6 +103,14 @@ class TopicProvisioningTest {
         KafkaBridgeProperties.Topics settings = new KafkaBridgeProperties.Topics();
         settings.setCreate(create);
         return new TopicProvisioning(admin, settings);
+    }
+
+    /** Creates the topics and waits until the broker describes them: creation is acknowledged before its metadata spreads. */
+    private void create(NewTopic... topics) throws Exception {
+        admin.createTopics(List.of(topics)).all().get();
+        List<String> names = Arrays.stream(topics).map(NewTopic::name).toList();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> admin.describeTopics(names).allTopicNames().get().keySet().containsAll(names));
     }
 
     private boolean exists(String topic) throws Exception {
