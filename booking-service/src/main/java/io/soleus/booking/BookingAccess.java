@@ -48,6 +48,9 @@ class BookingAccess implements AccessRules {
         access.post("/clients/{clientId}/forget").by(any(ADMIN).or(self(CLIENT, "clientId")));
         access.get("/clients/{clientId}/export").by(any(ADMIN).or(self(CLIENT, "clientId")));
 
+        // courses of treatment: clients for themselves, staff for their clinics' clients (checked on the course)
+        access.post("/series", "/series/check", "/series/*/reschedule", "/series/*/cancel").by(ADMIN, THERAPIST, CLIENT);
+        access.get("/series/*").by(ADMIN, THERAPIST, CLIENT);
         // the waitlist: clients for themselves, staff for their clinics' clients; a clinic's list for its staff
         access.post("/waitlist", "/waitlist/*/leave", "/waitlist/offers/*/accept").by(ADMIN, THERAPIST, CLIENT);
         access.get("/waitlist/offers/*").by(ADMIN, THERAPIST, CLIENT);

@@ -4,6 +4,7 @@ import static io.soleus.booking.Practice.monday;
 import static io.soleus.platform.test.ApiClient.created;
 import static java.util.Map.entry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +82,12 @@ class AccessMatrixTest {
             entry("GET /clients/{clientId}/waitlist", "A X @"),
             entry("GET /waitlist/offers/{offerId}", "A X @ (404: A's entry has no offer)"),
             entry("POST /waitlist/offers/{offerId}/accept", "A X @"),
+            // courses of treatment: clients for themselves, staff at their clinics
+            entry("POST /series", "A X @"),
+            entry("POST /series/check", "A X @"),
+            entry("GET /series/{seriesId}", "A X @"),
+            entry("POST /series/{seriesId}/reschedule", "A X @"),
+            entry("POST /series/{seriesId}/cancel", "A X @"),
             // calendar subscription links: their owner and admins; the feed by the link's secret alone
             entry("POST /therapists/{therapistId}/calendar-feed", "X @"),
             entry("GET /therapists/{therapistId}/calendar-feed", "X @"),
@@ -124,6 +131,11 @@ class AccessMatrixTest {
                 Map.of("kind", "TIME_OFF", "from", "2026-12-21T09:00:00Z", "to", "2026-12-21T12:00:00Z"))).text("exceptionId");
         String entryOfA = created(api.post(TestTokens.client(clientA), "/waitlist", Map.of("clinicId", clinicX,
                 "sessionTypeId", type, "times", hours))).text("entryId");
+        Response courseOfA = created(api.post(TestTokens.client(clientA), "/series", Map.of("therapistId", therapistX,
+                "clinicId", clinicX, "sessionTypeId", type, "start", monday("11:15").plus(Duration.ofDays(7)).toString(),
+                "count", 2)));
+        String seriesOfA = courseOfA.text("seriesId");
+        String firstOfCourse = courseOfA.body().path("booked").path(0).path("sessionId").asText();
         // the reads of the table answer from the scheduling and waitlist read models: they have everything above first
         ReadModels.awaitCaughtUp(service, SchedulingProjection.GROUP);
         ReadModels.awaitCaughtUp(service, WaitlistProjection.GROUP);
@@ -134,7 +146,8 @@ class AccessMatrixTest {
                 Map.ofEntries(entry("clinicId", clinicX), entry("therapistId", therapistX), entry("clientId", clientA),
                         entry("sessionId", sessionOfA), entry("sessionTypeId", type), entry("roomId", room),
                         entry("exceptionId", exception), entry("processingGroup", "scheduling"),
-                        entry("secret", "a-secret-never-issued"), entry("entryId", entryOfA), entry("offerId", sessionOfA)),
+                        entry("secret", "a-secret-never-issued"), entry("entryId", entryOfA), entry("offerId", sessionOfA),
+                        entry("seriesId", seriesOfA)),
                 Map.of("GET /clinics/{clinicId}/free-slots", "?sessionTypeId=" + type + "&from=2026-11-30&to=2026-11-30",
                         "GET /therapists/{therapistId}/calendar", "?from=2026-11-30&to=2026-12-06",
                         "GET /therapists/{therapistId}/availability", "?from=2026-11-30&to=2026-12-06",
@@ -164,7 +177,15 @@ class AccessMatrixTest {
                         entry("POST /sessions/{sessionId}/reschedule", Map.of("start", monday("15:30").toString())),
                         entry("POST /sessions/{sessionId}/cancel", Map.of("reason", "Ada's private reason")),
                         entry("POST /waitlist", Map.of("clientId", clientA, "clinicId", clinicX, "sessionTypeId", type,
-                                "times", hours))),
+                                "times", hours)),
+                        entry("POST /series", Map.of("clientId", clientA, "therapistId", therapistX, "clinicId", clinicX,
+                                "sessionTypeId", type, "start", monday("16:00").plus(Duration.ofDays(21)).toString(), "count", 2)),
+                        entry("POST /series/check", Map.of("clientId", clientA, "therapistId", therapistX, "clinicId", clinicX,
+                                "sessionTypeId", type, "start", monday("16:00").plus(Duration.ofDays(35)).toString(), "count", 2)),
+                        entry("POST /series/{seriesId}/reschedule", Map.of("fromSessionId", firstOfCourse,
+                                "start", monday("12:30").plus(Duration.ofDays(7)).toString())),
+                        entry("POST /series/{seriesId}/cancel", Map.of("fromSessionId", firstOfCourse,
+                                "reason", "Ada's private reason"))),
                 List.of("Ada Achterberg", "ada.achterberg@example.org", "Ada's private reason", otherSessionOfA));
     }
 

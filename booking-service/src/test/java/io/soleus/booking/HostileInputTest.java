@@ -57,6 +57,12 @@ class HostileInputTest {
                     "sessionTypeId", SOME_ID, "start", "2026-12-14T10:00:00Z")),
             new ValidBody("POST /sessions/{sessionId}/reschedule", Map.of("start", "2026-12-15T10:00:00Z")),
             new ValidBody("POST /sessions/{sessionId}/cancel", Map.of("reason", REASON)),
+            new ValidBody("POST /series", Map.of("clientId", SOME_ID, "therapistId", SOME_ID, "clinicId", SOME_ID,
+                    "sessionTypeId", SOME_ID, "start", "2026-12-14T10:00:00Z", "count", 4, "everyWeeks", 1)),
+            new ValidBody("POST /series/check", Map.of("clientId", SOME_ID, "therapistId", SOME_ID, "clinicId", SOME_ID,
+                    "sessionTypeId", SOME_ID, "starts", List.of("2026-12-14T10:00:00Z", "2026-12-21T10:00:00Z"))),
+            new ValidBody("POST /series/{seriesId}/reschedule", Map.of("fromSessionId", SOME_ID, "start", "2026-12-15T10:00:00Z")),
+            new ValidBody("POST /series/{seriesId}/cancel", Map.of("fromSessionId", SOME_ID, "reason", REASON)),
             new ValidBody("POST /waitlist", Map.of("clientId", SOME_ID, "clinicId", SOME_ID, "sessionTypeId", SOME_ID,
                     "times", HOURS, "urgency", "SOON")));
 

@@ -64,7 +64,7 @@ class StoredHistoryTest {
                     read -> read.stream().filter(oldBooking).count() >= sessions.size(), Duration.ofSeconds(60))
                     .stream().filter(oldBooking).toList();
             assertThat(booked).hasSize(sessions.size()).allSatisfy(record -> {
-                assertThat(CloudEventMapping.header(record, "ce_contractversion")).contains("2");
+                assertThat(CloudEventMapping.header(record, "ce_contractversion")).contains("3");
                 assertThat(CloudEventMapping.header(record, "ce_readableas")).contains("1");
                 SessionBooked read = (SessionBooked) EventCodec.standard().decode("io.soleus.booking.SessionBooked", 2,
                         record.value());

@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ExerciseId;
+import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.PrescribedExercise;
@@ -117,6 +118,43 @@ class NotificationFlowTest extends NotificationsServiceTest {
         assertThat(notifications(late.value(), "WAITLIST_OFFER")).hasSize(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 1);
         assertThat(Mailbox.to(email).get(0).text()).contains("/me/offers/" + next);
+    }
+
+    @Test
+    void a_course_is_confirmed_once_with_every_date_and_cancelling_its_rest_is_told_once_while_reminders_still_come() {
+        Practice riverside = new Practice("Riverside Clinic");
+        String email = address("cora");
+        ClientId cora = riverside.client("Cora Course", email, null, Channel.EMAIL);
+        awaitRecipient(cora);
+        SeriesId series = SeriesId.random();
+        Instant first = day(3).atTime(10, 0).atZone(LONDON).toInstant();
+
+        List<SessionId> sessions = riverside.bookCourse(series, cora, "Follow-up treatment", first, 4);
+
+        awaitStatus(cora.value(), "SERIES_CONFIRMATION", "SENT");
+        assertThat(notifications(cora.value(), "CONFIRMATION")).isEmpty();
+        // each session of the course is still reminded of on its own (its events travel on other partitions)
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(cora.value(), "REMINDER").size() == 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 1);
+        Mail confirmation = Mailbox.to(email).get(0);
+        assertThat(confirmation.subject()).isEqualTo("Your course of 4 sessions at Riverside Clinic is booked");
+        for (String body : List.of(confirmation.text(), confirmation.html())) {
+            assertThat(body).contains("We have booked your course of 4 sessions", "Session 1", "Session 4",
+                    "Maya Lindqvist", "Follow-up treatment", "Riverside Clinic, 12 River Walk, Kingston KT1 1AA");
+        }
+
+        riverside.cancelCourse(series, sessions.subList(2, 4), "Therapist on leave");
+
+        awaitStatus(cora.value(), "SERIES_CANCELLATION", "SENT");
+        assertThat(notifications(cora.value(), "CANCELLATION")).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 2);
+        Mail cancelled = Mailbox.to(email).get(1);
+        assertThat(cancelled.subject()).isEqualTo("Your remaining 2 sessions are cancelled");
+        assertThat(cancelled.text()).contains("we had to cancel 2 sessions of your course", "Therapist on leave");
+        // the cancelled sessions' reminders are gone, the first two's wait
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(cora.value(), "REMINDER").stream()
+                .filter(row -> "SCHEDULED".equals(row.get("status"))).count() == 2);
+        assertThat(notifications(cora.value(), "CANCELLATION")).isEmpty();
     }
 
     @Test

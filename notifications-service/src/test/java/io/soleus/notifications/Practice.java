@@ -2,6 +2,7 @@ package io.soleus.notifications;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,16 @@ import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.booking.SeriesBooked;
+import io.soleus.kernel.booking.SeriesCancelled;
+import io.soleus.kernel.booking.SeriesSession;
 import io.soleus.kernel.booking.SlotOffered;
 import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.PlanId;
 import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
@@ -96,6 +101,40 @@ public final class Practice {
         SessionBooked booked = sessions.get(session);
         BOOKING.publish("Session", session.toString(), new SessionMissed(session, booked.clientId(), therapist, clinic,
                 NotificationsServiceTest.CLOCK.instant()));
+    }
+
+    /** A course of weekly sessions from {@code first}, published as booking does: each session naming it, then the course. */
+    public List<SessionId> bookCourse(SeriesId series, ClientId client, String type, Instant first, int count) {
+        List<SeriesSession> course = new ArrayList<>();
+        SessionTypeId typeId = SessionTypeId.random();
+        for (int i = 0; i < count; i++) {
+            SessionId session = SessionId.random();
+            Instant start = first.plus(Duration.ofDays(7L * i));
+            SessionBooked booked = new SessionBooked(session, client, therapist, "Maya Lindqvist", clinic, room, typeId, type,
+                    new TimeSlot(start, start.plus(Duration.ofMinutes(60))), "Europe/London",
+                    NotificationsServiceTest.CLOCK.instant(), series);
+            sessions.put(session, booked);
+            BOOKING.publish("Session", session.toString(), booked);
+            course.add(new SeriesSession(session, start));
+        }
+        BOOKING.publish("Series", series.toString(), new SeriesBooked(series, client, clinic, therapist, "Maya Lindqvist",
+                type, "Europe/London", course, NotificationsServiceTest.CLOCK.instant()));
+        return course.stream().map(SeriesSession::sessionId).toList();
+    }
+
+    /** Cancels {@code cancelled} of the course together, as booking does: each session naming the course, then the course. */
+    public void cancelCourse(SeriesId series, List<SessionId> cancelled, String reason) {
+        List<SeriesSession> course = new ArrayList<>();
+        ClientId client = null;
+        for (SessionId session : cancelled) {
+            SessionBooked booked = sessions.get(session);
+            client = booked.clientId();
+            BOOKING.publish("Session", session.toString(), new SessionCancelled(session, client, therapist, clinic,
+                    CancelledBy.CLINIC, reason, false, NotificationsServiceTest.CLOCK.instant(), series));
+            course.add(new SeriesSession(session, booked.slot().start()));
+        }
+        BOOKING.publish("Series", series.toString(), new SeriesCancelled(series, client, clinic, course, CancelledBy.CLINIC,
+                reason, NotificationsServiceTest.CLOCK.instant()));
     }
 
     /** A freed slot offered to the waitlisted client of {@code entry}, held until {@code heldUntil}. */

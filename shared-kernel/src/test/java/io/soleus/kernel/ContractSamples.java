@@ -12,6 +12,10 @@ import io.soleus.kernel.booking.ClientContactChanged;
 import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.ClinicOpened;
+import io.soleus.kernel.booking.SeriesBooked;
+import io.soleus.kernel.booking.SeriesCancelled;
+import io.soleus.kernel.booking.SeriesRescheduled;
+import io.soleus.kernel.booking.SeriesSession;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
@@ -25,6 +29,7 @@ import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.ExerciseId;
 import io.soleus.kernel.id.PlanId;
 import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
@@ -68,6 +73,8 @@ public final class ContractSamples {
     public static final RoomId ROOM_2 = RoomId.of("3c4d5e6f-2222-4071-8c1d-2e3f4a5b6c04");
     public static final SessionTypeId INITIAL_ASSESSMENT = SessionTypeId.of("4d5e6f70-3333-4182-9d2e-3f4a5b6c7d05");
     public static final SessionId FIRST_SESSION = SessionId.of("5e6f7081-4444-4293-8e3f-4a5b6c7d8e06");
+    public static final SeriesId COURSE = SeriesId.of("a1b2c3d4-7777-4c5d-8e6f-708192a3b4c5");
+    public static final SessionId SECOND_SESSION = SessionId.of("b2c3d4e5-8888-4d6e-9f70-8192a3b4c5d6");
     public static final CaseId CASE = CaseId.of("6f708192-5555-43a4-9f4a-5b6c7d8e9f07");
     public static final AssessmentId ASSESSMENT = AssessmentId.of("708192a3-6666-44b5-8a5b-6c7d8e9fa008");
     public static final PlanId PLAN = PlanId.of("8192a3b4-7777-45c6-9b6c-7d8e9fa0b109");
@@ -97,17 +104,27 @@ public final class ContractSamples {
                         Channel.SMS, true, "en", BOOKED.plus(Duration.ofDays(1))),
                 new ClientForgotten(RUNNER, Instant.parse("2026-06-01T09:00:00Z")),
                 new SessionBooked(FIRST_SESSION, RUNNER, THERAPIST, "Maya Lindqvist", RIVERSIDE, ROOM_2, INITIAL_ASSESSMENT,
-                        "Initial assessment", FIRST_SLOT, "Europe/London", BOOKED),
+                        "Initial assessment", FIRST_SLOT, "Europe/London", BOOKED, COURSE),
                 new SessionRescheduled(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, ROOM_2, FIRST_SLOT, MOVED_SLOT,
-                        BOOKED.plus(Duration.ofDays(2))),
+                        BOOKED.plus(Duration.ofDays(2)), COURSE),
                 new SessionCancelled(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, CancelledBy.CLIENT,
-                        "Race-day travel", true, Instant.parse("2026-03-06T20:00:00Z")),
+                        "Race-day travel", true, Instant.parse("2026-03-06T20:00:00Z"), COURSE),
                 new SessionAttended(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, Instant.parse("2026-03-07T11:58:00Z")),
                 new SessionMissed(FIRST_SESSION, RUNNER, THERAPIST, RIVERSIDE, Instant.parse("2026-03-07T11:20:00Z")),
                 new SlotOffered(FIRST_SESSION, java.util.UUID.fromString("d6e7f809-cccc-4a1b-8a0b-c1d2e3f4a614"), RUNNER,
                         RIVERSIDE, THERAPIST, "Maya Lindqvist", ROOM_2, INITIAL_ASSESSMENT, "Initial assessment", FIRST_SLOT,
                         FIRST_SLOT.end().plus(Duration.ofMinutes(15)), "Europe/London", Instant.parse("2026-03-06T20:00:00Z"),
                         Instant.parse("2026-03-06T18:00:00Z")),
+                new SeriesBooked(COURSE, RUNNER, RIVERSIDE, THERAPIST, "Maya Lindqvist", "Follow-up treatment",
+                        "Europe/London", List.of(new SeriesSession(FIRST_SESSION, FIRST_SLOT.start()),
+                                new SeriesSession(SECOND_SESSION, FIRST_SLOT.start().plus(Duration.ofDays(7)))), BOOKED),
+                new SeriesRescheduled(COURSE, RUNNER, RIVERSIDE,
+                        List.of(new SeriesSession(SECOND_SESSION, FIRST_SLOT.start().plus(Duration.ofDays(7)))),
+                        List.of(new SeriesSession(SECOND_SESSION, FIRST_SLOT.start().plus(Duration.ofDays(9)))),
+                        BOOKED.plus(Duration.ofDays(2))),
+                new SeriesCancelled(COURSE, RUNNER, RIVERSIDE,
+                        List.of(new SeriesSession(SECOND_SESSION, FIRST_SLOT.start().plus(Duration.ofDays(9)))),
+                        CancelledBy.CLINIC, "Therapist on leave", Instant.parse("2026-03-06T20:00:00Z")),
                 new ExerciseAdded(SOLEUS_WALL_STRETCH, "Soleus wall stretch",
                         "Facing a wall, the back foot flat, bend both knees until the lower calf stretches.",
                         "therapist-ana"),

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.UUID;
 
 import io.soleus.booking.schedule.ScheduleKey.Kind;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.value.TimeSlot;
 import org.axonframework.modelling.command.Aggregate;
@@ -25,6 +26,13 @@ public class Schedules {
     public boolean isFree(Kind kind, UUID owner, TimeSlot slot, SessionId session) {
         return ScheduleKey.covering(kind, owner, slot).stream()
                 .allMatch(key -> day(key).invoke(schedule -> schedule.isFree(slot, session)));
+    }
+
+    /** Refuses, naming the rule of {@code kind} (e.g. the therapist double-booked), when the slot is not free; changes nothing. */
+    public void ensureFree(Kind kind, UUID owner, TimeSlot slot, SessionId session) {
+        if (!isFree(kind, owner, slot, session)) {
+            throw new RuleViolationException(kind.rule, kind.message);
+        }
     }
 
     /**

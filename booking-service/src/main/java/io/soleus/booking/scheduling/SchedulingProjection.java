@@ -213,13 +213,14 @@ public class SchedulingProjection {
     void on(SessionBooked event) {
         updates.update("""
                 INSERT INTO scheduling_session (session_id, client_id, therapist_id, clinic_id, room_id, session_type_id,
-                    session_type_name, starts_at, ends_at, busy_until, status, booked_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz + make_interval(mins => buffer_minutes), 'BOOKED', ?
+                    session_type_name, starts_at, ends_at, busy_until, status, booked_at, series_id)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz + make_interval(mins => buffer_minutes), 'BOOKED', ?, ?
                 FROM scheduling_session_type WHERE session_type_id = ?
                 ON CONFLICT (session_id) DO NOTHING""",
                 event.sessionId().value(), event.clientId().value(), event.therapistId().value(), event.clinicId().value(),
                 event.roomId().value(), event.sessionTypeId().value(), event.sessionTypeName(), time(event.slot().start()),
-                time(event.slot().end()), time(event.slot().end()), time(event.bookedAt()), event.sessionTypeId().value());
+                time(event.slot().end()), time(event.slot().end()), time(event.bookedAt()),
+                event.seriesId() == null ? null : event.seriesId().value(), event.sessionTypeId().value());
     }
 
     @EventHandler

@@ -25,6 +25,7 @@ import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,11 +51,18 @@ public class SchedulingQueries {
         this.clock = clock;
     }
 
-    /** A session as a calendar shows it; {@code client} is empty where the caller may not see who. */
+    /**
+     * A session as a calendar shows it; {@code client} is empty where the caller may not see who, and
+     * {@code course} where it was booked on its own.
+     */
     public record CalendarEntry(SessionId sessionId, ClinicId clinicId, String clinicName, UUID roomId, String roomName,
                                 TherapistId therapistId, String therapistName, ClientId clientId, String clientName,
                                 UUID sessionTypeId, String sessionType, Instant start, Instant end, LocalDateTime localStart,
-                                LocalDateTime localEnd, String status, boolean lateCancellation) {
+                                LocalDateTime localEnd, String status, boolean lateCancellation, Course course) {
+    }
+
+    /** A session's place in its course of treatment: the {@code position}th of {@code size} (cancelled ones counted). */
+    public record Course(SeriesId seriesId, int position, int size) {
     }
 
     public record Room(UUID roomId, String name, List<CalendarEntry> sessions) {
@@ -70,8 +78,11 @@ public class SchedulingQueries {
             SELECT s.session_id, s.clinic_id, c.name AS clinic_name, c.time_zone, s.room_id, r.name AS room_name,
                    s.therapist_id, t.name AS therapist_name, s.client_id, cl.name AS client_name, s.session_type_id,
                    s.session_type_name,
-                   s.starts_at, s.ends_at, s.status, coalesce(s.late_cancellation, FALSE) AS late
+                   s.starts_at, s.ends_at, s.status, coalesce(s.late_cancellation, FALSE) AS late, s.series_id,
+                   course.position AS series_position, course.size AS series_size
             FROM scheduling_session s
+            LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE x.starts_at <= s.starts_at) AS position, count(*) AS size
+                               FROM scheduling_session x WHERE x.series_id = s.series_id) course ON s.series_id IS NOT NULL
             JOIN scheduling_clinic c ON c.clinic_id = s.clinic_id
             JOIN scheduling_room r ON r.room_id = s.room_id
             JOIN scheduling_therapist t ON t.therapist_id = s.therapist_id
@@ -164,6 +175,16 @@ public class SchedulingQueries {
             throw new NotFoundException("No client " + client); // a therapist sees only clients of their clinics
         }
         return new ClientSessions(client, upcoming, reversed(past));
+    }
+
+    /** The sessions of a course of treatment in order, cancelled ones too, for its client and the clinic's staff. */
+    public List<CalendarEntry> course(SeriesId series, Actor user) {
+        List<CalendarEntry> sessions = jdbc.query(ENTRY + "WHERE s.series_id = ? ORDER BY s.starts_at",
+                (row, i) -> entry(row), series.value());
+        if (sessions.isEmpty() || !BookingPolicy.seesSession(user, sessions.get(0).clinicId(), sessions.get(0).clientId())) {
+            throw new NotFoundException("No course " + series);
+        }
+        return sessions;
     }
 
     /** How a client is reached, as they registered or last changed it. */
@@ -276,7 +297,7 @@ public class SchedulingQueries {
     private static CalendarEntry busy(CalendarEntry entry) {
         return new CalendarEntry(entry.sessionId(), entry.clinicId(), entry.clinicName(), entry.roomId(), entry.roomName(),
                 entry.therapistId(), entry.therapistName(), null, null, null, null, entry.start(), entry.end(),
-                entry.localStart(), entry.localEnd(), "BUSY", false);
+                entry.localStart(), entry.localEnd(), "BUSY", false, null);
     }
 
     private static CalendarEntry entry(ResultSet row) throws SQLException {
@@ -289,6 +310,12 @@ public class SchedulingQueries {
                 new TherapistId(row.getObject("therapist_id", UUID.class)), row.getString("therapist_name"),
                 new ClientId(row.getObject("client_id", UUID.class)), row.getString("client_name"),
                 row.getObject("session_type_id", UUID.class), row.getString("session_type_name"), start, end, LocalDateTime.ofInstant(start, zone),
-                LocalDateTime.ofInstant(end, zone), row.getString("status"), row.getBoolean("late"));
+                LocalDateTime.ofInstant(end, zone), row.getString("status"), row.getBoolean("late"), course(row));
+    }
+
+    private static Course course(ResultSet row) throws SQLException {
+        UUID series = row.getObject("series_id", UUID.class);
+        return series == null ? null
+                : new Course(new SeriesId(series), row.getInt("series_position"), row.getInt("series_size"));
     }
 }

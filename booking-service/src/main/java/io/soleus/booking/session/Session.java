@@ -20,6 +20,7 @@ import io.soleus.kernel.booking.SessionRescheduled;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
@@ -51,6 +52,7 @@ public class Session {
     private String clinicTimeZone;
     private TimeSlot slot;
     private Status status;
+    private SeriesId seriesId;
 
     protected Session() {
     }
@@ -66,15 +68,17 @@ public class Session {
         }
     }
 
-    void reschedule(TimeSlot newSlot, RoomId room, Instant now) {
+    /** Moves the session, with its {@code series} when not null (the series tells the client). */
+    void reschedule(TimeSlot newSlot, RoomId room, Instant now, SeriesId series) {
         requireBookedAndAhead(now, "rescheduled");
-        apply(new SessionRescheduled(sessionId, clientId, therapistId, clinicId, room, slot, newSlot, now));
+        apply(new SessionRescheduled(sessionId, clientId, therapistId, clinicId, room, slot, newSlot, now, series));
     }
 
-    void cancel(CancelledBy by, String reason, Duration lateWindow, Instant now) {
+    /** Cancels the session, with its {@code series} when not null (the series tells the client). */
+    void cancel(CancelledBy by, String reason, Duration lateWindow, Instant now, SeriesId series) {
         requireBookedAndAhead(now, "cancelled");
         boolean late = now.isAfter(slot.start().minus(lateWindow));
-        apply(new SessionCancelled(sessionId, clientId, therapistId, clinicId, by, reason, late, now));
+        apply(new SessionCancelled(sessionId, clientId, therapistId, clinicId, by, reason, late, now, series));
     }
 
     @CommandHandler
@@ -114,7 +118,7 @@ public class Session {
 
     public SessionDetails details() {
         return new SessionDetails(sessionId, clientId, therapistId, clinicId, roomId, sessionTypeId, sessionTypeName,
-                slot.start(), slot.end(), clinicTimeZone, status);
+                slot.start(), slot.end(), clinicTimeZone, status, seriesId);
     }
 
     TimeSlot slot() {
@@ -153,6 +157,7 @@ public class Session {
         clinicTimeZone = event.clinicTimeZone();
         slot = event.slot();
         status = Status.BOOKED;
+        seriesId = event.seriesId();
     }
 
     @EventSourcingHandler

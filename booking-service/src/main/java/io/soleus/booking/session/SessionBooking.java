@@ -26,6 +26,7 @@ import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.value.CancelledBy;
@@ -83,7 +84,7 @@ public class SessionBooking {
 
     @CommandHandler
     public SessionDetails handle(BookSession command) throws Exception {
-        return book(command, null, false);
+        return make(check(command, null, false), null);
     }
 
     /**
@@ -92,10 +93,21 @@ public class SessionBooking {
      * clinic offered it), and the held room is taken. Called inside the acceptance's unit of work.
      */
     public SessionDetails bookOffered(BookSession command, RoomId heldRoom) throws Exception {
-        return book(command, heldRoom, true);
+        return make(check(command, heldRoom, true), null);
     }
 
-    private SessionDetails book(BookSession command, RoomId preferredRoom, boolean offeredByTheClinic) throws Exception {
+    /** A booking that passed every rule and found its room: nothing is held yet. */
+    public record Checked(BookSession command, TimeSlot slot, TimeSlot busy, RoomId room, String therapistName,
+                          String sessionTypeName, ZoneId zone) {
+    }
+
+    /**
+     * Checks a booking against the clinic, the therapist, the session type, the clinic's online rules
+     * (for a client booking themself, unless the clinic offered the time) and every day schedule it
+     * would take, changing nothing: a refusal here leaves the unit of work as it was, so a course can
+     * go on to its next date.
+     */
+    public Checked check(BookSession command, RoomId preferredRoom, boolean offeredByTheClinic) throws Exception {
         Require.present("sessionId", command.sessionId());
         Require.present("clientId", command.clientId());
         Require.present("therapistId", command.therapistId());
@@ -119,22 +131,37 @@ public class SessionBooking {
             client.execute(it -> it.ensureMayBookOnline(command.clinicId(), rules, now, seenBefore));
         }
         Aggregate<Therapist> therapist = checkClinicAndTherapist(clinic, command.clinicId(), command.therapistId(), slot);
-        ZoneId zone = clinic.invoke(Clinic::timeZone);
 
         TimeSlot busy = slot.withBufferAfter(type.invoke(SessionType::bufferAfter));
-        schedules.reserve(Kind.THERAPIST, command.therapistId().value(), busy, command.sessionId());
+        schedules.ensureFree(Kind.THERAPIST, command.therapistId().value(), busy, command.sessionId());
         RoomId room = freeRoom(clinic.invoke(Clinic::openRooms), preferredRoom, command.therapistId(), busy, command.sessionId());
-        schedules.reserve(Kind.ROOM, room.value(), busy, command.sessionId());
-        schedules.reserve(Kind.CLIENT, command.clientId().value(), slot, command.sessionId());
-        client.execute(it -> it.hold(command.sessionId(), command.clinicId(), slot.start()));
+        schedules.ensureFree(Kind.CLIENT, command.clientId().value(), slot, command.sessionId());
+        return new Checked(command, slot, busy, room, therapist.invoke(Therapist::name), type.invoke(SessionType::name),
+                clinic.invoke(Clinic::timeZone));
+    }
+
+    /** Makes a checked booking, in {@code series} if not null: holds its time everywhere and books the session. */
+    public SessionDetails make(Checked booking, SeriesId series) throws Exception {
+        BookSession command = booking.command();
+        schedules.reserve(Kind.THERAPIST, command.therapistId().value(), booking.busy(), command.sessionId());
+        schedules.reserve(Kind.ROOM, booking.room().value(), booking.busy(), command.sessionId());
+        schedules.reserve(Kind.CLIENT, command.clientId().value(), booking.slot(), command.sessionId());
+        Aggregates.load(clients, command.clientId(), "client")
+                .execute(it -> it.hold(command.sessionId(), command.clinicId(), booking.slot().start()));
 
         SessionBooked booked = new SessionBooked(command.sessionId(), command.clientId(), command.therapistId(),
-                therapist.invoke(Therapist::name), command.clinicId(), room, command.sessionTypeId(), type.invoke(SessionType::name), slot, zone.getId(), now);
+                booking.therapistName(), command.clinicId(), booking.room(), command.sessionTypeId(), booking.sessionTypeName(),
+                booking.slot(), booking.zone().getId(), clock.instant(), series);
         return sessions.newInstance(() -> new Session(booked)).invoke(Session::details);
     }
 
     @CommandHandler
     public SessionDetails handle(RescheduleSession command) {
+        return reschedule(command, null);
+    }
+
+    /** Moves a session, as part of moving its {@code series} from it on when that is not null. */
+    public SessionDetails reschedule(RescheduleSession command, SeriesId series) {
         Require.present("start", command.start());
         Instant now = clock.instant();
         Aggregate<Session> session = loadVisible(command.sessionId(), command.by());
@@ -172,18 +199,23 @@ public class SessionBooking {
         schedules.reserve(Kind.CLIENT, current.clientId().value(), slot, id);
         Aggregates.load(clients, current.clientId(), "client").execute(it -> it.move(id, slot.start()));
 
-        session.execute(it -> it.reschedule(slot, room, now));
+        session.execute(it -> it.reschedule(slot, room, now, series));
         return session.invoke(Session::details);
     }
 
     @CommandHandler
     public SessionDetails handle(CancelSession command) {
+        return cancel(command, null);
+    }
+
+    /** Cancels a session, as part of cancelling its {@code series} from it on when that is not null. */
+    public SessionDetails cancel(CancelSession command, SeriesId series) {
         Instant now = clock.instant();
         Aggregate<Session> session = loadVisible(command.sessionId(), command.by());
         Session current = session.invoke(it -> it);
         CancelledBy by = BookingPolicy.actsAsClient(command.by()) ? CancelledBy.CLIENT : CancelledBy.CLINIC;
         Duration lateWindow = Aggregates.load(clinics, current.clinicId(), "clinic").invoke(Clinic::lateCancellationWindow);
-        session.execute(it -> it.cancel(by, command.reason(), lateWindow, now));
+        session.execute(it -> it.cancel(by, command.reason(), lateWindow, now, series));
 
         Duration buffer = Aggregates.load(sessionTypes, current.sessionTypeId(), "session type").invoke(SessionType::bufferAfter);
         TimeSlot busy = current.slot().withBufferAfter(buffer);

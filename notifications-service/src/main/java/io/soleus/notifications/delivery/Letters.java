@@ -139,6 +139,42 @@ class Letters {
                         List.of(text.get("body.WAITLIST_OFFER", when, until), text.get("link.WAITLIST_OFFER", link)), details,
                         List.of(), signOff, text.get("short.WAITLIST_OFFER", type, when, until, link), footer);
             }
+            case SERIES_CONFIRMATION, SERIES_RESCHEDULE, SERIES_CANCELLATION -> {
+                JsonNode facts = pending.facts();
+                ZoneId zone = clinic != null ? clinic.zone() : ZoneId.of(facts.path("timeZone").asText("UTC"));
+                List<String> dates = new ArrayList<>();
+                facts.path("starts").forEach(start -> dates.add(text.when(Instant.parse(start.asText()), zone)));
+                String first = dates.get(0);
+                int count = dates.size();
+                String place = clinic == null ? "" : clinic.name();
+                List<Detail> details = new ArrayList<>();
+                if (facts.hasNonNull("sessionTypeName")) {
+                    details.add(new Detail(text.get("label.session"), facts.path("sessionTypeName").asText()));
+                }
+                if (facts.hasNonNull("therapistName")) {
+                    details.add(new Detail(text.get("label.therapist"), facts.path("therapistName").asText()));
+                }
+                if (clinic != null) {
+                    details.add(new Detail(text.get("label.where"), clinic.name() + ", " + clinic.address()));
+                }
+                for (int i = 0; i < count; i++) {
+                    details.add(new Detail(text.get("label.courseDate", i + 1), dates.get(i)));
+                }
+                List<String> paragraphs = new ArrayList<>();
+                switch (kind) {
+                    case SERIES_CONFIRMATION -> {
+                        paragraphs.add(text.get("body.SERIES_CONFIRMATION", count, first));
+                        if (clinic != null && clinic.lateCancellationMinutes() > 0) {
+                            paragraphs.add(text.get("note.CONFIRMATION", text.window(clinic.lateCancellationMinutes())));
+                        }
+                    }
+                    case SERIES_RESCHEDULE -> paragraphs.add(text.get("body.SERIES_RESCHEDULE", count, first));
+                    default -> paragraphs.add(text.get("body.SERIES_CANCELLATION." + facts.path("cancelledBy").asText("CLIENT"),
+                            count, first, facts.path("reason").asText()));
+                }
+                yield new Letter(locale, text.get("subject." + kind.name(), count, place, first), greeting, paragraphs,
+                        details, List.of(), signOff, text.get("short." + kind.name(), count, first, place), footer);
+            }
             case PLAN -> {
                 List<ExerciseLine> exercises = exercises(pending.planId(), pending.planRevision(), text);
                 String subject = text.get(pending.planRevision() != null && pending.planRevision() > 1

@@ -66,7 +66,7 @@ public class Channels {
         Map<String, Object> who = jdbc.queryForList("""
                 SELECT r.preferred_channel, r.phone, p.channels ->> ? AS chosen
                 FROM recipient r LEFT JOIN preference p ON p.client_id = r.client_id
-                WHERE r.client_id = ?""", kind.name(), client).stream().findFirst().orElse(Map.of());
+                WHERE r.client_id = ?""", kind.choice().name(), client).stream().findFirst().orElse(Map.of());
         String chosen = (String) who.get("chosen");
         Channel clinicChoice = kind.reminder() ? reminder(clinic, kind).map(Reminder::channel).orElse(null) : null;
         Channel channel = chosen != null ? Channel.valueOf(chosen)

@@ -16,16 +16,31 @@ public enum Kind {
     PLAN_CHECK_IN(false),
     DISCHARGE(true),
     /** A freed slot held for a waitlisted client, with the link to book it. */
-    WAITLIST_OFFER(true);
+    WAITLIST_OFFER(true),
+    /** A course of treatment booked, moved or cancelled from one session on: told once, with all its dates. */
+    SERIES_CONFIRMATION(true, CONFIRMATION),
+    SERIES_RESCHEDULE(true, RESCHEDULE),
+    SERIES_CANCELLATION(true, CANCELLATION);
 
     private final boolean essential;
+    private final Kind choiceOf;
 
     Kind(boolean essential) {
+        this(essential, null);
+    }
+
+    Kind(boolean essential, Kind choiceOf) {
         this.essential = essential;
+        this.choiceOf = choiceOf;
     }
 
     public boolean essential() {
         return essential;
+    }
+
+    /** The kind whose channel the client chooses for this one: a course's confirmation comes as a confirmation does. */
+    public Kind choice() {
+        return choiceOf == null ? this : choiceOf;
     }
 
     public boolean reminder() {

@@ -16,6 +16,10 @@ import io.soleus.kernel.booking.ClientContactChanged;
 import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.ClinicOpened;
+import io.soleus.kernel.booking.SeriesBooked;
+import io.soleus.kernel.booking.SeriesCancelled;
+import io.soleus.kernel.booking.SeriesRescheduled;
+import io.soleus.kernel.booking.SeriesSession;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
@@ -146,7 +150,7 @@ class NotificationPlanner {
             return;
         }
         Subject subject = Subject.session(event.clientId().value(), event.clinicId().value(), session);
-        if (fresh(event.bookedAt())) {
+        if (fresh(event.bookedAt()) && event.seriesId() == null) { // a course's sessions are confirmed together
             notifications.plan(eventId, Kind.CONFIRMATION, subject, Map.of(), now);
         }
         for (Reminder reminder : channels.reminders(event.clinicId().value())) {
@@ -171,7 +175,7 @@ class NotificationPlanner {
                 return;
             }
             Subject subject = Subject.session(event.clientId().value(), clinic, session);
-            if (fresh(event.rescheduledAt())) {
+            if (fresh(event.rescheduledAt()) && event.seriesId() == null) { // moved with its course: told together
                 notifications.plan(eventId, Kind.RESCHEDULE, subject,
                         Map.of("previousStart", event.previousSlot().start().toString()), now);
             }
@@ -200,7 +204,8 @@ class NotificationPlanner {
             jdbc.update("UPDATE session SET status = 'CANCELLED' WHERE session_id = ?", session);
             notifications.cancelPending("session_id", session, SESSION_MESSAGES);
             Optional<Instant> start = sessionStart(session);
-            if (start.isPresent() && start.get().isAfter(clock.instant()) && fresh(event.cancelledAt())) {
+            if (start.isPresent() && start.get().isAfter(clock.instant()) && fresh(event.cancelledAt())
+                    && event.seriesId() == null) { // cancelled with its course: told together
                 Map<String, Object> facts = new LinkedHashMap<>();
                 facts.put("cancelledBy", event.cancelledBy().name());
                 facts.put("late", event.late());
@@ -249,6 +254,50 @@ class NotificationPlanner {
         facts.put("expiresAt", event.expiresAt().toString());
         notifications.plan(eventId, Kind.WAITLIST_OFFER,
                 new Subject(event.clientId().value(), event.clinicId().value(), null, null, null, null), facts, now);
+    }
+
+    /** A course booked as one request: one confirmation with every date, instead of one per session. */
+    @EventHandler
+    void on(SeriesBooked event, @MessageIdentifier String eventId) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("sessionTypeName", event.sessionTypeName());
+        facts.put("therapistName", event.therapistName());
+        facts.put("timeZone", event.clinicTimeZone());
+        facts.put("starts", starts(event.sessions()));
+        aboutACourse(eventId, Kind.SERIES_CONFIRMATION, event.clientId().value(), event.clinicId().value(),
+                event.bookedAt(), event.sessions(), facts);
+    }
+
+    @EventHandler
+    void on(SeriesRescheduled event, @MessageIdentifier String eventId) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("starts", starts(event.sessions()));
+        facts.put("previousStarts", starts(event.previous()));
+        aboutACourse(eventId, Kind.SERIES_RESCHEDULE, event.clientId().value(), event.clinicId().value(),
+                event.rescheduledAt(), event.sessions(), facts);
+    }
+
+    @EventHandler
+    void on(SeriesCancelled event, @MessageIdentifier String eventId) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("starts", starts(event.sessions()));
+        facts.put("cancelledBy", event.cancelledBy().name());
+        facts.put("reason", event.reason());
+        aboutACourse(eventId, Kind.SERIES_CANCELLATION, event.clientId().value(), event.clinicId().value(),
+                event.cancelledAt(), event.sessions(), facts);
+    }
+
+    /** A message about a course, told at once while its change is fresh and one of its sessions is still ahead. */
+    private void aboutACourse(String eventId, Kind kind, UUID client, UUID clinic, Instant happened,
+                              List<SeriesSession> sessions, Map<String, Object> facts) {
+        Instant now = clock.instant();
+        if (fresh(happened) && sessions.stream().anyMatch(session -> session.start().isAfter(now))) {
+            notifications.plan(eventId, kind, new Subject(client, clinic, null, null, null, null), facts, now);
+        }
+    }
+
+    private static List<String> starts(List<SeriesSession> sessions) {
+        return sessions.stream().map(session -> session.start().toString()).toList();
     }
 
     @EventHandler

@@ -114,6 +114,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(RULE);
         problem.setTitle("Rule violated: " + e.rule());
         problem.setProperty("rule", e.rule());
+        e.details().forEach(problem::setProperty);
         return ResponseEntity.status(status).body(problem);
     }
 

@@ -52,11 +52,13 @@ public final class ApiDescriptions {
      */
     /**
      * POSTs a retry cannot harm: a retry of a retry, or a new calendar link, which stops the last, so a
-     * repeat leaves one working link, the one its answer shows (and the secret is never kept to replay).
+     * repeat leaves one working link, the one its answer shows (and the secret is never kept to replay);
+     * a course's check changes nothing.
      */
     private static final List<String> REPEATABLE_BY_NATURE = List.of(
             "POST /admin/dead-letters/{processingGroup}/retry", "POST /admin/deliveries/{id}/retry",
-            "POST /therapists/{therapistId}/calendar-feed", "POST /clients/{clientId}/calendar-feed");
+            "POST /therapists/{therapistId}/calendar-feed", "POST /clients/{clientId}/calendar-feed",
+            "POST /series/check");
 
     /**
      * Checks what every service's description must say: it passes Redocly's recommended rules with

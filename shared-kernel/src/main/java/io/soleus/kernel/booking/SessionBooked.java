@@ -10,6 +10,7 @@ import io.soleus.kernel.codec.Omittable;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
+import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
@@ -21,12 +22,24 @@ import io.soleus.kernel.value.TimeSlot;
  * Version 2 names the therapist, so a confirmation can say who the client will see without its
  * reader keeping a copy of the therapists; sessions booked before it have no name. It only adds an
  * omittable field, so readers of version 1 read it too.
+ * <p>
+ * Version 3 names the course of treatment ({@link SeriesBooked}) a session was booked in, if any,
+ * so the practice can confirm the course once; again only an omittable field.
  */
-@Contract(type = "io.soleus.booking.SessionBooked", version = 2, readableAs = 1)
+@Contract(type = "io.soleus.booking.SessionBooked", version = 3, readableAs = 1)
 public record SessionBooked(SessionId sessionId, ClientId clientId, TherapistId therapistId,
                             @Omittable String therapistName, ClinicId clinicId,
                             RoomId roomId, SessionTypeId sessionTypeId, String sessionTypeName, TimeSlot slot,
-                            String clinicTimeZone, Instant bookedAt) implements Checked, AboutClient {
+                            String clinicTimeZone, Instant bookedAt, @Omittable SeriesId seriesId)
+        implements Checked, AboutClient {
+
+    /** A session booked on its own, in no series. */
+    public SessionBooked(SessionId sessionId, ClientId clientId, TherapistId therapistId, String therapistName,
+                         ClinicId clinicId, RoomId roomId, SessionTypeId sessionTypeId, String sessionTypeName,
+                         TimeSlot slot, String clinicTimeZone, Instant bookedAt) {
+        this(sessionId, clientId, therapistId, therapistName, clinicId, roomId, sessionTypeId, sessionTypeName, slot,
+                clinicTimeZone, bookedAt, null);
+    }
 
     @Override
     public void check() {

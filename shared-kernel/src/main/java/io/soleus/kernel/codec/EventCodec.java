@@ -28,6 +28,9 @@ import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
 import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
+import io.soleus.kernel.booking.SeriesBooked;
+import io.soleus.kernel.booking.SeriesCancelled;
+import io.soleus.kernel.booking.SeriesRescheduled;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionMissed;
@@ -122,6 +125,9 @@ public final class EventCodec {
                 .register(SessionAttended.class, Topics.BOOKING)
                 .register(SessionMissed.class, Topics.BOOKING)
                 .register(SlotOffered.class, Topics.BOOKING)
+                .register(SeriesBooked.class, Topics.BOOKING)
+                .register(SeriesRescheduled.class, Topics.BOOKING)
+                .register(SeriesCancelled.class, Topics.BOOKING)
                 .register(ExerciseAdded.class, Topics.TREATMENT)
                 .register(CaseOpened.class, Topics.TREATMENT)
                 .register(AssessmentRecorded.class, Topics.TREATMENT)

@@ -39,7 +39,7 @@ class EventCodecTest {
         Map<String, String> topics = CODEC.contracts().stream()
                 .collect(Collectors.toMap(ContractType::name, ContractType::topic));
 
-        assertThat(topics).hasSize(18);
+        assertThat(topics).hasSize(21);
         topics.forEach((name, topic) -> assertThat(topic).as(name)
                 .isEqualTo(name.startsWith("io.soleus.booking.") ? Topics.BOOKING : Topics.TREATMENT));
         assertThat(topics.keySet()).allMatch(name -> name.startsWith("io.soleus.booking.")
@@ -50,7 +50,7 @@ class EventCodecTest {
     void a_contract_is_known_by_its_class_and_by_its_wire_name() {
         ContractType booked = CODEC.typeOf(SessionBooked.class);
 
-        assertThat(booked).isEqualTo(new ContractType(BOOKED, 2, 1, Topics.BOOKING, SessionBooked.class));
+        assertThat(booked).isEqualTo(new ContractType(BOOKED, 3, 1, Topics.BOOKING, SessionBooked.class));
         assertThat(CODEC.typeNamed(BOOKED)).contains(booked);
         assertThat(CODEC.isContract(SessionBooked.class)).isTrue();
         assertThat(CODEC.isContract(PainScore.class)).isFalse();
