@@ -69,6 +69,10 @@ class DemoDataAcrossProcessesTest {
         JsonNode waiting = within(Duration.ofMinutes(1)).until(() -> platform.get("booking", platform.admin,
                 "/clinics/" + kingston + "/waitlist"), list -> list.size() == 2);
         assertThat(waiting.findValuesAsText("urgency")).containsExactly("SOON", "ROUTINE");
+        // on a weekday, today's first new client has a course of weekly follow-ups booked by the desk
+        if (written.newcomersToday() > 0) {
+            assertThat(written.summary()).anyMatch(line -> line.matches(".+: a course of [1-4] weekly follow-ups from next week"));
+        }
         assertThat(therapists).hasSize(6);
         assertThat(platform.get("booking", platform.admin, "/therapists").findValuesAsText("therapistId")).containsAll(therapists);
 

@@ -243,20 +243,105 @@ class SchedulingJourneysTest {
                 .findValuesAsText("therapistName")).containsExactly("Tom Okafor");
     }
 
+    @Test
+    @Order(4)
+    void a_client_books_a_course_around_a_taken_date_is_confirmed_once_and_cancels_the_rest_of_it() {
+        Map<String, Object> always = RunningPlatform.everyDayAllDay();
+        String riverbank = platform.post("booking", platform.admin, "/clinics", Map.of("name", "Riverbank Clinic",
+                "address", "9 Towpath, Kingston", "timeZone", "Europe/London", "openingHours", always,
+                "rooms", List.of(Map.of("name", "Riverbank room")))).path("clinicId").asText();
+        String rae = platform.post("booking", platform.admin, "/therapists", Map.of("name", "Rae Course",
+                "clinics", List.of(riverbank))).path("therapistId").asText();
+        platform.put("booking", platform.admin, "/therapists/" + rae + "/availability/" + riverbank, always);
+        String followUp = platform.post("booking", platform.admin, "/session-types", Map.of("name", "Riverbank follow-up",
+                "durationMinutes", 60, "bufferMinutes", 0, "therapists", List.of(rae))).path("sessionTypeId").asText();
+        platform.processes.identity().account(rae, "rae@soleus.test", "Rae Course", PASSWORD, "THERAPIST", List.of(riverbank));
+        String address = RunningPlatform.address("cory");
+        String cory = platform.registerClient("Cory Course", address);
+        platform.processes.identity().account(cory, address, "Cory Course", PASSWORD, "CLIENT", List.of());
+        Instant start = Instant.now().plus(Duration.ofDays(3)).atZone(LONDON).toLocalDate().atTime(10, 0).atZone(LONDON).toInstant();
+        // the second week's date is taken already
+        platform.book(platform.registerClient("Bea Blocker", RunningPlatform.address("bea")), rae, riverbank, followUp,
+                start.atZone(LONDON).plusWeeks(1).toInstant());
+
+        try (Browser phone = new Browser("course-client", 375, 812)) {
+            phone.signIn(web, address, PASSWORD);
+            phone.waitUntil(ExpectedConditions.urlContains("/me"));
+            openTheWeekOf(phone, riverbank, followUp, start);
+            bookTheSlot(phone, start, false);
+            new Select(phone.find(By.id("count"))).selectByVisibleText("4");
+            new Select(phone.find(By.id("everyWeeks"))).selectByVisibleText("Every week");
+            phone.click(By.xpath("//button[normalize-space()='Check the dates']"));
+            phone.waitUntil(ExpectedConditions.urlContains("/me/book/course"));
+            String dates = phone.text(By.id("course-dates"));
+            assertThat(phone.all(cssSelector("#course-dates li.free"))).hasSize(3);
+            assertThat(phone.all(cssSelector("#course-dates li.conflict"))).hasSize(1);
+            assertThat(dates).contains("That time was taken meanwhile", "Instead:");
+            phone.check("course-check");
+            phone.click(By.xpath("//button[normalize-space()='Book these sessions']"));
+            phone.waitUntil(ExpectedConditions.urlContains("/me/sessions"));
+            assertThat(phone.text(By.tagName("main"))).contains("Your course of 4 sessions is booked", "Course, 1 of 4",
+                    "Course, 4 of 4");
+            phone.check("course-booked");
+
+            // one confirmation for the course, none per session
+            within(Duration.ofSeconds(90)).until(() -> platform.subjects(address),
+                    subjects -> subjects.contains("Your course of 4 sessions at Riverbank Clinic is booked"));
+            assertThat(platform.subjects(address)).noneMatch(subject -> subject.contains("Riverbank follow-up at"));
+
+            // the third and the fourth are cancelled together
+            List<String> course = platform.get("booking", platform.admin, "/clients/" + cory + "/sessions").path("upcoming")
+                    .findValuesAsText("sessionId");
+            phone.open(web + "/me/sessions/" + course.get(2) + "/cancel");
+            assertThat(phone.text(By.id("course-scope"))).contains("This is session 3 of your course of 4.");
+            phone.click(By.xpath("//label[span[normalize-space()='This session and all later ones of the course']]"));
+            phone.check("course-cancel");
+            phone.click(By.xpath("//button[normalize-space()='Cancel the session']"));
+            phone.waitUntil(ExpectedConditions.urlContains("/me/sessions"));
+        }
+        within(Duration.ofSeconds(30)).until(() -> platform.get("booking", platform.admin, "/clients/" + cory + "/sessions")
+                .path("upcoming").findValuesAsText("status"), statuses -> statuses.equals(List.of("BOOKED", "BOOKED",
+                "CANCELLED", "CANCELLED")));
+        within(Duration.ofSeconds(90)).until(() -> platform.subjects(address),
+                subjects -> subjects.contains("Your remaining 2 sessions are cancelled"));
+        assertThat(platform.subjects(address)).noneMatch(subject -> subject.contains("is cancelled"));
+
+        try (Browser desk = new Browser("course-therapist", 1280, 1000)) {
+            desk.signIn(web, "rae@soleus.test", PASSWORD);
+            desk.waitUntil(ExpectedConditions.urlContains("/work"));
+            String first = platform.get("booking", platform.admin, "/clients/" + cory + "/sessions").path("upcoming")
+                    .path(0).path("sessionId").asText();
+            desk.open(web + "/work/sessions/" + first);
+            assertThat(desk.text(By.tagName("main"))).contains("Cory Course", "Course, 1 of 4");
+            desk.check("course-session");
+        }
+    }
+
     private static HttpResponse<String> fetch(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void openTheWeekOf(Browser browser, Instant day) {
-        browser.open(web + "/me/book?clinicId=" + harbour + "&sessionTypeId=" + assessment + "&week=" + day.atZone(LONDON).toLocalDate());
+        openTheWeekOf(browser, harbour, assessment, day);
+    }
+
+    private void openTheWeekOf(Browser browser, String clinic, String type, Instant day) {
+        browser.open(web + "/me/book?clinicId=" + clinic + "&sessionTypeId=" + type + "&week=" + day.atZone(LONDON).toLocalDate());
         browser.find(cssSelector("a.slot"));
     }
 
     private void bookTheSlot(Browser browser, Instant start) {
+        bookTheSlot(browser, start, true);
+    }
+
+    /** Opens the slot's confirmation page and, with {@code book}, books the single session there. */
+    private void bookTheSlot(Browser browser, Instant start, boolean book) {
         browser.all(cssSelector("a.slot")).stream().filter(link -> startOf(link.getAttribute("href")).equals(start))
                 .findFirst().orElseThrow().click();
         browser.waitUntil(ExpectedConditions.urlContains("/me/book/confirm"));
-        browser.click(By.xpath("//button[normalize-space()='Book this session']"));
+        if (book) {
+            browser.click(By.xpath("//button[normalize-space()='Book this session']"));
+        }
     }
 
     /** The {@code start} a slot link asks to confirm. */

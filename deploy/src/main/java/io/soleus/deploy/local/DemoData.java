@@ -173,6 +173,21 @@ public final class DemoData {
                             "times", days(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), new String[] {"08:00", "13:00"}),
                             "urgency", i == 0 ? "SOON" : "ROUTINE"));
         }
+        // the desk books today's first new client a course of four weekly follow-ups from next week
+        String course = "no course booked today (the practice is closed at weekends)";
+        if (!practice.newcomers.isEmpty()) {
+            Visit first = practice.newcomers.get(0);
+            Client newcomer = first.client();
+            Instant start = first.start().atZone(DemoPractice.LONDON).plusWeeks(1).toInstant();
+            JsonNode booked = post(bookingPort, admin, "/series", Map.of("clientId", clientIds.get(newcomer),
+                    "therapistId", therapists.get(newcomer.therapist()).id(),
+                    "clinicId", clinics.get(newcomer.therapist().at(LocalDate.ofInstant(start, DemoPractice.LONDON).getDayOfWeek()).town()),
+                    "sessionTypeId", followUp, "start", start.toString(), "count", 4));
+            int inCourse = booked.path("booked").size();
+            progress.sessions += inCourse;
+            progress.upcoming += inCourse;
+            course = newcomer.name() + ": a course of " + inCourse + " weekly follow-ups from next week";
+        }
         int open = (int) cases.keySet().stream().filter(client -> !discharged(client, practice)).count();
         Therapist reference = therapists.get(riley.therapist());
         return new Written(List.of(
@@ -184,6 +199,7 @@ public final class DemoData {
                 "one former client forgotten at their request: their cases still count, without their name or notes",
                 atTheDesk.name() + " has no sign-in yet: an admin invites them from their record",
                 waiting.size() + " clients on Kingston's waitlist for a weekday morning follow-up",
+                course,
                 newcomers == 0 ? "today: no sessions (the practice is closed at weekends)"
                         : "today: " + newcomers + " new clients' initial assessments, one per therapist, ready to chart"),
                 clientIds.get(riley), reference, progress.sessions, progress.attended, progress.noShows,

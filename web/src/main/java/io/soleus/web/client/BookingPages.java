@@ -157,10 +157,17 @@ class BookingPages {
         return "client/cancel";
     }
 
+    /** Cancels the session, or with {@code following} it and every later one of its course still to come. */
     @PostMapping("/sessions/{id}/cancel")
     String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, @RequestParam UUID key,
-                  RedirectAttributes next) {
-        booking.cancel(id, reason.isBlank() ? "Cancelled online" : reason.strip(), key.toString());
+                  @RequestParam(defaultValue = "false") boolean following, RedirectAttributes next) {
+        String why = reason.isBlank() ? "Cancelled online" : reason.strip();
+        BookingApi.Course course = following ? booking.session(id).course() : null;
+        if (course != null) {
+            booking.cancelCourseFrom(course.seriesId(), id, why, key.toString());
+        } else {
+            booking.cancel(id, why, key.toString());
+        }
         ReadYourWrites.await(() -> "CANCELLED".equals(booking.session(id).status()));
         next.addFlashAttribute("cancelled", id);
         return "redirect:/me/sessions";

@@ -48,11 +48,14 @@ public class BookingApi {
     public record SessionType(UUID sessionTypeId, String name, Duration duration, Duration bufferAfter, List<UUID> therapists) {
     }
 
-    /** A session as the calendars show it; {@code clientId} is null where the caller may not see who. */
+    /**
+     * A session as the calendars show it; {@code clientId} is null where the caller may not see who,
+     * {@code course} where it was booked on its own.
+     */
     public record Session(UUID sessionId, UUID clinicId, String clinicName, UUID roomId, String roomName, UUID therapistId,
                           String therapistName, UUID clientId, String clientName, UUID sessionTypeId, String sessionType,
                           Instant start, Instant end, LocalDateTime localStart, LocalDateTime localEnd, String status,
-                          boolean lateCancellation) {
+                          boolean lateCancellation, Course course) {
 
         public boolean booked() {
             return "BOOKED".equals(status);
@@ -64,6 +67,18 @@ public class BookingApi {
     }
 
     public record ClientSessions(UUID clientId, List<Session> upcoming, List<Session> past) {
+    }
+
+    /** A session's place in its course of treatment. */
+    public record Course(UUID seriesId, int position, int size) {
+    }
+
+    /** A date of a course that cannot be had, why (the rule), and the nearest free start, if any. */
+    public record CourseConflict(Instant start, String rule, String detail, Instant alternative) {
+    }
+
+    /** What a course's check found: the free dates and the conflicts. */
+    public record CourseCheck(List<Instant> free, List<CourseConflict> conflicts) {
     }
 
     public record FreeSlot(Instant start, Instant end, LocalDateTime localStart, List<UUID> therapists) {
@@ -286,6 +301,42 @@ public class BookingApi {
         body.put("start", start);
         JsonNode booked = booking.send(HttpMethod.POST, body, Map.of("Idempotency-Key", idempotencyKey), "/sessions");
         return new Booked(UUID.fromString(booked.path("sessionId").asText()));
+    }
+
+    /** Which dates of {@code count} sessions every {@code everyWeeks} weeks from {@code start} are free; books nothing. */
+    public CourseCheck checkCourse(UUID clientId, UUID therapistId, UUID clinicId, UUID sessionTypeId, Instant start,
+                                   int count, int everyWeeks) {
+        Map<String, Object> body = course(clientId, therapistId, clinicId, sessionTypeId);
+        body.put("start", start);
+        body.put("count", count);
+        body.put("everyWeeks", everyWeeks);
+        return booking.post(CourseCheck.class, body, "/series/check");
+    }
+
+    /** Books a course on exactly {@code starts}, or nothing if one of them was taken meanwhile; answers its id. */
+    public UUID bookCourse(UUID clientId, UUID therapistId, UUID clinicId, UUID sessionTypeId, List<Instant> starts,
+                           String idempotencyKey) {
+        Map<String, Object> body = course(clientId, therapistId, clinicId, sessionTypeId);
+        body.put("starts", starts);
+        body.put("allOrNothing", true);
+        return UUID.fromString(booking.send(HttpMethod.POST, body, Map.of("Idempotency-Key", idempotencyKey), "/series")
+                .path("seriesId").asText());
+    }
+
+    public void cancelCourseFrom(UUID seriesId, UUID sessionId, String reason, String idempotencyKey) {
+        booking.send(HttpMethod.POST, Map.of("fromSessionId", sessionId, "reason", reason),
+                Map.of("Idempotency-Key", idempotencyKey), "/series/{id}/cancel", seriesId);
+    }
+
+    private static Map<String, Object> course(UUID clientId, UUID therapistId, UUID clinicId, UUID sessionTypeId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (clientId != null) {
+            body.put("clientId", clientId);
+        }
+        body.put("therapistId", therapistId);
+        body.put("clinicId", clinicId);
+        body.put("sessionTypeId", sessionTypeId);
+        return body;
     }
 
     public void reschedule(UUID sessionId, Instant start, String idempotencyKey) {

@@ -76,6 +76,11 @@ public final class ServiceClient {
         return send(HttpMethod.POST, body, Map.of(), path, variables);
     }
 
+    /** A POST that changes nothing and answers a {@code type} (e.g. a check of what a change would meet). */
+    public <T> T post(Class<T> type, Object body, String path, Object... variables) {
+        return json.convertValue(post(body, path, variables), type);
+    }
+
     public JsonNode put(Object body, String path, Object... variables) {
         return send(HttpMethod.PUT, body, Map.of(), path, variables);
     }
