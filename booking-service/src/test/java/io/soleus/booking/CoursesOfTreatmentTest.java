@@ -105,6 +105,11 @@ class CoursesOfTreatmentTest {
         assertThat(eventsOf(series)).containsExactly("io.soleus.kernel.booking.SeriesBooked");
         String first = booked.body().path("booked").path(0).path("sessionId").asText();
         assertThat(payloadOf(first, "SessionBooked")).contains("seriesId").contains(series);
+
+        // and in the client's calendar app
+        String feed = created(api.post(TestTokens.client(runner), "/clients/" + runner + "/calendar-feed", Map.of())).text("path");
+        assertThat(api.get(null, feed).body().asText().replace("\r\n ", "")).contains("SUMMARY:Follow-up treatment with Maya Lindqvist (course 1 of 4)",
+                "SUMMARY:Follow-up treatment with Maya Lindqvist (course 4 of 4)");
     }
 
     @Test
@@ -145,7 +150,9 @@ class CoursesOfTreatmentTest {
         assertThat(refused.text("rule")).isEqualTo("series-conflicts");
         assertThat(refused.body().path("conflicts").findValuesAsText("start")).containsExactly("2026-12-14T10:00:00Z");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(before);
-        assertThat(blocker).isNotBlank();
+        JsonNode blocking = expect(200, api.get(TestTokens.admin(), "/sessions/" + blocker)).body();
+        assertThat(blocking.path("status").asText()).isEqualTo("BOOKED");
+        assertThat(blocking.path("clientId").asText()).isEqualTo(other);
     }
 
     @Test
@@ -172,6 +179,63 @@ class CoursesOfTreatmentTest {
 
         assertThat(booked.body().path("booked")).hasSize(2);
         assertThat(booked.body().path("conflicts").findValuesAsText("rule")).containsOnly("max-upcoming-sessions");
+    }
+
+    @Test
+    void a_check_counts_the_courses_own_dates_against_the_clients_limit_as_booking_does() {
+        expect(204, api.put(TestTokens.admin(), "/clinics/" + clinic + "/booking-rules", Map.of("minimumNotice", "PT1H",
+                "maxUpcomingSessions", 3, "newClientsOnline", true, "sameDayOnline", true)));
+        created(api.book(TestTokens.client(runner), null, maya, clinic, treatment, monday("15:00")));
+
+        JsonNode checked = expect(200, api.post(TestTokens.client(runner), "/series/check", course(week(1, "10:00"), 4))).body();
+        Response booked = created(api.post(TestTokens.client(runner), "/series", course(week(1, "10:00"), 4)));
+
+        assertThat(checked.path("free")).hasSize(2);
+        assertThat(checked.path("conflicts").findValuesAsText("rule")).containsOnly("max-upcoming-sessions");
+        assertThat(checked.path("conflicts")).as("no other time helps").allSatisfy(conflict ->
+                assertThat(conflict.path("alternative").isNull()).isTrue());
+        List<String> free = new java.util.ArrayList<>();
+        checked.path("free").forEach(start -> free.add(start.asText()));
+        assertThat(booked.body().path("booked").findValuesAsText("start")).containsExactlyElementsOf(free);
+    }
+
+    @Test
+    void a_course_of_which_fewer_than_two_dates_are_free_books_nothing() {
+        created(api.book(TestTokens.admin(), other, maya, clinic, treatment, week(1, "10:00")));
+
+        Response refused = api.post(TestTokens.admin(), "/series", course(monday("10:00"), 2, "everyWeeks", 1));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("rule")).isEqualTo("series-conflicts");
+        assertThat(api.get(TestTokens.admin(), "/clients/" + runner + "/sessions").body().path("upcoming")).isEmpty();
+    }
+
+    @Test
+    void a_start_far_beyond_the_horizon_is_refused_not_a_failure() {
+        Response refused = api.post(TestTokens.admin(), "/series", course(Instant.parse("+999999999-12-31T09:00:00Z"), 4));
+        Response listed = api.post(TestTokens.admin(), "/series/check", Map.of("clientId", runner, "therapistId", maya,
+                "clinicId", clinic, "sessionTypeId", treatment,
+                "starts", List.of("+999999999-12-30T09:00:00Z", "+999999999-12-31T09:00:00Z")));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("rule")).isEqualTo("beyond-booking-horizon");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().path("conflicts").findValuesAsText("rule")).containsOnly("beyond-booking-horizon");
+    }
+
+    @Test
+    void moving_a_course_earlier_onto_its_own_times_moves_each_session_once() {
+        JsonNode booked = created(api.post(TestTokens.admin(), "/series", course(week(1, "10:00"), 3))).body();
+        String series = booked.path("seriesId").asText();
+        String first = booked.path("booked").path(0).path("sessionId").asText();
+
+        JsonNode moved = expect(200, api.post(TestTokens.admin(), "/series/" + series + "/reschedule",
+                Map.of("fromSessionId", first, "start", monday("10:00").toString()))).body();
+
+        assertThat(moved.path("sessions").findValuesAsText("start")).containsExactly("2026-11-30T10:00:00Z",
+                "2026-12-07T10:00:00Z", "2026-12-14T10:00:00Z");
+        assertThat(api.post(TestTokens.admin(), "/series/" + series + "/reschedule",
+                Map.of("fromSessionId", first, "start", monday("10:00").toString())).invalidField()).isEqualTo("start");
     }
 
     @Test

@@ -243,6 +243,41 @@ class DoubleBookingRaceTest {
         return new OneRoom(clinic, therapist, first.defineSessionType(name + " follow-up", 45, 15, therapist));
     }
 
+    @Test
+    void six_courses_racing_for_the_same_weekly_times_on_both_instances_book_each_week_once() throws Exception {
+        String harbour = first.openClinic("Harbour", "Europe/London", "07:00", "21:00", "The harbour room");
+        String tom = first.registerTherapist("Tom Okafor", harbour);
+        first.setWeekdayHours(tom, harbour, "07:00", "21:00");
+        String course = first.defineSessionType("Course session", 45, 15, tom);
+        List<String> clients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clients.add(first.registerClient("Course client " + i, "course" + i + "@example.org"));
+        }
+        // 10:00 or 10:15 on four Tuesdays: every request wants every week's one contested hour; half all or nothing
+        List<Response> answers = race(6, i -> (i % 2 == 0 ? first : second).post(TestTokens.admin(), "/series", Map.of(
+                "clientId", clients.get(i), "therapistId", tom, "clinicId", harbour, "sessionTypeId", course,
+                "start", day.atTime(10, i % 3 == 0 ? 0 : 15).atZone(LONDON).toInstant().toString(), "count", 4,
+                "allOrNothing", i < 3)));
+
+        int booked = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            Response answer = answers.get(i);
+            assertThat(answer.status()).as("course %d: %s", i, answer.body()).isIn(201, 409);
+            if (answer.status() == 201) {
+                booked += answer.body().path("booked").size();
+                assertThat(answer.body().path("booked").size() + answer.body().path("conflicts").size()).isEqualTo(4);
+            } else {
+                assertThat(answer.text("rule")).isEqualTo("series-conflicts");
+            }
+        }
+        assertThat(booked).as("each of the four weeks booked once").isEqualTo(4);
+        List<SessionBooked> harbours = sessionsBooked().stream().filter(it -> it.clinicId().value().toString().equals(harbour))
+                .toList();
+        assertThat(harbours).hasSize(4);
+        assertThat(harbours.stream().map(it -> LocalDate.ofInstant(it.slot().start(), LONDON)).distinct()).hasSize(4);
+        assertNoOverlapInTheEventStore();
+    }
+
     Instant groupOf(int request) {
         return contestedStart(request % CONTESTED_SLOTS);
     }

@@ -261,8 +261,8 @@ class SchedulingJourneysTest {
         platform.processes.identity().account(cory, address, "Cory Course", PASSWORD, "CLIENT", List.of());
         Instant start = Instant.now().plus(Duration.ofDays(3)).atZone(LONDON).toLocalDate().atTime(10, 0).atZone(LONDON).toInstant();
         // the second week's date is taken already
-        platform.book(platform.registerClient("Bea Blocker", RunningPlatform.address("bea")), rae, riverbank, followUp,
-                start.atZone(LONDON).plusWeeks(1).toInstant());
+        String bea = platform.registerClient("Bea Blocker", RunningPlatform.address("bea"));
+        String beasSession = platform.book(bea, rae, riverbank, followUp, start.atZone(LONDON).plusWeeks(1).toInstant());
 
         try (Browser phone = new Browser("course-client", 375, 812)) {
             phone.signIn(web, address, PASSWORD);
@@ -287,7 +287,6 @@ class SchedulingJourneysTest {
             // one confirmation for the course, none per session
             within(Duration.ofSeconds(90)).until(() -> platform.subjects(address),
                     subjects -> subjects.contains("Your course of 4 sessions at Riverbank Clinic is booked"));
-            assertThat(platform.subjects(address)).noneMatch(subject -> subject.contains("Riverbank follow-up at"));
 
             // the third and the fourth are cancelled together
             List<String> course = platform.get("booking", platform.admin, "/clients/" + cory + "/sessions").path("upcoming")
@@ -304,7 +303,9 @@ class SchedulingJourneysTest {
                 "CANCELLED", "CANCELLED")));
         within(Duration.ofSeconds(90)).until(() -> platform.subjects(address),
                 subjects -> subjects.contains("Your remaining 2 sessions are cancelled"));
-        assertThat(platform.subjects(address)).noneMatch(subject -> subject.contains("is cancelled"));
+        // by now every session's own events were read long since: none of them was told of alone
+        assertThat(platform.subjects(address)).noneMatch(subject -> subject.contains("is cancelled"))
+                .noneMatch(subject -> subject.contains("Riverbank follow-up at"));
 
         try (Browser desk = new Browser("course-therapist", 1280, 1000)) {
             desk.signIn(web, "rae@soleus.test", PASSWORD);
@@ -314,7 +315,21 @@ class SchedulingJourneysTest {
             desk.open(web + "/work/sessions/" + first);
             assertThat(desk.text(By.tagName("main"))).contains("Cory Course", "Course, 1 of 4");
             desk.check("course-session");
+
+            // from Bea's session, Rae books her three weekly follow-ups, from a week later at the same time
+            desk.open(web + "/work/sessions/" + beasSession);
+            new Select(desk.find(By.id("course-count"))).selectByVisibleText("3");
+            desk.check("course-form");
+            desk.click(By.xpath("//article[@id='course']//button[normalize-space()='Check the dates']"));
+            desk.waitUntil(ExpectedConditions.urlContains("/course?"));
+            assertThat(desk.text(By.tagName("main"))).contains("Bea Blocker");
+            assertThat(desk.all(cssSelector("#course-dates li.free"))).hasSize(3);
+            desk.click(By.xpath("//button[normalize-space()='Book these sessions']"));
+            desk.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("course"),
+                    "A course of 3 sessions is booked"));
         }
+        assertThat(platform.get("booking", platform.admin, "/clients/" + bea + "/sessions").path("upcoming")
+                .findValuesAsText("status")).containsExactly("BOOKED", "BOOKED", "BOOKED", "BOOKED");
     }
 
     private static HttpResponse<String> fetch(String url) throws Exception {

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import io.soleus.booking.feed.FeedLinks.Kind;
 import io.soleus.booking.feed.FeedLinks.Owner;
+import io.soleus.booking.scheduling.SchedulingQueries;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -51,8 +52,9 @@ public class FeedCalendar {
 
     private static final String SESSIONS = """
             SELECT s.session_id, s.session_type_name, s.starts_at, s.ends_at, s.status, c.name, c.address, c.time_zone,
-                   r.name, t.name
+                   r.name, t.name, course.position, course.size
             FROM scheduling_session s
+            """ + SchedulingQueries.COURSE + """
             JOIN scheduling_clinic c ON c.clinic_id = s.clinic_id
             JOIN scheduling_room r ON r.room_id = s.room_id
             JOIN scheduling_therapist t ON t.therapist_id = s.therapist_id
@@ -71,8 +73,9 @@ public class FeedCalendar {
         this.horizon = horizon;
     }
 
+    /** A session of the feed; {@code course} is its place in its course ("2 of 4"), or null. */
     private record Entry(UUID sessionId, String type, Instant start, Instant end, String status, String clinic,
-                         String address, ZoneId zone, String room, String therapist) {
+                         String address, ZoneId zone, String room, String therapist, String course) {
     }
 
     /** The feed of {@code owner}, as the text a calendar app reads. */
@@ -82,7 +85,8 @@ public class FeedCalendar {
         List<Entry> entries = jdbc.query(SESSIONS.formatted(column, MOST_EVENTS), (row, i) -> new Entry(
                 row.getObject(1, UUID.class), row.getString(2), row.getTimestamp(3).toInstant(),
                 row.getTimestamp(4).toInstant(), row.getString(5), row.getString(6), row.getString(7),
-                ZoneId.of(row.getString(8)), row.getString(9), row.getString(10)),
+                ZoneId.of(row.getString(8)), row.getString(9), row.getString(10),
+                row.getObject(11) == null ? null : row.getInt(11) + " of " + row.getInt(12)),
                 owner.id(), Timestamp.from(now.minus(HISTORY)), Timestamp.from(now.plus(horizon)));
 
         Calendar calendar = new Calendar()
@@ -112,7 +116,8 @@ public class FeedCalendar {
 
     private static VEvent event(Entry entry, Kind kind, ZoneId zone, Instant now) {
         boolean cancelled = "CANCELLED".equals(entry.status());
-        String what = kind == Kind.CLIENT ? entry.type() + " with " + entry.therapist() : entry.type();
+        String what = (kind == Kind.CLIENT ? entry.type() + " with " + entry.therapist() : entry.type())
+                + (entry.course() == null ? "" : " (course " + entry.course() + ")");
         VEvent event = new VEvent(ZonedDateTime.ofInstant(entry.start(), zone),
                 ZonedDateTime.ofInstant(entry.end(), zone), (cancelled ? "Cancelled: " : "") + what);
         event.replace(new DtStamp(now));

@@ -74,6 +74,15 @@ public class SchedulingQueries {
     public record ClientSessions(ClientId clientId, List<CalendarEntry> upcoming, List<CalendarEntry> past) {
     }
 
+    /**
+     * Joins {@code course.position} and {@code course.size} of a session {@code s} booked in a course
+     * (cancelled sessions counted), from the course's index; nothing for a session on its own.
+     */
+    public static final String COURSE = """
+            LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE x.starts_at <= s.starts_at) AS position, count(*) AS size
+                               FROM scheduling_session x WHERE x.series_id = s.series_id) course ON s.series_id IS NOT NULL
+            """;
+
     private static final String ENTRY = """
             SELECT s.session_id, s.clinic_id, c.name AS clinic_name, c.time_zone, s.room_id, r.name AS room_name,
                    s.therapist_id, t.name AS therapist_name, s.client_id, cl.name AS client_name, s.session_type_id,
@@ -81,8 +90,7 @@ public class SchedulingQueries {
                    s.starts_at, s.ends_at, s.status, coalesce(s.late_cancellation, FALSE) AS late, s.series_id,
                    course.position AS series_position, course.size AS series_size
             FROM scheduling_session s
-            LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE x.starts_at <= s.starts_at) AS position, count(*) AS size
-                               FROM scheduling_session x WHERE x.series_id = s.series_id) course ON s.series_id IS NOT NULL
+            """ + COURSE + """
             JOIN scheduling_clinic c ON c.clinic_id = s.clinic_id
             JOIN scheduling_room r ON r.room_id = s.room_id
             JOIN scheduling_therapist t ON t.therapist_id = s.therapist_id

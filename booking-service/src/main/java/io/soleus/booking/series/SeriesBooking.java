@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.soleus.booking.BookingPolicy;
@@ -29,6 +30,7 @@ import io.soleus.booking.session.SessionCommands.CancelSession;
 import io.soleus.booking.session.SessionCommands.RescheduleSession;
 import io.soleus.booking.session.SessionDetails;
 import io.soleus.kernel.Actor;
+import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.booking.SeriesBooked;
@@ -43,6 +45,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,23 +61,31 @@ class SeriesBooking {
     /** How far either side of a refused date the nearest free start is looked for. */
     static final int ALTERNATIVE_DAYS = 3;
 
+    /** The refusals another time nearby may not meet; for the others (a limit, the horizon) none is looked for. */
+    private static final Set<String> ABOUT_THE_TIME = Set.of("therapist-double-booked", "room-taken",
+            "client-double-booked", "therapist-unavailable", "outside-opening-hours", "minimum-notice",
+            "no-same-day-online");
+
     private final Repository<Series> series;
     private final Repository<Session> sessions;
     private final Repository<Clinic> clinics;
     private final SessionBooking booking;
     private final FreeSlotSearch freeSlots;
     private final Clock clock;
+    private final Duration horizon;
 
     SeriesBooking(@Qualifier("seriesRepository") Repository<Series> series,
                   @Qualifier("sessionRepository") Repository<Session> sessions,
                   @Qualifier("clinicRepository") Repository<Clinic> clinics,
-                  SessionBooking booking, FreeSlotSearch freeSlots, Clock clock) {
+                  SessionBooking booking, FreeSlotSearch freeSlots, Clock clock,
+                  @Value("${soleus.booking.horizon:P180D}") Duration horizon) {
         this.series = series;
         this.sessions = sessions;
         this.clinics = clinics;
         this.booking = booking;
         this.freeSlots = freeSlots;
         this.clock = clock;
+        this.horizon = horizon;
     }
 
     @CommandHandler
@@ -92,31 +103,33 @@ class SeriesBooking {
         for (Instant start : starts) {
             BookSession one = new BookSession(SessionId.random(), command.clientId(), command.therapistId(),
                     command.clinicId(), command.sessionTypeId(), start, command.by());
+            SessionBooking.Checked bookable;
             try {
-                SessionBooking.Checked bookable = booking.check(one, null, false);
-                free.add(start);
-                checked.add(bookable);
-                if (!command.dryRun()) {
-                    booked.add(booking.make(bookable, command.seriesId()));
-                }
+                bookable = booking.check(one, null, false);
             } catch (RuleViolationException e) {
                 refused.add(start);
                 reasons.add(e);
+                continue;
             }
+            free.add(start);
+            checked.add(bookable);
+            // made even for a check, so each later date meets the earlier ones (the client's limit, their day)
+            booked.add(booking.make(bookable, command.seriesId()));
         }
         List<Conflict> conflicts = new ArrayList<>();
         for (int i = 0; i < refused.size(); i++) {
-            Instant alternative = nearestFree(command, zone, refused.get(i), free);
-            conflicts.add(new Conflict(refused.get(i), reasons.get(i).rule(), reasons.get(i).getMessage(), alternative));
-        }
-        if (!command.dryRun() && (free.isEmpty() || command.allOrNothing() && !conflicts.isEmpty())) {
-            throw new RuleViolationException("series-conflicts", free.isEmpty()
-                    ? "None of the course's dates can be booked"
-                    : conflicts.size() + " of the course's " + starts.size() + " dates cannot be booked, so none was",
-                    Map.<String, Object>of("conflicts", conflicts));
+            String rule = reasons.get(i).rule();
+            Instant alternative = ABOUT_THE_TIME.contains(rule) ? nearestFree(command, zone, refused.get(i), free) : null;
+            conflicts.add(new Conflict(refused.get(i), rule, reasons.get(i).getMessage(), alternative));
         }
         if (command.dryRun()) {
-            return new SeriesAnswer(null, true, free, List.of(), conflicts);
+            throw new OnlyChecked(new SeriesAnswer(null, true, free, List.of(), conflicts)); // undoes every booking above
+        }
+        if (free.size() < 2 || command.allOrNothing() && !conflicts.isEmpty()) {
+            throw new RuleViolationException("series-conflicts", free.size() < 2
+                    ? "Fewer than two of the course's dates can be booked; book a single session instead"
+                    : conflicts.size() + " of the course's " + starts.size() + " dates cannot be booked, so none was",
+                    Map.<String, Object>of("conflicts", conflicts));
         }
         SessionBooking.Checked first = checked.get(0);
         SeriesBooked event = new SeriesBooked(command.seriesId(), command.clientId(), command.clinicId(),
@@ -124,6 +137,24 @@ class SeriesBooking {
                 clock.instant());
         series.newInstance(() -> new Series(event));
         return new SeriesAnswer(command.seriesId(), false, free, booked, conflicts);
+    }
+
+    /**
+     * The answer of a course's check, thrown so that the unit of work rolls back the bookings the check
+     * made to see how the dates meet each other: nothing of a check is ever stored.
+     */
+    static final class OnlyChecked extends RuntimeException {
+
+        private final transient SeriesAnswer answer;
+
+        OnlyChecked(SeriesAnswer answer) {
+            super("A course was only checked", null, false, false);
+            this.answer = answer;
+        }
+
+        SeriesAnswer answer() {
+            return answer;
+        }
     }
 
     @CommandHandler
@@ -157,6 +188,9 @@ class SeriesBooking {
         LocalDateTime to = LocalDateTime.ofInstant(command.start(), zone);
         long days = ChronoUnit.DAYS.between(from.toLocalDate(), to.toLocalDate());
         Duration time = Duration.between(from.toLocalTime(), to.toLocalTime());
+        if (days == 0 && time.isZero()) {
+            throw new InvalidValueException("start", "The session starts then already");
+        }
 
         List<SessionDetails> inTurn = new ArrayList<>(ahead);
         if (command.start().isAfter(first.start())) {
@@ -191,6 +225,10 @@ class SeriesBooking {
         }
         Require.present("start", command.start());
         Require.present("repeat", command.repeat());
+        if (command.start().isAfter(clock.instant().plus(horizon))) {
+            throw new RuleViolationException("beyond-booking-horizon",
+                    "Sessions can be booked at most " + horizon.toDays() + " days ahead");
+        }
         return command.repeat().starts(command.start(), zone);
     }
 

@@ -108,7 +108,12 @@ class SeriesController {
     @PostMapping("/series/check")
     @Operation(summary = "Which dates of such a course are free and which conflict (with alternatives); books nothing")
     SeriesAnswer check(@Valid @RequestBody BookRequest request) {
-        return commands.send(request.command(SeriesId.random(), true, CurrentUser.get()));
+        try {
+            commands.send(request.command(SeriesId.random(), true, CurrentUser.get()));
+        } catch (SeriesBooking.OnlyChecked checked) {
+            return checked.answer();
+        }
+        throw new IllegalStateException("A course's check came back without its answer");
     }
 
     @GetMapping("/series/{seriesId}")

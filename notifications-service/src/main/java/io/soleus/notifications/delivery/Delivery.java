@@ -50,6 +50,9 @@ class Delivery {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
     /** Kinds that only make sense while their session is booked and still ahead. */
+    /** What is about a course's sessions still to come; not sent once none of them is. */
+    private static final Set<Kind> COURSE_AHEAD = EnumSet.of(Kind.SERIES_CONFIRMATION, Kind.SERIES_RESCHEDULE);
+
     private static final Set<Kind> AHEAD_OF_A_SESSION = EnumSet.of(Kind.CONFIRMATION, Kind.RESCHEDULE, Kind.REMINDER,
             Kind.LAST_REMINDER);
 
@@ -183,6 +186,10 @@ class Delivery {
         }
         if (pending.kind() == Kind.WAITLIST_OFFER && !Instant.parse(pending.facts().path("expiresAt").asText()).isAfter(now)) {
             return skip(id, "the offer's hold has ended");
+        }
+        if (COURSE_AHEAD.contains(pending.kind())
+                && letters.courseStarts(pending.facts(), true).stream().noneMatch(start -> start.isAfter(now))) {
+            return skip(id, "none of the course's sessions is still ahead and booked");
         }
         if (pending.attempts() == 0) {
             // before the first attempt the channel follows the client's current choices

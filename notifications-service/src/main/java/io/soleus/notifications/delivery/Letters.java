@@ -142,11 +142,11 @@ class Letters {
             case SERIES_CONFIRMATION, SERIES_RESCHEDULE, SERIES_CANCELLATION -> {
                 JsonNode facts = pending.facts();
                 ZoneId zone = clinic != null ? clinic.zone() : ZoneId.of(facts.path("timeZone").asText("UTC"));
-                List<String> dates = new ArrayList<>();
-                facts.path("starts").forEach(start -> dates.add(text.when(Instant.parse(start.asText()), zone)));
+                List<String> dates = courseStarts(facts, kind != Kind.SERIES_CANCELLATION).stream()
+                        .map(start -> text.when(start, zone)).toList();
                 String first = dates.get(0);
                 int count = dates.size();
-                String place = clinic == null ? "" : clinic.name();
+                String place = clinic == null ? "Soleus" : clinic.name();
                 List<Detail> details = new ArrayList<>();
                 if (facts.hasNonNull("sessionTypeName")) {
                     details.add(new Detail(text.get("label.session"), facts.path("sessionTypeName").asText()));
@@ -198,6 +198,28 @@ class Letters {
                         signOff, text.get("short.DISCHARGE", finalPain), footer);
             }
         };
+    }
+
+    /**
+     * The starts of a course's sessions a message names: with {@code asTheyAre}, each session's time
+     * as it is now, leaving out those cancelled since (a session not heard of yet counts as told);
+     * else the times the event told.
+     */
+    List<Instant> courseStarts(JsonNode facts, boolean asTheyAre) {
+        List<Instant> starts = new ArrayList<>();
+        JsonNode ids = facts.path("sessionIds");
+        JsonNode told = facts.path("starts");
+        for (int i = 0; i < told.size(); i++) {
+            Instant start = Instant.parse(told.path(i).asText());
+            Optional<Session> now = asTheyAre && ids.has(i) ? session(UUID.fromString(ids.path(i).asText())) : Optional.empty();
+            if (now.isEmpty()) {
+                starts.add(start);
+            } else if (!"CANCELLED".equals(now.get().status())) {
+                starts.add(now.get().start());
+            }
+        }
+        starts.sort(null);
+        return starts;
     }
 
     Clinic clinic(UUID clinicId) {

@@ -27,6 +27,7 @@ import io.soleus.kernel.booking.SessionMissed;
 import io.soleus.kernel.booking.SessionRescheduled;
 import io.soleus.kernel.booking.SlotOffered;
 import io.soleus.kernel.codec.Personal;
+import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
@@ -259,19 +260,19 @@ class NotificationPlanner {
     /** A course booked as one request: one confirmation with every date, instead of one per session. */
     @EventHandler
     void on(SeriesBooked event, @MessageIdentifier String eventId) {
-        Map<String, Object> facts = new LinkedHashMap<>();
+        Map<String, Object> facts = course(event.seriesId(), event.sessions());
         facts.put("sessionTypeName", event.sessionTypeName());
         facts.put("therapistName", event.therapistName());
         facts.put("timeZone", event.clinicTimeZone());
-        facts.put("starts", starts(event.sessions()));
         aboutACourse(eventId, Kind.SERIES_CONFIRMATION, event.clientId().value(), event.clinicId().value(),
                 event.bookedAt(), event.sessions(), facts);
     }
 
     @EventHandler
     void on(SeriesRescheduled event, @MessageIdentifier String eventId) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("starts", starts(event.sessions()));
+        // a move told before is out of date: this one tells where the sessions are now
+        notifications.cancelPendingOfCourse(event.seriesId().value(), List.of(Kind.SERIES_RESCHEDULE));
+        Map<String, Object> facts = course(event.seriesId(), event.sessions());
         facts.put("previousStarts", starts(event.previous()));
         aboutACourse(eventId, Kind.SERIES_RESCHEDULE, event.clientId().value(), event.clinicId().value(),
                 event.rescheduledAt(), event.sessions(), facts);
@@ -279,8 +280,7 @@ class NotificationPlanner {
 
     @EventHandler
     void on(SeriesCancelled event, @MessageIdentifier String eventId) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("starts", starts(event.sessions()));
+        Map<String, Object> facts = course(event.seriesId(), event.sessions());
         facts.put("cancelledBy", event.cancelledBy().name());
         facts.put("reason", event.reason());
         aboutACourse(eventId, Kind.SERIES_CANCELLATION, event.clientId().value(), event.clinicId().value(),
@@ -294,6 +294,18 @@ class NotificationPlanner {
         if (fresh(happened) && sessions.stream().anyMatch(session -> session.start().isAfter(now))) {
             notifications.plan(eventId, kind, new Subject(client, clinic, null, null, null, null), facts, now);
         }
+    }
+
+    /**
+     * What every message about a course holds: the course, and its sessions with their starts as the
+     * event tells them (the letter shows each session's time as it is when it goes out).
+     */
+    private static Map<String, Object> course(SeriesId series, List<SeriesSession> sessions) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("seriesId", series.toString());
+        facts.put("sessionIds", sessions.stream().map(session -> session.sessionId().toString()).toList());
+        facts.put("starts", starts(sessions));
+        return facts;
     }
 
     private static List<String> starts(List<SeriesSession> sessions) {

@@ -120,10 +120,19 @@ public class Notifications {
 
     /** Cancels what is still waiting of some kinds for a session or a case; what went out stays in the log. */
     public void cancelPending(String column, UUID id, List<Kind> kinds) {
+        cancelPendingWhere(column + " = ?", id, kinds);
+    }
+
+    /** Cancels the messages of {@code kinds} still waiting to be sent about a course. */
+    public void cancelPendingOfCourse(UUID series, List<Kind> kinds) {
+        cancelPendingWhere("facts ->> 'seriesId' = ?", series.toString(), kinds);
+    }
+
+    private void cancelPendingWhere(String condition, Object value, List<Kind> kinds) {
         List<UUID> cancelled = jdbc.queryForList("""
                 UPDATE notification SET status = 'CANCELLED'
-                WHERE %s = ? AND kind = ANY (?) AND status = ANY (?) RETURNING notification_id""".formatted(column),
-                UUID.class, id, kinds.stream().map(Kind::name).toArray(String[]::new), PENDING.toArray(String[]::new));
+                WHERE %s AND kind = ANY (?) AND status = ANY (?) RETURNING notification_id""".formatted(condition),
+                UUID.class, value, kinds.stream().map(Kind::name).toArray(String[]::new), PENDING.toArray(String[]::new));
         // the task would find the notification cancelled anyway; removing it keeps the scheduler's table small
         for (UUID notification : cancelled) {
             try {

@@ -45,7 +45,7 @@ class StoredEventsTest {
         ClientId client = ClientId.random();
         commands.sendAndWait(new ClientAccount.RegisterClient(client, "Runner", "runner@example.org"));
 
-        assertThat(revision(session.toString())).isEqualTo("2");
+        assertThat(revision(session.toString())).isEqualTo("3");
         assertThat(revision(client.toString())).isEqualTo("1");
     }
 

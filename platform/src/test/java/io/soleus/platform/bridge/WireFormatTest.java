@@ -112,7 +112,7 @@ class WireFormatTest {
                                        String clinicTimeZone, Instant bookedAt) {
     }
 
-    @Contract(type = "io.soleus.booking.SessionBooked", version = 3)
+    @Contract(type = "io.soleus.booking.SessionBooked", version = 4)
     record SessionBookedOfTheFuture(SessionId sessionId, String therapistDisplayName) {
     }
 
@@ -138,7 +138,7 @@ class WireFormatTest {
     @Test
     void a_version_that_older_readers_cannot_read_comes_as_an_unreadable_record_saying_why() {
         EventCodec future = EventCodec.builder().register(SessionBookedOfTheFuture.class, Topics.BOOKING)
-                .upcaster(upcaster(1)).upcaster(upcaster(2)).build();
+                .upcaster(upcaster(1)).upcaster(upcaster(2)).upcaster(upcaster(3)).build();
         SessionBookedOfTheFuture booked = new SessionBookedOfTheFuture(SessionId.random(), "Maya L.");
         ConsumerRecord<String, byte[]> record = asConsumed(new CloudEventMapping(future, URI.create("/soleus/booking-service"))
                 .toRecord(pinnedMessage(booked, 0), future.typeOf(SessionBookedOfTheFuture.class)));
@@ -146,7 +146,7 @@ class WireFormatTest {
         Object read = new CloudEventMapping(CODEC, URI.create("/soleus/consumer")).toMessage(record, null).orElseThrow().getPayload();
 
         assertThat(read).isInstanceOfSatisfying(UnreadableRecord.class, unreadable -> assertThat(unreadable.reason())
-                .isEqualTo("UnreadableRecordException: io.soleus.booking.SessionBooked v3 is newer than v2, the newest this service reads"));
+                .isEqualTo("UnreadableRecordException: io.soleus.booking.SessionBooked v4 is newer than v3, the newest this service reads"));
     }
 
     @Test

@@ -173,10 +173,13 @@ class BookingPages {
         return "redirect:/me/sessions";
     }
 
+    /** The week's free times to move the session to; with {@code following}, its course's later sessions move with it. */
     @GetMapping("/sessions/{id}/reschedule")
-    String rescheduling(@PathVariable UUID id, @RequestParam(required = false) LocalDate week, Model model) {
+    String rescheduling(@PathVariable UUID id, @RequestParam(required = false) LocalDate week,
+                        @RequestParam(defaultValue = "false") boolean following, Model model) {
         Session session = booking.session(id);
         model.addAttribute("appointment", session);
+        model.addAttribute("following", following && session.course() != null);
         model.addAttribute("window", window(session));
         if (insideLateWindow(session)) {
             model.addAttribute("late", true);
@@ -193,17 +196,22 @@ class BookingPages {
     }
 
     @PostMapping("/sessions/{id}/reschedule")
-    String reschedule(@PathVariable UUID id, @RequestParam Instant start, @RequestParam UUID key, Model model,
-                      RedirectAttributes next) {
+    String reschedule(@PathVariable UUID id, @RequestParam Instant start, @RequestParam UUID key,
+                      @RequestParam(defaultValue = "false") boolean following, Model model, RedirectAttributes next) {
         try {
-            booking.reschedule(id, start, key.toString());
+            BookingApi.Course course = following ? booking.session(id).course() : null;
+            if (course != null) {
+                booking.rescheduleCourseFrom(course.seriesId(), id, start, key.toString());
+            } else {
+                booking.reschedule(id, start, key.toString());
+            }
             ReadYourWrites.await(() -> booking.session(id).start().equals(start));
         } catch (ServiceRefused refused) {
             if (refused.status() != 409) {
                 throw refused;
             }
             next.addFlashAttribute("refused", refused.rule().orElse("slot-taken"));
-            return "redirect:/me/sessions/" + id + "/reschedule";
+            return "redirect:/me/sessions/" + id + "/reschedule" + (following ? "?following=true" : "");
         }
         next.addFlashAttribute("moved", id);
         return "redirect:/me/sessions";

@@ -328,6 +328,12 @@ public class BookingApi {
                 Map.of("Idempotency-Key", idempotencyKey), "/series/{id}/cancel", seriesId);
     }
 
+    /** Moves the session to {@code start} and every later one of its course by the same shift, or none. */
+    public void rescheduleCourseFrom(UUID seriesId, UUID sessionId, Instant start, String idempotencyKey) {
+        booking.send(HttpMethod.POST, Map.of("fromSessionId", sessionId, "start", start),
+                Map.of("Idempotency-Key", idempotencyKey), "/series/{id}/reschedule", seriesId);
+    }
+
     private static Map<String, Object> course(UUID clientId, UUID therapistId, UUID clinicId, UUID sessionTypeId) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (clientId != null) {

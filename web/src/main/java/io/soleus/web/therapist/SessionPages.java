@@ -64,6 +64,11 @@ class SessionPages {
         model.addAttribute("chartable", "ATTENDED".equals(session.status()) || session.booked() && today);
         model.addAttribute("started", !times.now().isBefore(session.start()));
         model.addAttribute("key", UUID.randomUUID());
+        // a course of follow-ups from a week after this session, at its time, with its therapist
+        model.addAttribute("courseTypes", booking.sessionTypes().stream()
+                .filter(type -> type.therapists().contains(session.therapistId())).toList());
+        model.addAttribute("courseDate", session.localStart().toLocalDate().plusWeeks(1));
+        model.addAttribute("courseTime", session.localStart().toLocalTime());
         return "therapist/session";
     }
 
