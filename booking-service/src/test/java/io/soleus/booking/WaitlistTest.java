@@ -174,6 +174,32 @@ class WaitlistTest {
                 .isEqualTo("2026-11-30T10:00:00Z");
     }
 
+    String offeredStart(String client) {
+        return expect(200, api.get(TestTokens.client(client), "/waitlist/offers/" + awaitOfferTo(client))).body()
+                .path("start").asText();
+    }
+
+    @Test
+    void time_off_withdrawn_is_offered_to_each_client_in_line_at_the_first_time_they_can_take() {
+        String timeOff = created(api.post(TestTokens.admin(), "/therapists/" + maya + "/exceptions", Map.of("kind", "TIME_OFF",
+                "from", "2026-12-07T00:00:00Z", "to", "2026-12-08T00:00:00Z"))).text("exceptionId");
+        expect(204, api.send("DELETE", TestTokens.admin(), "/therapists/" + maya + "/exceptions/" + timeOff, null));
+
+        // Monday 7 December is Maya's again, from nine: Frankie gets the first hour, Sam the next after its buffer
+        assertThat(offeredStart(first)).isEqualTo("2026-12-07T09:00:00Z");
+        assertThat(offeredStart(second)).isEqualTo("2026-12-07T10:15:00Z");
+    }
+
+    @Test
+    void extra_hours_are_offered_to_the_first_in_line_who_can_take_them() {
+        created(api.post(TestTokens.admin(), "/therapists/" + maya + "/exceptions", Map.of("kind", "EXTRA_HOURS",
+                "clinicId", clinic, "from", "2026-12-14T17:00:00Z", "to", "2026-12-14T18:00:00Z")));
+
+        assertThat(offeredStart(first)).isEqualTo("2026-12-14T17:00:00Z");
+        ReadModels.awaitCaughtUp(service, WaitlistProjection.GROUP);
+        assertThat(entryOf(second).path("status").asText()).as("one hour holds one session").isEqualTo("WAITING");
+    }
+
     @Test
     void joining_needs_times_and_a_known_clinic_and_changes_nothing_when_refused() {
         Response noTimes = api.post(TestTokens.client(first), "/waitlist", Map.of("clinicId", clinic, "sessionTypeId", assessment,

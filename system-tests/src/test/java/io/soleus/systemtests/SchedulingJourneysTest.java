@@ -327,7 +327,19 @@ class SchedulingJourneysTest {
             desk.click(By.xpath("//button[normalize-space()='Book these sessions']"));
             desk.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("course"),
                     "A course of 3 sessions is booked"));
+
+            // Bea would come sooner: Rae puts her on the waitlist, urgent, on weekday mornings
+            new Select(desk.find(By.id("w-urgency"))).selectByVisibleText("Urgent");
+            for (String day : List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")) {
+                desk.click(By.xpath("//form[@id='waitlist']//label[span[normalize-space()='" + day + "']]"));
+            }
+            desk.check("waitlist-form");
+            desk.click(By.xpath("//button[normalize-space()='Put on the waitlist']"));
+            desk.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("waitlist"), "Bea Blocker is on the waitlist"));
         }
+        JsonNode beasEntry = platform.get("booking", platform.admin, "/clients/" + bea + "/waitlist").path(0);
+        assertThat(beasEntry.path("urgency").asText()).isEqualTo("URGENT");
+        assertThat(beasEntry.path("therapistId").asText()).isEqualTo(rae);
         assertThat(platform.get("booking", platform.admin, "/clients/" + bea + "/sessions").path("upcoming")
                 .findValuesAsText("status")).containsExactly("BOOKED", "BOOKED", "BOOKED", "BOOKED");
     }

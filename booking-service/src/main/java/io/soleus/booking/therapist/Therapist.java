@@ -117,7 +117,14 @@ public class Therapist {
         if (!exceptions.containsKey(command.exceptionId())) {
             throw new NotFoundException("No availability exception " + command.exceptionId());
         }
-        apply(new AvailabilityExceptionRemoved(therapistId, command.exceptionId()));
+        AvailabilityExceptionAdded removed = exceptions.get(command.exceptionId());
+        apply(new AvailabilityExceptionRemoved(therapistId, command.exceptionId(), removed.kind(), removed.clinicId(),
+                removed.from(), removed.to()));
+    }
+
+    /** The clinics this therapist works at. */
+    public Set<ClinicId> clinics() {
+        return Set.copyOf(clinics);
     }
 
     /** The name bookings are made with, e.g. for the client's confirmation. */

@@ -31,6 +31,11 @@ public final class TherapistEvents {
                                              ClinicId clinicId, Instant from, Instant to) {
     }
 
-    public record AvailabilityExceptionRemoved(TherapistId therapistId, UUID exceptionId) {
+    /**
+     * An exception withdrawn; it names what it was ({@code kind}, {@code clinicId}, {@code from}, {@code to}),
+     * so time off withdrawn can be offered to the waitlist. Removals stored before they did have those null.
+     */
+    public record AvailabilityExceptionRemoved(TherapistId therapistId, UUID exceptionId, ExceptionKind kind,
+                                               ClinicId clinicId, Instant from, Instant to) {
     }
 }

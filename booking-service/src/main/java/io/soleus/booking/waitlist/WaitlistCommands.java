@@ -27,6 +27,13 @@ public final class WaitlistCommands {
     public record OfferFreedTime(SessionId session, TimeSlot freed) {
     }
 
+    /**
+     * New time of {@code therapist}'s (time off withdrawn, extra hours added) at {@code clinic}, or at each
+     * of their clinics when null: offer each waiting client in order the first start in it they can take.
+     */
+    public record OfferNewTime(TherapistId therapist, ClinicId clinic, TimeSlot window) {
+    }
+
     /** An offer nobody took in time ran out: its hold goes and the time is offered to the next. */
     public record ExpireOffer(WaitlistEntryId entryId, SessionId offerId) {
     }

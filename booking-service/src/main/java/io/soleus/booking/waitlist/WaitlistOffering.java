@@ -4,20 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.soleus.booking.therapist.TherapistCommands.ExceptionKind;
+import io.soleus.booking.therapist.TherapistEvents.AvailabilityExceptionAdded;
+import io.soleus.booking.therapist.TherapistEvents.AvailabilityExceptionRemoved;
 import io.soleus.booking.waitlist.WaitlistCommands.ExpireOffer;
 import io.soleus.booking.waitlist.WaitlistCommands.OfferFreedTime;
+import io.soleus.booking.waitlist.WaitlistCommands.OfferNewTime;
 import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionRescheduled;
+import io.soleus.kernel.value.TimeSlot;
 import io.soleus.platform.command.Commands;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets the waitlist going: when a session is cancelled or moved, its time is offered ({@link Waitlists});
+ * Sets the waitlist going: when a session is cancelled or moved, its time is offered ({@link Waitlists}),
+ * and so is a therapist's new time (time off withdrawn, extra hours added);
  * and every little while, offers whose hold has run out are ended, each going to the next client.
  * Only fresh changes offer anything: a processor reading old history again (a new instance, a reset)
  * must not offer times that were freed long ago. An expiry sent by two instances at once ends the
@@ -58,6 +65,22 @@ class WaitlistOffering {
         }
     }
 
+    /** Time off withdrawn is time to offer. */
+    @EventHandler
+    void on(AvailabilityExceptionRemoved event, @Timestamp Instant at) {
+        if (event.kind() == ExceptionKind.TIME_OFF && event.from() != null && fresh(at)) {
+            offer(new OfferNewTime(event.therapistId(), event.clinicId(), new TimeSlot(event.from(), event.to())));
+        }
+    }
+
+    /** So are extra hours at a clinic. */
+    @EventHandler
+    void on(AvailabilityExceptionAdded event, @Timestamp Instant at) {
+        if (event.kind() == ExceptionKind.EXTRA_HOURS && fresh(at)) {
+            offer(new OfferNewTime(event.therapistId(), event.clinicId(), new TimeSlot(event.from(), event.to())));
+        }
+    }
+
     @Scheduled(fixedDelayString = "${soleus.waitlist.expiry-check:PT5S}", initialDelayString = "PT5S")
     void endExpiredOffers() {
         for (WaitlistQueries.Entry expired : queries.expiredOffers(clock.instant(), batch)) {
@@ -66,7 +89,7 @@ class WaitlistOffering {
     }
 
     /** A time someone booked meanwhile (the rule says which) is no time to offer: that is an answer, not a failure. */
-    private void offer(OfferFreedTime command) {
+    private void offer(Object command) {
         try {
             commands.send(command);
         } catch (RuleViolationException taken) {

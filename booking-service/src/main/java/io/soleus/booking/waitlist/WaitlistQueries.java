@@ -126,6 +126,13 @@ public class WaitlistQueries {
                 .stream().filter(entry -> entry.times().covers(start, end)).toList();
     }
 
+    /** The clients waiting at a clinic for any of its therapists or for {@code therapist}, in the order offers go out. */
+    List<Entry> waitingFor(ClinicId clinic, TherapistId therapist) {
+        return jdbc.query(ENTRY + """
+                WHERE w.clinic_id = ? AND w.status = 'WAITING' AND (w.therapist_id IS NULL OR w.therapist_id = ?)
+                ORDER BY w.urgency DESC, w.joined_at, w.entry_id""", (row, i) -> entry(row), clinic.value(), therapist.value());
+    }
+
     /** Offers still held whose time ran out by {@code now}, oldest first, at most {@code limit}. */
     List<Entry> expiredOffers(Instant now, int limit) {
         return jdbc.query(ENTRY + "WHERE w.status = 'OFFERED' AND w.offer_expires_at <= ? ORDER BY w.offer_expires_at LIMIT ?",

@@ -3,9 +3,11 @@ package io.soleus.booking.waitlist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.soleus.booking.BookingPolicy;
 import io.soleus.booking.client.Client;
@@ -24,12 +26,14 @@ import io.soleus.booking.waitlist.WaitlistCommands.ExpireOffer;
 import io.soleus.booking.waitlist.WaitlistCommands.JoinWaitlist;
 import io.soleus.booking.waitlist.WaitlistCommands.LeaveWaitlist;
 import io.soleus.booking.waitlist.WaitlistCommands.OfferFreedTime;
+import io.soleus.booking.waitlist.WaitlistCommands.OfferNewTime;
 import io.soleus.booking.waitlist.WaitlistEntry.Offer;
 import io.soleus.booking.waitlist.WaitlistEvents.WaitlistJoined;
 import io.soleus.booking.waitlist.WaitlistQueries.Entry;
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.Require;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.RoomId;
@@ -134,6 +138,96 @@ public class Waitlists {
         Instant start = command.freed() != null ? command.freed().start() : freedBy.start();
         // the client who gave the time up is not offered it back
         offerToTheNext(freedBy.clinicId(), freedBy.therapistId(), freedBy.sessionTypeId(), start, freedBy.clientId());
+    }
+
+    /**
+     * Offers new time of a therapist's (time off withdrawn, extra hours added) to those waiting at each
+     * clinic it is at: to each client in order, the first start in it (on the quarter hour) that their
+     * times cover and that the therapist, a room and the client are free for, held as any offer. Each
+     * client gets one offer at most; the time they do not take goes on to the next as it runs out.
+     */
+    @CommandHandler
+    public void handle(OfferNewTime command) {
+        Instant now = clock.instant();
+        Instant from = command.window().start().isAfter(now) ? command.window().start() : now;
+        Instant to = command.window().end();
+        if (!from.isBefore(to)) {
+            return;
+        }
+        Aggregate<Therapist> therapist = Aggregates.load(therapists, command.therapist(), "therapist");
+        Set<ClinicId> at = command.clinic() != null ? Set.of(command.clinic()) : therapist.invoke(Therapist::clinics);
+        for (ClinicId clinicId : at) {
+            Aggregate<Clinic> clinic = Aggregates.load(clinics, clinicId, "clinic");
+            ZoneId zone = clinic.invoke(Clinic::timeZone);
+            for (Entry waiting : queries.waitingFor(clinicId, command.therapist())) {
+                Aggregate<SessionType> type = Aggregates.load(sessionTypes, waiting.sessionTypeId(), "session type");
+                if (!offers(type, command.therapist())) {
+                    continue;
+                }
+                Duration duration = type.invoke(SessionType::duration);
+                for (Instant start = onTheQuarterHour(from); !start.plus(duration).isAfter(to); start = start.plus(QUARTER_HOUR)) {
+                    TimeSlot slot = new TimeSlot(start, start.plus(duration));
+                    if (waiting.times().covers(LocalDateTime.ofInstant(slot.start(), zone), LocalDateTime.ofInstant(slot.end(), zone))
+                            && holdFor(waiting, new Offering(command.therapist(), therapist, clinicId, clinic, type), slot, now)) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
+
+    private static Instant onTheQuarterHour(Instant time) {
+        long quarters = -Math.floorDiv(-time.getEpochSecond(), QUARTER_HOUR.toSeconds()); // rounded up
+        return Instant.ofEpochSecond(quarters * QUARTER_HOUR.toSeconds());
+    }
+
+    private static boolean offers(Aggregate<SessionType> type, TherapistId therapist) {
+        try {
+            type.execute(it -> it.ensureOfferedBy(therapist));
+            return true;
+        } catch (RuleViolationException notOffered) {
+            return false;
+        }
+    }
+
+    /** Who offers new time where, and of what type of session. */
+    private record Offering(TherapistId therapistId, Aggregate<Therapist> therapist, ClinicId clinicId,
+                            Aggregate<Clinic> clinic, Aggregate<SessionType> type) {
+    }
+
+    /** Holds {@code slot} for {@code waiting} and offers it, if the therapist, a room and the client are all free then. */
+    private boolean holdFor(Entry waiting, Offering offering, TimeSlot slot, Instant now) {
+        TherapistId therapistId = offering.therapistId();
+        Aggregate<Clinic> clinic = offering.clinic();
+        Aggregate<SessionType> type = offering.type();
+        try {
+            clinic.execute(it -> it.ensureCanHost(slot));
+            offering.therapist().execute(it -> it.ensureAvailable(offering.clinicId(), clinic.invoke(Clinic::timeZone), slot));
+        } catch (RuleViolationException closed) {
+            return false;
+        }
+        SessionId offerId = SessionId.random();
+        TimeSlot busy = slot.withBufferAfter(type.invoke(SessionType::bufferAfter));
+        if (!schedules.isFree(Kind.THERAPIST, therapistId.value(), busy, offerId)
+                || !schedules.isFree(Kind.CLIENT, waiting.clientId().value(), slot, offerId)) {
+            return false;
+        }
+        Optional<RoomId> room = SessionBooking.roomsInTurn(clinic.invoke(Clinic::openRooms), therapistId).stream()
+                .filter(it -> schedules.isFree(Kind.ROOM, it.value(), busy, offerId)).findFirst();
+        Aggregate<WaitlistEntry> entry = Aggregates.load(entries, waiting.entryId(), "waitlist entry");
+        if (room.isEmpty() || !entry.invoke(WaitlistEntry::waiting)) {
+            return false;
+        }
+        schedules.reserve(Kind.THERAPIST, therapistId.value(), busy, offerId);
+        schedules.reserve(Kind.ROOM, room.get().value(), busy, offerId);
+        Instant held = now.plus(clinic.invoke(Clinic::bookingRules).offerHold());
+        Instant expiresAt = held.isBefore(slot.start()) ? held : slot.start();
+        WaitlistEntry.Told told = new WaitlistEntry.Told(offering.therapist().invoke(Therapist::name),
+                type.invoke(SessionType::name), clinic.invoke(Clinic::timeZone).getId());
+        entry.execute(it -> it.offer(offerId, therapistId, room.get(), slot, busy.end(), expiresAt, told, now));
+        return true;
     }
 
     @CommandHandler

@@ -1,15 +1,11 @@
 package io.soleus.web.client;
 
 import java.time.DayOfWeek;
-import java.time.format.TextStyle;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.soleus.web.common.WaitlistForm;
 import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.BookingApi;
 import io.soleus.web.services.BookingApi.Clinic;
@@ -34,12 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/me")
 class WaitlistPages {
 
-    static final List<String> URGENCIES = List.of("ROUTINE", "SOON", "URGENT");
-
-    /** A weekday as the form offers it, named in the reader's language. */
-    public record DayChoice(DayOfWeek day, String label) {
-    }
-
     private final BookingApi booking;
 
     WaitlistPages(BookingApi booking) {
@@ -54,10 +44,7 @@ class WaitlistPages {
         model.addAttribute("clinicNames", clinics.stream().collect(Collectors.toMap(Clinic::clinicId, Clinic::name)));
         model.addAttribute("types", booking.sessionTypes());
         model.addAttribute("therapists", booking.therapists());
-        Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("days", Arrays.stream(DayOfWeek.values())
-                .map(day -> new DayChoice(day, day.getDisplayName(TextStyle.FULL, locale))).toList());
-        model.addAttribute("urgencies", URGENCIES);
+        WaitlistForm.choices(model, LocaleContextHolder.getLocale());
         model.addAttribute("key", UUID.randomUUID());
         return "client/waitlist";
     }
@@ -68,12 +55,9 @@ class WaitlistPages {
                 @RequestParam(required = false) UUID therapistId, @RequestParam(required = false) List<DayOfWeek> days,
                 @RequestParam String from, @RequestParam String to, @RequestParam String urgency, @RequestParam UUID key,
                 RedirectAttributes next) {
-        Map<String, Object> times = new LinkedHashMap<>();
-        for (DayOfWeek day : days == null ? List.<DayOfWeek>of() : days) {
-            times.put(day.name(), List.of(Map.of("from", from, "to", to)));
-        }
         try {
-            booking.joinWaitlist(null, clinicId, sessionTypeId, therapistId, times, urgency, key.toString());
+            booking.joinWaitlist(null, clinicId, sessionTypeId, therapistId, WaitlistForm.times(days, from, to), urgency,
+                    key.toString());
         } catch (ServiceRefused refused) {
             if (refused.status() != 400 && refused.status() != 409) {
                 throw refused;

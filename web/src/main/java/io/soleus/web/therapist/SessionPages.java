@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.soleus.web.client.PainChart;
 import io.soleus.web.common.Section;
+import io.soleus.web.common.WaitlistForm;
 import io.soleus.web.common.Times;
 import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.BookingApi;
@@ -16,6 +17,7 @@ import io.soleus.web.services.ServiceRefused;
 import io.soleus.web.services.TreatmentApi;
 import io.soleus.web.services.TreatmentApi.Assessment;
 import io.soleus.web.services.TreatmentApi.CaseOutcome;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,6 +71,7 @@ class SessionPages {
                 .filter(type -> type.therapists().contains(session.therapistId())).toList());
         model.addAttribute("courseDate", session.localStart().toLocalDate().plusWeeks(1));
         model.addAttribute("courseTime", session.localStart().toLocalTime());
+        WaitlistForm.choices(model, LocaleContextHolder.getLocale());
         return "therapist/session";
     }
 
