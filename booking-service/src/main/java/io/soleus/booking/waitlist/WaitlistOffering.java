@@ -14,10 +14,11 @@ import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.booking.SessionCancelled;
 import io.soleus.kernel.booking.SessionRescheduled;
 import io.soleus.kernel.value.TimeSlot;
+import io.soleus.platform.command.ActorOnCommands;
 import io.soleus.platform.command.Commands;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -67,16 +68,16 @@ class WaitlistOffering {
 
     /** Time off withdrawn is time to offer. */
     @EventHandler
-    void on(AvailabilityExceptionRemoved event, @Timestamp Instant at) {
-        if (event.kind() == ExceptionKind.TIME_OFF && event.from() != null && fresh(at)) {
+    void on(AvailabilityExceptionRemoved event, @MetaDataValue(ActorOnCommands.ACTED_AT) String actedAt) {
+        if (event.kind() == ExceptionKind.TIME_OFF && event.from() != null && freshAt(actedAt)) {
             offer(new OfferNewTime(event.therapistId(), event.clinicId(), new TimeSlot(event.from(), event.to())));
         }
     }
 
     /** So are extra hours at a clinic. */
     @EventHandler
-    void on(AvailabilityExceptionAdded event, @Timestamp Instant at) {
-        if (event.kind() == ExceptionKind.EXTRA_HOURS && fresh(at)) {
+    void on(AvailabilityExceptionAdded event, @MetaDataValue(ActorOnCommands.ACTED_AT) String actedAt) {
+        if (event.kind() == ExceptionKind.EXTRA_HOURS && freshAt(actedAt)) {
             offer(new OfferNewTime(event.therapistId(), event.clinicId(), new TimeSlot(event.from(), event.to())));
         }
     }
@@ -95,6 +96,11 @@ class WaitlistOffering {
         } catch (RuleViolationException taken) {
             // the therapist's, a room's or the client's day holds something else now: nothing to offer
         }
+    }
+
+    /** Fresh by the service's clock when the change was made (its command's metadata); unknown is not fresh. */
+    private boolean freshAt(String actedAt) {
+        return actedAt != null && fresh(Instant.parse(actedAt));
     }
 
     private boolean fresh(Instant happened) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +47,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +61,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Waitlists {
 
+    /** How far ahead new time is offered to those waiting. */
+    static final Duration NEW_TIME_AHEAD = Duration.ofDays(28);
+    private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
+
     private final Repository<WaitlistEntry> entries;
     private final Repository<Session> sessions;
     private final Repository<Client> clients;
@@ -69,6 +75,7 @@ public class Waitlists {
     private final SessionBooking booking;
     private final WaitlistQueries queries;
     private final Clock clock;
+    private final Duration horizon;
 
     public Waitlists(@Qualifier("waitlistEntryRepository") Repository<WaitlistEntry> entries,
                      @Qualifier("sessionRepository") Repository<Session> sessions,
@@ -77,7 +84,8 @@ public class Waitlists {
                      @Qualifier("clinicRepository") Repository<Clinic> clinics,
                      @Qualifier("therapistRepository") Repository<Therapist> therapists,
                      @Qualifier("scheduleRepository") Repository<Schedule> schedules,
-                     SessionBooking booking, WaitlistQueries queries, Clock clock) {
+                     SessionBooking booking, WaitlistQueries queries, Clock clock,
+                     @Value("${soleus.booking.horizon:P180D}") Duration horizon) {
         this.entries = entries;
         this.sessions = sessions;
         this.clients = clients;
@@ -88,6 +96,7 @@ public class Waitlists {
         this.booking = booking;
         this.queries = queries;
         this.clock = clock;
+        this.horizon = horizon;
     }
 
     @CommandHandler
@@ -145,30 +154,38 @@ public class Waitlists {
      * clinic it is at: to each client in order, the first start in it (on the quarter hour) that their
      * times cover and that the therapist, a room and the client are free for, held as any offer. Each
      * client gets one offer at most; the time they do not take goes on to the next as it runs out.
+     * Only the next {@link #NEW_TIME_AHEAD} of it (within the booking horizon) is offered: each start
+     * looked at takes its days' schedules into this unit of work, and time further out is on the
+     * booking pages for anyone. A client waiting on two lists is offered one time.
      */
     @CommandHandler
     public void handle(OfferNewTime command) {
         Instant now = clock.instant();
         Instant from = command.window().start().isAfter(now) ? command.window().start() : now;
-        Instant to = command.window().end();
+        Instant ahead = now.plus(NEW_TIME_AHEAD.compareTo(horizon) < 0 ? NEW_TIME_AHEAD : horizon);
+        Instant to = command.window().end().isBefore(ahead) ? command.window().end() : ahead;
         if (!from.isBefore(to)) {
             return;
         }
         Aggregate<Therapist> therapist = Aggregates.load(therapists, command.therapist(), "therapist");
         Set<ClinicId> at = command.clinic() != null ? Set.of(command.clinic()) : therapist.invoke(Therapist::clinics);
+        Set<ClientId> offered = new HashSet<>();
         for (ClinicId clinicId : at) {
             Aggregate<Clinic> clinic = Aggregates.load(clinics, clinicId, "clinic");
             ZoneId zone = clinic.invoke(Clinic::timeZone);
             for (Entry waiting : queries.waitingFor(clinicId, command.therapist())) {
-                Aggregate<SessionType> type = Aggregates.load(sessionTypes, waiting.sessionTypeId(), "session type");
-                if (!offers(type, command.therapist())) {
+                Optional<Aggregate<SessionType>> type = offeredType(waiting, command.therapist());
+                if (offered.contains(waiting.clientId()) || type.isEmpty()
+                        || !Aggregates.load(entries, waiting.entryId(), "waitlist entry").invoke(WaitlistEntry::waiting)) {
                     continue;
                 }
-                Duration duration = type.invoke(SessionType::duration);
+                Duration duration = type.get().invoke(SessionType::duration);
+                Offering offering = new Offering(command.therapist(), therapist, clinicId, clinic, type.get());
                 for (Instant start = onTheQuarterHour(from); !start.plus(duration).isAfter(to); start = start.plus(QUARTER_HOUR)) {
                     TimeSlot slot = new TimeSlot(start, start.plus(duration));
                     if (waiting.times().covers(LocalDateTime.ofInstant(slot.start(), zone), LocalDateTime.ofInstant(slot.end(), zone))
-                            && holdFor(waiting, new Offering(command.therapist(), therapist, clinicId, clinic, type), slot, now)) {
+                            && holdFor(waiting, offering, slot, now)) {
+                        offered.add(waiting.clientId());
                         break;
                     }
                 }
@@ -176,19 +193,21 @@ public class Waitlists {
         }
     }
 
-    private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
-
+    /** The first quarter hour at or after {@code time}, a part of a second counted. */
     private static Instant onTheQuarterHour(Instant time) {
-        long quarters = -Math.floorDiv(-time.getEpochSecond(), QUARTER_HOUR.toSeconds()); // rounded up
+        long seconds = time.getEpochSecond() + (time.getNano() > 0 ? 1 : 0);
+        long quarters = -Math.floorDiv(-seconds, QUARTER_HOUR.toSeconds());
         return Instant.ofEpochSecond(quarters * QUARTER_HOUR.toSeconds());
     }
 
-    private static boolean offers(Aggregate<SessionType> type, TherapistId therapist) {
+    /** The entry's type of session, if {@code therapist} offers it; a type gone meanwhile is no reason to offer nobody. */
+    private Optional<Aggregate<SessionType>> offeredType(Entry waiting, TherapistId therapist) {
         try {
+            Aggregate<SessionType> type = Aggregates.load(sessionTypes, waiting.sessionTypeId(), "session type");
             type.execute(it -> it.ensureOfferedBy(therapist));
-            return true;
-        } catch (RuleViolationException notOffered) {
-            return false;
+            return Optional.of(type);
+        } catch (RuleViolationException | NotFoundException notOffered) {
+            return Optional.empty();
         }
     }
 
@@ -210,16 +229,16 @@ public class Waitlists {
         }
         SessionId offerId = SessionId.random();
         TimeSlot busy = slot.withBufferAfter(type.invoke(SessionType::bufferAfter));
-        if (!schedules.isFree(Kind.THERAPIST, therapistId.value(), busy, offerId)
-                || !schedules.isFree(Kind.CLIENT, waiting.clientId().value(), slot, offerId)) {
+        // in booking's order: the therapist's day, a room's, the client's
+        if (!schedules.isFree(Kind.THERAPIST, therapistId.value(), busy, offerId)) {
             return false;
         }
         Optional<RoomId> room = SessionBooking.roomsInTurn(clinic.invoke(Clinic::openRooms), therapistId).stream()
                 .filter(it -> schedules.isFree(Kind.ROOM, it.value(), busy, offerId)).findFirst();
-        Aggregate<WaitlistEntry> entry = Aggregates.load(entries, waiting.entryId(), "waitlist entry");
-        if (room.isEmpty() || !entry.invoke(WaitlistEntry::waiting)) {
+        if (room.isEmpty() || !schedules.isFree(Kind.CLIENT, waiting.clientId().value(), slot, offerId)) {
             return false;
         }
+        Aggregate<WaitlistEntry> entry = Aggregates.load(entries, waiting.entryId(), "waitlist entry");
         schedules.reserve(Kind.THERAPIST, therapistId.value(), busy, offerId);
         schedules.reserve(Kind.ROOM, room.get().value(), busy, offerId);
         Instant held = now.plus(clinic.invoke(Clinic::bookingRules).offerHold());

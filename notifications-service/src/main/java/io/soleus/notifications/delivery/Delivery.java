@@ -49,10 +49,10 @@ class Delivery {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
-    /** Kinds that only make sense while their session is booked and still ahead. */
     /** What is about a course's sessions still to come; not sent once none of them is. */
     private static final Set<Kind> COURSE_AHEAD = EnumSet.of(Kind.SERIES_CONFIRMATION, Kind.SERIES_RESCHEDULE);
 
+    /** Kinds that only make sense while their session is booked and still ahead. */
     private static final Set<Kind> AHEAD_OF_A_SESSION = EnumSet.of(Kind.CONFIRMATION, Kind.RESCHEDULE, Kind.REMINDER,
             Kind.LAST_REMINDER);
 

@@ -142,7 +142,9 @@ class Letters {
             case SERIES_CONFIRMATION, SERIES_RESCHEDULE, SERIES_CANCELLATION -> {
                 JsonNode facts = pending.facts();
                 ZoneId zone = clinic != null ? clinic.zone() : ZoneId.of(facts.path("timeZone").asText("UTC"));
-                List<String> dates = courseStarts(facts, kind != Kind.SERIES_CANCELLATION).stream()
+                List<Instant> starts = courseStarts(facts, kind != Kind.SERIES_CANCELLATION);
+                // every session cancelled since the delivery looked: the letter tells what the event told
+                List<String> dates = (starts.isEmpty() ? courseStarts(facts, false) : starts).stream()
                         .map(start -> text.when(start, zone)).toList();
                 String first = dates.get(0);
                 int count = dates.size();

@@ -270,8 +270,10 @@ class NotificationPlanner {
 
     @EventHandler
     void on(SeriesRescheduled event, @MessageIdentifier String eventId) {
-        // a move told before is out of date: this one tells where the sessions are now
-        notifications.cancelPendingOfCourse(event.seriesId().value(), List.of(Kind.SERIES_RESCHEDULE));
+        if (fresh(event.rescheduledAt())) {
+            // a move told before is out of date: this one tells where the sessions are now
+            notifications.cancelPendingOfCourse(event.seriesId().value(), List.of(Kind.SERIES_RESCHEDULE));
+        }
         Map<String, Object> facts = course(event.seriesId(), event.sessions());
         facts.put("previousStarts", starts(event.previous()));
         aboutACourse(eventId, Kind.SERIES_RESCHEDULE, event.clientId().value(), event.clinicId().value(),

@@ -44,7 +44,8 @@ class CoursePages {
     String check(@PathVariable UUID sessionId, @RequestParam UUID sessionTypeId, @RequestParam LocalDate date,
                  @RequestParam LocalTime time, @RequestParam int count, @RequestParam int everyWeeks, Model model) {
         Session session = booking.session(sessionId);
-        ZoneId zone = ZoneId.of(booking.clinic(session.clinicId()).orElseThrow().timeZone());
+        ZoneId zone = ZoneId.of(booking.clinic(session.clinicId())
+                .orElseThrow(() -> new ServiceRefused(404, "no clinic", null, List.of())).timeZone());
         Asked asked = new Asked(session.clinicId(), sessionTypeId, session.therapistId(),
                 date.atTime(time).atZone(zone).toInstant(), count, everyWeeks);
         model.addAttribute("forClient", session.clientName());
