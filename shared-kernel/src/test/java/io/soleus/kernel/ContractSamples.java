@@ -35,6 +35,10 @@ import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
+import io.soleus.kernel.treatment.ConsentGiven;
+import io.soleus.kernel.treatment.ConsentWithdrawn;
+import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
@@ -47,6 +51,8 @@ import io.soleus.kernel.treatment.TriggerPointTreated;
 import io.soleus.kernel.value.BodySite;
 import io.soleus.kernel.value.CancelledBy;
 import io.soleus.kernel.value.Channel;
+import io.soleus.kernel.value.ConsentKind;
+import io.soleus.kernel.value.ConsentVia;
 import io.soleus.kernel.value.ContributingFactor;
 import io.soleus.kernel.value.ExerciseDose;
 import io.soleus.kernel.value.Finding;
@@ -155,7 +161,16 @@ public final class ContractSamples {
                 new PlanProgressLogged(PLAN, CASE, RUNNER, BENT_KNEE_CALF_RAISES, ProgressOutcome.DONE, new PainScore(5),
                         LocalDate.parse("2026-03-09"), Instant.parse("2026-03-09T19:10:00Z")),
                 new CaseDischarged(CASE, RUNNER, RIVERSIDE, THERAPIST, new PainScore(1), true,
-                        "Runs her usual routes without pain", Instant.parse("2026-04-04T10:00:00Z")))) {
+                        "Runs her usual routes without pain", Instant.parse("2026-04-04T10:00:00Z")),
+                new IntakeSubmitted(RUNNER, RIVERSIDE, "calf-intake", 1, "en",
+                        "{\"complaint-history\":\"Deep ache in the lower left calf for three weeks\",\"weekly-km\":\"35\","
+                                + "\"calf-swelling\":\"no\",\"long-travel\":\"yes\"}",
+                        Instant.parse("2026-03-03T20:15:00Z")),
+                new RedFlagRaised(RUNNER, RIVERSIDE, "calf-intake", 1, "long-travel", Instant.parse("2026-03-03T20:15:00Z")),
+                new ConsentGiven(RUNNER, RIVERSIDE, ConsentKind.TREATMENT, "treatment-2026-1", ConsentVia.INTAKE,
+                        Instant.parse("2026-03-03T20:15:00Z")),
+                new ConsentWithdrawn(RUNNER, RIVERSIDE, ConsentKind.DATA_PROCESSING, ConsentVia.DESK,
+                        Instant.parse("2026-04-05T09:00:00Z")))) {
             samples.put(sample.getClass(), sample);
         }
         return samples;

@@ -29,6 +29,14 @@ class TreatmentAccess implements AccessRules {
         access.get("/clients/{clientId}/record-access", "/clients/{clientId}/export")
                 .by(any(ADMIN).or(self(CLIENT, "clientId")));
 
+        // intake and consent: the client for themself, the clinic's staff at the desk (clinics decided on the data)
+        access.get("/clinics/*/intake-form").by(ADMIN, THERAPIST, CLIENT);
+        access.get("/clinics/*/screening").by(ADMIN, THERAPIST);
+        access.get("/clients/{clientId}/intake", "/clients/{clientId}/intake/*")
+                .by(any(ADMIN, THERAPIST).or(self(CLIENT, "clientId")));
+        access.post("/clients/{clientId}/intake/*", "/clients/{clientId}/consents/*", "/clients/{clientId}/consents/*/withdrawal")
+                .by(any(ADMIN, THERAPIST).or(self(CLIENT, "clientId")));
+
         access.get("/reports/**").by(ADMIN, THERAPIST);
 
         access.get("/exercises").by(ADMIN, THERAPIST, CLIENT);

@@ -48,6 +48,14 @@ class AccessMatrixTest {
             entry("GET /clients/{clientId}/audit", "A @"),
             entry("GET /clients/{clientId}/export", "A @"),
             entry("GET /clients/{clientId}/record-access", "A @"),
+            // intake and consent: the client for herself, the clinic's staff at the desk
+            entry("GET /clinics/{clinicId}/intake-form", "A B X Y @"),
+            entry("GET /clinics/{clinicId}/screening", "X @"),
+            entry("POST /clients/{clientId}/intake/{clinicId}", "A X @"),
+            entry("GET /clients/{clientId}/intake/{clinicId}", "A X @"),
+            entry("GET /clients/{clientId}/intake", "A X Y @"),
+            entry("POST /clients/{clientId}/consents/{clinicId}", "A X @"),
+            entry("POST /clients/{clientId}/consents/{clinicId}/withdrawal", "A X @"),
             // outcome reports: staff, each over the clinics of their token
             entry("GET /reports/outcomes", "X Y @"),
             entry("GET /reports/operations", "X Y @"),
@@ -85,8 +93,10 @@ class AccessMatrixTest {
 
         Map<String, Object> site = Map.of("muscle", "soleus", "side", "LEFT", "region", "lower-medial");
         scope = new Scope(
-                Map.of("caseId", caseOfA, "clientId", practice.runner.toString(), "processingGroup", "booking-facts"),
-                Map.of("GET /reports/outcomes", "?by=clinic", "GET /reports/operations", "?by=clinic"),
+                Map.of("caseId", caseOfA, "clientId", practice.runner.toString(), "processingGroup", "booking-facts",
+                        "clinicId", practice.riverside.toString()),
+                Map.of("GET /reports/outcomes", "?by=clinic", "GET /reports/operations", "?by=clinic",
+                        "GET /clinics/{clinicId}/screening", "?clientId=" + practice.runner),
                 AccessMatrix.tokens(practice.runner.toString(), clientB.toString(), practice.maya.toString(),
                         practice.riverside.toString(), therapistY.toString(), clinicY.toString()),
                 Map.ofEntries(
@@ -106,7 +116,10 @@ class AccessMatrixTest {
                         entry("POST /cases/{caseId}/progress", Map.of("exerciseId", exercise, "outcome", "DONE",
                                 "day", "2026-11-23")),
                         entry("POST /cases/{caseId}/discharge", Map.of("finalPain", 1, "backToActivity", true,
-                                "reason", "Back to running"))),
+                                "reason", "Back to running")),
+                        entry("POST /clients/{clientId}/intake/{clinicId}", IntakeAndConsentTest.answers("no")),
+                        entry("POST /clients/{clientId}/consents/{clinicId}", Map.of("kinds", List.of("TREATMENT"))),
+                        entry("POST /clients/{clientId}/consents/{clinicId}/withdrawal", Map.of("kinds", List.of("TREATMENT")))),
                 List.of("Riley Runner", "riley@example.org", "Deep, persistent ache", "Very tight soleus"));
     }
 

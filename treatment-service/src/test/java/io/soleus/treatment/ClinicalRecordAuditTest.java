@@ -69,12 +69,14 @@ class ClinicalRecordAuditTest {
                 "complaint", "Knee pain", "workingFinding", Map.of("code", "soleus-myofascial-pain", "label", "Soleus"),
                 "side", "RIGHT")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> trail(TestTokens.admin(), runner()).size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> trail(TestTokens.admin(), runner()).size() == 6);
         JsonNode trail = trail(practice.runnerToken(), runner());
 
-        assertThat(trail.findValuesAsText("change")).as("a case's techniques name the case, and count as the client's")
-                .containsExactly("TriggerPointTreated", "MyofascialReleaseApplied", "AssessmentRecorded", "CaseOpened");
-        assertThat(trail.findValuesAsText("recordId")).containsOnly(caseId);
+        assertThat(trail.findValuesAsText("change")).as("a case's techniques name the case, and count as the client's; "
+                + "so does her consent at the desk before it").containsExactly("TriggerPointTreated", "MyofascialReleaseApplied",
+                "AssessmentRecorded", "CaseOpened", "ConsentGiven", "ConsentGiven");
+        assertThat(trail.findValuesAsText("recordId")).containsOnly(caseId,
+                "file:" + practice.runner + ":" + practice.riverside);
         assertThat(trail.findValuesAsText("actor")).containsOnly(practice.maya.toString());
         assertThat(trail.findValuesAsText("service")).containsOnly("treatment-service");
         assertThat(trail.toString()).as("names the change, not the clinical text").doesNotContain("soleus")
@@ -125,7 +127,7 @@ class ClinicalRecordAuditTest {
 
     @Test
     void the_export_holds_the_cases_with_their_course_who_opened_them_and_every_change() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> trail(TestTokens.admin(), runner()).size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> trail(TestTokens.admin(), runner()).size() == 6);
         JsonNode asTheClient = await().atMost(Duration.ofSeconds(20)).until(() -> expect(200,
                 practice.api.get(practice.runnerToken(), "/clients/" + runner() + "/export")).body(),
                 part -> part.path("cases").path(0).path("assessments").size() == 1);
@@ -133,7 +135,8 @@ class ClinicalRecordAuditTest {
         assertThat(asTheClient.path("cases").path(0).path("assessments").path(0).path("notes").asText())
                 .isEqualTo("Very tight soleus, several trigger points");
         assertThat(asTheClient.path("cases").path(0).path("treatments")).hasSize(2);
-        assertThat(asTheClient.path("changes").findValuesAsText("change")).hasSize(4).endsWith("CaseOpened");
+        assertThat(asTheClient.path("changes").findValuesAsText("change")).hasSize(6).endsWith("CaseOpened",
+                "ConsentGiven", "ConsentGiven");
         assertThat(asTheClient.path("openedBy")).as("the client's own export is no staff read").isEmpty();
 
         expect(200, practice.api.get(TestTokens.admin(), "/clients/" + runner() + "/export"));

@@ -14,6 +14,7 @@ import io.soleus.platform.audit.AuditTrail;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.ReadModels;
 import io.soleus.treatment.booking.BookingFacts;
+import io.soleus.treatment.intake.IntakeProjection;
 import io.soleus.treatment.outcome.OutcomeProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -31,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OutcomeReplayTest {
 
     static final List<String> TABLES = List.of("booking_client", "booking_session", "outcome_case", "outcome_assessment",
-            "outcome_technique", "outcome_plan_exercise", "outcome_progress", "audit_entry", "audit_record");
+            "outcome_technique", "outcome_plan_exercise", "outcome_progress", "audit_entry", "audit_record", "intake", "consent");
 
     @LocalServerPort
     int port;
@@ -60,6 +61,8 @@ class OutcomeReplayTest {
             practice.awaitSession(first, "ATTENDED");
             practice.awaitSession(noShow, "MISSED");
             practice.awaitSession(cancelled, "CANCELLED");
+            expect(201, practice.api.post(practice.runnerToken(), "/clients/" + practice.runner + "/intake/"
+                    + practice.riverside, IntakeAndConsentTest.answers("yes")));
             expect(201, practice.assess(caseId, first, 7));
             expect(204, practice.treat(caseId, first));
             expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()));
@@ -78,10 +81,15 @@ class OutcomeReplayTest {
                     .body().path("discharge").has("at"));
             ReadModels.awaitCaughtUp(processing.eventProcessor(AuditTrail.PROCESSING_GROUP, StreamingEventProcessor.class)
                     .orElseThrow(), jdbc, Duration.ofSeconds(20));
+            ReadModels.awaitCaughtUp(processing.eventProcessor(IntakeProjection.GROUP, StreamingEventProcessor.class)
+                    .orElseThrow(), jdbc, Duration.ofSeconds(20));
             Map<String, List<String>> before = ReadModels.snapshot(jdbc, TABLES);
+            assertThat(before.get("intake")).isNotEmpty();
+            assertThat(before.get("consent")).isNotEmpty();
             String reportBefore = practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString();
 
-            List<StreamingEventProcessor> processors = List.of(OutcomeProjection.GROUP, BookingFacts.GROUP, AuditTrail.PROCESSING_GROUP).stream()
+            List<StreamingEventProcessor> processors = List.of(OutcomeProjection.GROUP, BookingFacts.GROUP, AuditTrail.PROCESSING_GROUP,
+                    IntakeProjection.GROUP).stream()
                     .map(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
             processors.forEach(StreamingEventProcessor::shutDown);
             processors.forEach(StreamingEventProcessor::resetTokens);

@@ -122,8 +122,19 @@ public final class Practice implements AutoCloseable {
                 .stream().findFirst().orElse(null)));
     }
 
+    /** Opens the runner's case at Riverside, with her consent to treatment and its records taken at the desk first. */
     public String openCase() {
+        consented(runner, riverside, maya());
         return created(requestCase()).text("caseId");
+    }
+
+    /** Records the client's consent at the clinic to treatment and to the processing of its data, as {@code token}. */
+    public void consented(ClientId client, ClinicId clinic, String token) {
+        Response given = api.post(token, "/clients/" + client + "/consents/" + clinic,
+                Map.of("kinds", List.of("TREATMENT", "DATA_PROCESSING")));
+        if (given.status() != 204) {
+            throw new AssertionError("consent not recorded: " + given.status() + " " + given.body());
+        }
     }
 
     /** Asks to open the runner's case, with the request headers given as name, value, ... */

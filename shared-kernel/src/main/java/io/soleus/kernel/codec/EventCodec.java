@@ -38,6 +38,10 @@ import io.soleus.kernel.booking.SessionRescheduled;
 import io.soleus.kernel.booking.SlotOffered;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
+import io.soleus.kernel.treatment.ConsentGiven;
+import io.soleus.kernel.treatment.ConsentWithdrawn;
+import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
@@ -135,7 +139,11 @@ public final class EventCodec {
                 .register(MyofascialReleaseApplied.class, Topics.TREATMENT)
                 .register(PlanAssigned.class, Topics.TREATMENT)
                 .register(PlanProgressLogged.class, Topics.TREATMENT)
-                .register(CaseDischarged.class, Topics.TREATMENT);
+                .register(CaseDischarged.class, Topics.TREATMENT)
+                .register(IntakeSubmitted.class, Topics.TREATMENT)
+                .register(RedFlagRaised.class, Topics.TREATMENT)
+                .register(ConsentGiven.class, Topics.TREATMENT)
+                .register(ConsentWithdrawn.class, Topics.TREATMENT);
     }
 
     /** The same contracts, with every {@link Personal} value sealed on writing and opened on reading by {@code personal}. */

@@ -82,6 +82,13 @@ public class BookingFacts {
                 Boolean.class, id.value()));
     }
 
+    /** Whether the client has (or had) a session at the clinic, cancelled or not. */
+    public boolean hasSessionAt(ClientId client, ClinicId clinic) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM booking_session WHERE client_id = ? AND clinic_id = ?)", Boolean.class,
+                client.value(), clinic.value()));
+    }
+
     // Every change names the booking aggregate's sequence and applies only over an older one: a copy of
     // an earlier event (after the inbox forgot its id, or from a replayed topic) changes nothing.
 
@@ -97,8 +104,8 @@ public class BookingFacts {
 
     /**
      * Booking forgot a client: their keys go here too, so their notes in treatment's events read as
-     * erased, and so do their name and the free text of their cases in these read models. Their cases,
-     * sessions and figures stay as they were.
+     * erased, and so do their name, the free text of their cases and their intake answers in these read
+     * models. Their cases, sessions, figures, consents and whether an intake raised a red flag stay as they were.
      */
     @EventHandler
     void on(ClientForgotten event, @SequenceNumber long sequence) {
@@ -111,6 +118,7 @@ public class BookingFacts {
         jdbc.update("""
                 UPDATE outcome_assessment SET notes = ? WHERE notes IS NOT NULL
                 AND case_id IN (SELECT case_id FROM outcome_case WHERE client_id = ?)""", Personal.ERASED, client);
+        jdbc.update("UPDATE intake SET answers = NULL, red_flags = '{}' WHERE client_id = ?", client);
     }
 
     @EventHandler

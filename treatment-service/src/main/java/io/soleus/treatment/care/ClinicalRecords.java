@@ -34,6 +34,7 @@ import io.soleus.treatment.care.CaseCommands.RecordAssessment;
 import io.soleus.treatment.care.CaseCommands.RecordMyofascialRelease;
 import io.soleus.treatment.care.CaseCommands.RecordTriggerPointTreatment;
 import io.soleus.treatment.exercise.Exercise;
+import io.soleus.treatment.intake.Intakes;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -47,7 +48,8 @@ import org.springframework.stereotype.Component;
  * or taking place today. A record for a session booking has not told of yet is refused with
  * {@code session-not-yet-known} (409) and changes nothing: the booking event is normally moments
  * behind, so the caller sends it again shortly, rather than the service keeping records that might
- * never match a real session.
+ * never match a real session. Assessments and techniques also need the client's current consent at
+ * the clinic ({@link Intakes}): without it they are refused with {@code consent-required} (409).
  */
 @Component
 public class ClinicalRecords {
@@ -55,14 +57,16 @@ public class ClinicalRecords {
     private final Repository<Case> cases;
     private final Repository<Exercise> exercises;
     private final BookingFacts booking;
+    private final Intakes intakes;
     private final Clock clock;
 
     public ClinicalRecords(@Qualifier("caseRepository") Repository<Case> cases,
                            @Qualifier("exerciseRepository") Repository<Exercise> exercises, BookingFacts booking,
-                           Clock clock) {
+                           Intakes intakes, Clock clock) {
         this.cases = cases;
         this.exercises = exercises;
         this.booking = booking;
+        this.intakes = intakes;
         this.clock = clock;
     }
 
@@ -166,7 +170,8 @@ public class ClinicalRecords {
 
     /**
      * The session must be known, the case's client's at the case's clinic, and attended or under
-     * way today; a therapist records only their own sessions.
+     * way today; a therapist records only their own sessions; and the client must consent at the
+     * clinic, to treatment and to the processing of its data, now.
      */
     private void checkSession(Case current, SessionId sessionId, Actor by) {
         Require.present("sessionId", sessionId);
@@ -186,6 +191,7 @@ public class ClinicalRecords {
             throw new RuleViolationException("session-not-attended-or-today",
                     "Records attach to sessions that were attended or take place today");
         }
+        intakes.ensureConsentedToTreatment(current.clientId(), current.clinicId());
     }
 
     private Aggregate<Case> staffCase(CaseId caseId, Actor by) {

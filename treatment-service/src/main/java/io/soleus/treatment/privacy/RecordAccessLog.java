@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The access log of clinical records: every time staff (a therapist or an admin) open a client's case
- * or timeline, who, which and when; the same person opening the same record again within ten minutes
+ * timeline or intake, who, which and when; the same person opening the same record again within ten minutes
  * is the same visit (two requests at the very same moment may still make two entries). A client reading their own record is not logged. The entry is written before
  * the record is answered, so a read the log could not take does not happen.
  */
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class RecordAccessLog {
 
     /** What was opened: one case's course, the client's whole timeline of cases, or all of it as an export. */
-    public enum Viewed { CASE, TIMELINE, EXPORT }
+    public enum Viewed { CASE, TIMELINE, EXPORT, INTAKE }
 
     public record RecordAccess(Instant at, String reader, List<String> readerRoles, Viewed viewed, UUID caseId) {
     }

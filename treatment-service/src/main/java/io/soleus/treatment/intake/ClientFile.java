@@ -1,0 +1,97 @@
+package io.soleus.treatment.intake;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.soleus.kernel.RuleViolationException;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.treatment.ConsentGiven;
+import io.soleus.kernel.treatment.ConsentWithdrawn;
+import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.RedFlagRaised;
+import io.soleus.kernel.value.ConsentKind;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A client's file at one clinic: their intake answers and their consents there. It decides whether
+ * the clinic may keep treatment records of the client ({@link #ensureConsentedToTreatment()}); a
+ * consent given again to the same text changes nothing, and one withdrawn that was never given is
+ * refused.
+ */
+@Aggregate
+public class ClientFile {
+
+    @AggregateIdentifier
+    private String fileId;
+    private final Map<ConsentKind, String> consents = new EnumMap<>(ConsentKind.class);
+
+    protected ClientFile() {
+    }
+
+    /** One file per client and clinic, named by both. */
+    public static String idOf(ClientId client, ClinicId clinic) {
+        return "file:" + client + ":" + clinic;
+    }
+
+    ClientFile(IntakeSubmitted intake) {
+        apply(intake);
+    }
+
+    ClientFile(ConsentGiven consent) {
+        apply(consent);
+    }
+
+    void submit(IntakeSubmitted intake) {
+        apply(intake);
+    }
+
+    void raise(RedFlagRaised flag) {
+        apply(flag);
+    }
+
+    void give(ConsentGiven consent) {
+        if (!consent.textVersion().equals(consents.get(consent.kind()))) {
+            apply(consent);
+        }
+    }
+
+    void withdraw(ConsentWithdrawn withdrawal) {
+        if (!consents.containsKey(withdrawal.kind())) {
+            throw new RuleViolationException("no-consent-to-withdraw",
+                    "There is no consent to " + withdrawal.kind() + " at this clinic to withdraw");
+        }
+        apply(withdrawal);
+    }
+
+    /** Treatment records need the client's current consent to treatment and to the processing of its data. */
+    void ensureConsentedToTreatment() {
+        Set<ConsentKind> missing = EnumSet.allOf(ConsentKind.class);
+        missing.removeAll(consents.keySet());
+        if (!missing.isEmpty()) {
+            throw ConsentRequired.missing(missing);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(IntakeSubmitted event) {
+        fileId = idOf(event.clientId(), event.clinicId());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGiven event) {
+        fileId = idOf(event.clientId(), event.clinicId());
+        consents.put(event.kind(), event.textVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consents.remove(event.kind());
+    }
+}

@@ -1,0 +1,32 @@
+package io.soleus.treatment.intake;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.value.ConsentKind;
+
+/** What clients and staff ask of a client's file at a clinic; each names who asks, for the scope checks. */
+public final class IntakeCommands {
+
+    private IntakeCommands() {
+    }
+
+    /** The client's answers to the clinic's current form, and the consents they tick in it. */
+    public record SubmitIntake(ClientId clientId, ClinicId clinicId, String language, Map<String, String> answers,
+                               Set<ConsentKind> consents, Actor by) {
+    }
+
+    /** Consent given: by the client in the app, or recorded by staff at the desk. */
+    public record GiveConsent(ClientId clientId, ClinicId clinicId, Set<ConsentKind> kinds, Actor by) {
+    }
+
+    public record WithdrawConsent(ClientId clientId, ClinicId clinicId, Set<ConsentKind> kinds, Actor by) {
+    }
+
+    /** What an intake told: the red-flag questions answered "yes" (empty for none). */
+    public record IntakeReceived(java.util.List<String> redFlags) {
+    }
+}

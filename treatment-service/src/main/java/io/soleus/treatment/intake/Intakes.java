@@ -1,0 +1,168 @@
+package io.soleus.treatment.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.Actor;
+import io.soleus.kernel.NotFoundException;
+import io.soleus.kernel.Require;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
+import io.soleus.kernel.treatment.ConsentGiven;
+import io.soleus.kernel.treatment.ConsentWithdrawn;
+import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.RedFlagRaised;
+import io.soleus.kernel.value.ConsentKind;
+import io.soleus.kernel.value.ConsentVia;
+import io.soleus.treatment.ClinicalPolicy;
+import io.soleus.treatment.booking.BookingFacts;
+import io.soleus.treatment.intake.IntakeCommands.GiveConsent;
+import io.soleus.treatment.intake.IntakeCommands.IntakeReceived;
+import io.soleus.treatment.intake.IntakeCommands.SubmitIntake;
+import io.soleus.treatment.intake.IntakeCommands.WithdrawConsent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps clients' files at clinics: intakes and consents. A client answers for themself at a clinic
+ * where they have a session; the clinic's staff may enter answers and record consent at the desk for
+ * any client they know. For anyone else the client or clinic does not exist (404). Treatment records
+ * ask {@link #ensureConsentedToTreatment} first.
+ */
+@Component
+public class Intakes {
+
+    private final Repository<ClientFile> files;
+    private final IntakeForms forms;
+    private final BookingFacts booking;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Intakes(@Qualifier("clientFileRepository") Repository<ClientFile> files, IntakeForms forms,
+                   BookingFacts booking, ObjectMapper json, Clock clock) {
+        this.files = files;
+        this.forms = forms;
+        this.booking = booking;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public IntakeReceived handle(SubmitIntake command) {
+        ConsentVia via = checkAccess(command.clientId(), command.clinicId(), command.by());
+        String language = Require.language("language", command.language() == null ? "en" : command.language());
+        IntakeForm form = forms.current(command.clinicId());
+        Map<String, String> answers = form.accept(command.answers());
+        Instant now = clock.instant();
+        IntakeSubmitted intake = new IntakeSubmitted(command.clientId(), command.clinicId(), form.form(), form.version(),
+                language, write(answers), now);
+        Aggregate<ClientFile> file = update(command.clientId(), command.clinicId(), () -> new ClientFile(intake),
+                it -> it.submit(intake));
+        List<String> flags = form.redFlags(answers);
+        if (!flags.isEmpty()) {
+            file.execute(it -> it.raise(new RedFlagRaised(command.clientId(), command.clinicId(), form.form(),
+                    form.version(), String.join(",", flags), now)));
+        }
+        for (ConsentKind kind : kinds(command.consents())) {
+            file.execute(it -> it.give(new ConsentGiven(command.clientId(), command.clinicId(), kind,
+                    form.consent(kind).version(), via, now)));
+        }
+        return new IntakeReceived(flags);
+    }
+
+    @CommandHandler
+    public void handle(GiveConsent command) {
+        ConsentVia via = checkAccess(command.clientId(), command.clinicId(), command.by());
+        Set<ConsentKind> kinds = Require.size("kinds", kinds(command.kinds()), 1, ConsentKind.values().length);
+        Instant now = clock.instant();
+        List<ConsentGiven> given = kinds.stream().map(kind -> new ConsentGiven(command.clientId(), command.clinicId(), kind,
+                forms.consentVersion(command.clinicId(), kind), via, now)).toList();
+        Aggregate<ClientFile> file = update(command.clientId(), command.clinicId(), () -> new ClientFile(given.get(0)),
+                it -> it.give(given.get(0)));
+        given.stream().skip(1).forEach(consent -> file.execute(it -> it.give(consent)));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawConsent command) {
+        ConsentVia via = checkAccess(command.clientId(), command.clinicId(), command.by());
+        Set<ConsentKind> kinds = Require.size("kinds", kinds(command.kinds()), 1, ConsentKind.values().length);
+        Aggregate<ClientFile> file = existing(command.clientId(), command.clinicId())
+                .orElseThrow(() -> ConsentRequired.nothingToWithdraw());
+        Instant now = clock.instant();
+        kinds.forEach(kind -> file.execute(it -> it.withdraw(new ConsentWithdrawn(command.clientId(), command.clinicId(),
+                kind, via, now))));
+    }
+
+    /** Refuses a treatment record (409 {@code consent-required}) unless the client consents to it at the clinic now. */
+    public void ensureConsentedToTreatment(ClientId client, ClinicId clinic) {
+        existing(client, clinic).orElseThrow(() -> ConsentRequired.missing(Set.of(ConsentKind.values())))
+                .execute(ClientFile::ensureConsentedToTreatment);
+    }
+
+    /** The client acts in the app (where they have a session at the clinic), staff at the desk; anyone else finds nothing. */
+    private ConsentVia checkAccess(ClientId client, ClinicId clinic, Actor by) {
+        Require.present("clientId", client);
+        Require.present("clinicId", clinic);
+        if (ClinicalPolicy.isTheClient(by, client)) {
+            if (!booking.hasSessionAt(client, clinic)) {
+                throw new NotFoundException("No clinic " + clinic + " with a session of yours");
+            }
+            return ConsentVia.INTAKE;
+        }
+        if (ClinicalPolicy.isStaffAt(by, clinic) && booking.knowsClient(client)) {
+            return ConsentVia.DESK;
+        }
+        throw new NotFoundException("No client " + client + " at clinic " + clinic);
+    }
+
+    private Aggregate<ClientFile> update(ClientId client, ClinicId clinic, Supplier<ClientFile> first,
+                                         Consumer<ClientFile> next) {
+        return existing(client, clinic).map(file -> {
+            file.execute(next);
+            return file;
+        }).orElseGet(() -> {
+            try {
+                return files.newInstance(first::get);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Optional<Aggregate<ClientFile>> existing(ClientId client, ClinicId clinic) {
+        try {
+            return Optional.of(files.load(ClientFile.idOf(client, clinic)));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Set<ConsentKind> kinds(Set<ConsentKind> kinds) {
+        Set<ConsentKind> distinct = EnumSet.noneOf(ConsentKind.class);
+        for (ConsentKind kind : kinds == null ? Set.<ConsentKind>of() : kinds) {
+            distinct.add(Require.present("kinds", kind));
+        }
+        return distinct;
+    }
+
+    private String write(Map<String, String> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
