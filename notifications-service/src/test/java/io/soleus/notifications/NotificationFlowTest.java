@@ -74,9 +74,30 @@ class NotificationFlowTest extends NotificationsServiceTest {
         assertThat(confirmation.html()).startsWith("<!DOCTYPE html>").contains("<table");
         assertThat(awaitStatus(maya.value(), "CONFIRMATION", "SENT").get("provider_id"))
                 .isEqualTo(confirmation.messageId());
+        assertThat(confirmation.text()).as("her first session at the clinic: the confirmation asks for its intake form")
+                .contains("Before your first visit, please answer a few questions",
+                        "http://localhost:8080/me/intake/" + riverside.clinic);
 
         Mail moved = Mailbox.to(email).stream().filter(mail -> mail.subject().contains("has moved")).findFirst().orElseThrow();
         assertThat(moved.text()).contains("at 11:00").contains("It was on").contains("at 10:00");
+    }
+
+    @Test
+    void only_the_first_booking_at_a_clinic_asks_for_its_intake_form() {
+        Practice riverside = new Practice("Riverside Clinic");
+        String email = address("ivy");
+        ClientId ivy = riverside.client("Ivy Intake", email, null, Channel.EMAIL);
+        awaitRecipient(ivy);
+        riverside.book(SessionId.random(), ivy, "Initial assessment", day(3).atTime(10, 0).atZone(LONDON).toInstant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 1);
+
+        riverside.book(SessionId.random(), ivy, "Follow-up treatment", day(10).atTime(10, 0).atZone(LONDON).toInstant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 2);
+
+        Mail first = Mailbox.to(email).stream().filter(mail -> mail.subject().contains("Initial assessment")).findFirst().orElseThrow();
+        Mail second = Mailbox.to(email).stream().filter(mail -> mail.subject().contains("Follow-up")).findFirst().orElseThrow();
+        assertThat(first.html()).contains("/me/intake/" + riverside.clinic);
+        assertThat(second.text()).doesNotContain("/me/intake/").doesNotContain("Before your first visit");
     }
 
     @Test
@@ -141,7 +162,8 @@ class NotificationFlowTest extends NotificationsServiceTest {
         assertThat(confirmation.subject()).isEqualTo("Your course of 4 sessions at Riverside Clinic is booked");
         for (String body : List.of(confirmation.text(), confirmation.html())) {
             assertThat(body).contains("We have booked your course of 4 sessions", "Session 1", "Session 4",
-                    "Maya Lindqvist", "Follow-up treatment", "Riverside Clinic, 12 River Walk, Kingston KT1 1AA");
+                    "Maya Lindqvist", "Follow-up treatment", "Riverside Clinic, 12 River Walk, Kingston KT1 1AA",
+                    "/me/intake/" + riverside.clinic);
         }
 
         riverside.cancelCourse(series, sessions.subList(2, 4), "Therapist on leave");

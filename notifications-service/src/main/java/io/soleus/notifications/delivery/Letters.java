@@ -45,6 +45,11 @@ class Letters {
         this.json = json;
     }
 
+    /** Where the client answers the clinic's intake form before a first visit. */
+    private String intakeLink(Pending pending) {
+        return webUrl + "/me/intake/" + pending.clinicId();
+    }
+
     /** The clinic of a message, as clients are told of it. */
     record Clinic(String name, String address, ZoneId zone, long lateCancellationMinutes, String lateCancellationPolicy) {
     }
@@ -88,6 +93,11 @@ class Letters {
                             paragraphs.add(text.get("note.CONFIRMATION", text.window(clinic.lateCancellationMinutes())));
                         }
                         shortText = text.get("short.CONFIRMATION", session.typeName(), when, place);
+                        if (pending.facts().path("intake").asBoolean()) {
+                            String link = intakeLink(pending);
+                            paragraphs.add(text.get("intake.CONFIRMATION", link));
+                            shortText = shortText + " " + text.get("short.intake", link);
+                        }
                     }
                     case RESCHEDULE -> {
                         String previous = text.when(Instant.parse(pending.facts().get("previousStart").asText()), zone);
@@ -169,13 +179,20 @@ class Letters {
                         if (clinic != null && clinic.lateCancellationMinutes() > 0) {
                             paragraphs.add(text.get("note.CONFIRMATION", text.window(clinic.lateCancellationMinutes())));
                         }
+                        if (facts.path("intake").asBoolean()) {
+                            paragraphs.add(text.get("intake.CONFIRMATION", intakeLink(pending)));
+                        }
                     }
                     case SERIES_RESCHEDULE -> paragraphs.add(text.get("body.SERIES_RESCHEDULE", count, first));
                     default -> paragraphs.add(text.get("body.SERIES_CANCELLATION." + facts.path("cancelledBy").asText("CLIENT"),
                             count, first, facts.path("reason").asText()));
                 }
+                String shortText = text.get("short." + kind.name(), count, first, place);
+                if (kind == Kind.SERIES_CONFIRMATION && facts.path("intake").asBoolean()) {
+                    shortText = shortText + " " + text.get("short.intake", intakeLink(pending));
+                }
                 yield new Letter(locale, text.get("subject." + kind.name(), count, place, first), greeting, paragraphs,
-                        details, List.of(), signOff, text.get("short." + kind.name(), count, first, place), footer);
+                        details, List.of(), signOff, shortText, footer);
             }
             case PLAN -> {
                 List<ExerciseLine> exercises = exercises(pending.planId(), pending.planRevision(), text);

@@ -140,6 +140,7 @@ class NotificationPlanner {
     void on(SessionBooked event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         UUID session = event.sessionId().value();
         Instant start = event.slot().start();
+        boolean firstAtTheClinic = firstAtTheClinic(event.clientId().value(), event.clinicId().value(), List.of(session));
         jdbc.update("""
                 INSERT INTO session (session_id, client_id, clinic_id, session_type_name, therapist_name, starts_at,
                                      time_zone, status, last_sequence)
@@ -152,7 +153,7 @@ class NotificationPlanner {
         }
         Subject subject = Subject.session(event.clientId().value(), event.clinicId().value(), session);
         if (fresh(event.bookedAt()) && event.seriesId() == null) { // a course's sessions are confirmed together
-            notifications.plan(eventId, Kind.CONFIRMATION, subject, Map.of(), now);
+            notifications.plan(eventId, Kind.CONFIRMATION, subject, intake(firstAtTheClinic), now);
         }
         for (Reminder reminder : channels.reminders(event.clinicId().value())) {
             Instant due = start.minus(reminder.before());
@@ -264,6 +265,8 @@ class NotificationPlanner {
         facts.put("sessionTypeName", event.sessionTypeName());
         facts.put("therapistName", event.therapistName());
         facts.put("timeZone", event.clinicTimeZone());
+        facts.putAll(intake(firstAtTheClinic(event.clientId().value(), event.clinicId().value(),
+                event.sessions().stream().map(session -> session.sessionId().value()).toList())));
         aboutACourse(eventId, Kind.SERIES_CONFIRMATION, event.clientId().value(), event.clinicId().value(),
                 event.bookedAt(), event.sessions(), facts);
     }
@@ -287,6 +290,20 @@ class NotificationPlanner {
         facts.put("reason", event.reason());
         aboutACourse(eventId, Kind.SERIES_CANCELLATION, event.clientId().value(), event.clinicId().value(),
                 event.cancelledAt(), event.sessions(), facts);
+    }
+
+    /**
+     * Whether the client has no session at the clinic besides these: then the confirmation asks for the
+     * clinic's intake form before the first visit.
+     */
+    private boolean firstAtTheClinic(UUID client, UUID clinic, List<UUID> these) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT NOT EXISTS (SELECT 1 FROM session WHERE client_id = ? AND clinic_id = ? AND session_id <> ALL (?))""",
+                Boolean.class, client, clinic, these.toArray(UUID[]::new)));
+    }
+
+    private static Map<String, Object> intake(boolean firstAtTheClinic) {
+        return firstAtTheClinic ? Map.of("intake", true) : Map.of();
     }
 
     /** A message about a course, told at once while its change is fresh and one of its sessions is still ahead. */
