@@ -42,6 +42,7 @@ import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
+import io.soleus.kernel.treatment.OutcomeMeasured;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
@@ -57,6 +58,7 @@ import io.soleus.kernel.value.ContributingFactor;
 import io.soleus.kernel.value.ExerciseDose;
 import io.soleus.kernel.value.Finding;
 import io.soleus.kernel.value.Frequency;
+import io.soleus.kernel.value.MeasureOccasion;
 import io.soleus.kernel.value.Muscle;
 import io.soleus.kernel.value.PainScore;
 import io.soleus.kernel.value.Pressure;
@@ -170,7 +172,10 @@ public final class ContractSamples {
                 new ConsentGiven(RUNNER, RIVERSIDE, ConsentKind.TREATMENT, "treatment-2026-1", ConsentVia.INTAKE,
                         Instant.parse("2026-03-03T20:15:00Z")),
                 new ConsentWithdrawn(RUNNER, RIVERSIDE, ConsentKind.DATA_PROCESSING, ConsentVia.DESK,
-                        Instant.parse("2026-04-05T09:00:00Z")))) {
+                        Instant.parse("2026-04-05T09:00:00Z")),
+                new OutcomeMeasured(CASE, RUNNER, RIVERSIDE, "psfs", 1, MeasureOccasion.BASELINE,
+                        "{\"activities\":[{\"name\":\"Running 10 km\",\"rating\":3}]}", 3.0,
+                        Instant.parse("2026-03-07T11:52:00Z")))) {
             samples.put(sample.getClass(), sample);
         }
         return samples;

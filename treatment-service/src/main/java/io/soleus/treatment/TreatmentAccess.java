@@ -23,7 +23,8 @@ class TreatmentAccess implements AccessRules {
         access.post("/cases", "/cases/*/assessments", "/cases/*/trigger-point-treatments", "/cases/*/myofascial-releases",
                 "/cases/*/discharge").by(ADMIN, THERAPIST);
         access.put("/cases/*/plan").by(ADMIN, THERAPIST);
-        access.post("/cases/*/progress").by(ADMIN, THERAPIST, CLIENT);
+        access.post("/cases/*/progress", "/cases/*/measures").by(ADMIN, THERAPIST, CLIENT);
+        access.get("/questionnaires/*").by(ADMIN, THERAPIST, CLIENT);
         access.get("/cases/*", "/clients/*/timeline").by(ADMIN, THERAPIST, CLIENT);
 
         access.get("/clients/{clientId}/record-access", "/clients/{clientId}/export")

@@ -43,6 +43,8 @@ class AccessMatrixTest {
             entry("PUT /cases/{caseId}/plan", "X @"),
             entry("POST /cases/{caseId}/discharge", "X @"),
             entry("POST /cases/{caseId}/progress", "A X @"),
+            entry("POST /cases/{caseId}/measures", "A X @"),
+            entry("GET /questionnaires/{instrument}", "A B X Y @"),
             entry("GET /cases/{caseId}", "A X @"),
             entry("GET /clients/{clientId}/timeline", "A X @"),
             entry("GET /clients/{clientId}/audit", "A @"),
@@ -59,6 +61,7 @@ class AccessMatrixTest {
             // outcome reports: staff, each over the clinics of their token
             entry("GET /reports/outcomes", "X Y @"),
             entry("GET /reports/operations", "X Y @"),
+            entry("GET /reports/function", "X Y @"),
             entry("GET /reports/pain-course", "X Y @"),
             entry("GET /reports/cases", "X Y @"),
             entry("GET /reports/stream", "X Y @"),
@@ -94,8 +97,9 @@ class AccessMatrixTest {
         Map<String, Object> site = Map.of("muscle", "soleus", "side", "LEFT", "region", "lower-medial");
         scope = new Scope(
                 Map.of("caseId", caseOfA, "clientId", practice.runner.toString(), "processingGroup", "booking-facts",
-                        "clinicId", practice.riverside.toString()),
+                        "clinicId", practice.riverside.toString(), "instrument", "psfs"),
                 Map.of("GET /reports/outcomes", "?by=clinic", "GET /reports/operations", "?by=clinic",
+                        "GET /reports/function", "?by=clinic",
                         "GET /clinics/{clinicId}/screening", "?clientId=" + practice.runner),
                 AccessMatrix.tokens(practice.runner.toString(), clientB.toString(), practice.maya.toString(),
                         practice.riverside.toString(), therapistY.toString(), clinicY.toString()),
@@ -118,6 +122,7 @@ class AccessMatrixTest {
                         entry("POST /cases/{caseId}/discharge", Map.of("finalPain", 1, "backToActivity", true,
                                 "reason", "Back to running")),
                         entry("POST /clients/{clientId}/intake/{clinicId}", IntakeAndConsentTest.answers("no")),
+                        entry("POST /cases/{caseId}/measures", ReferenceCaseTest.psfs(3)),
                         entry("POST /clients/{clientId}/consents/{clinicId}", Map.of("kinds", List.of("TREATMENT"))),
                         entry("POST /clients/{clientId}/consents/{clinicId}/withdrawal", Map.of("kinds", List.of("TREATMENT")))),
                 List.of("Riley Runner", "riley@example.org", "Deep, persistent ache", "Very tight soleus"));

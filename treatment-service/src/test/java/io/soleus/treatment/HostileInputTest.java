@@ -50,7 +50,11 @@ class HostileInputTest {
             new ValidBody("POST /cases/{caseId}/discharge", Map.of("finalPain", 1, "backToActivity", true,
                     "reason", REASON)),
             new ValidBody("POST /exercises", Map.of("name", "Bent-knee calf raise", "description",
-                    "Slow raises with the knee bent, to load the soleus")));
+                    "Slow raises with the knee bent, to load the soleus")),
+            new ValidBody("POST /clients/{clientId}/intake/{clinicId}", IntakeAndConsentTest.answers("yes")),
+            new ValidBody("POST /clients/{clientId}/consents/{clinicId}", Map.of("kinds", List.of("TREATMENT", "DATA_PROCESSING"))),
+            new ValidBody("POST /clients/{clientId}/consents/{clinicId}/withdrawal", Map.of("kinds", List.of("TREATMENT"))),
+            new ValidBody("POST /cases/{caseId}/measures", ReferenceCaseTest.psfs(4)));
 
     static ServiceUnderAttack treatment;
 

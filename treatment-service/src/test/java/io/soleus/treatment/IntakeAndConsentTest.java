@@ -121,8 +121,9 @@ class IntakeAndConsentTest {
         assertThat(answer.path("advice").asText()).contains("ärztlich beraten");
         assertThat(stored("RedFlagRaised")).isEqualTo(1);
 
-        JsonNode file = file(practice.maya(), "en");
-        assertThat(file.path("intake").path("redFlag").asBoolean()).isTrue();
+        // the flag is an event of its own after the intake's: the file shows it a moment later
+        JsonNode file = await().atMost(Duration.ofSeconds(20)).until(() -> file(practice.maya(), "en"),
+                it -> it.path("intake").path("redFlag").asBoolean());
         assertThat(file.path("intake").path("advice").asText()).contains("seek medical advice first");
         List<JsonNode> flagged = file.path("intake").path("answers").findParents("redFlag").stream()
                 .filter(it -> it.path("redFlag").asBoolean()).toList();
@@ -130,10 +131,11 @@ class IntakeAndConsentTest {
             assertThat(it.path("questionId").asText()).isEqualTo("long-travel");
             assertThat(it.path("answer").asText()).isEqualTo("Yes");
         });
-        JsonNode screening = expect(200, practice.api.get(practice.maya(), "/clinics/" + practice.riverside
-                + "/screening?clientId=" + practice.runner)).body();
+        // her consents follow the flag in her file
+        JsonNode screening = await().atMost(Duration.ofSeconds(20)).until(() -> expect(200, practice.api.get(practice.maya(),
+                "/clinics/" + practice.riverside + "/screening?clientId=" + practice.runner)).body(),
+                it -> it.path(0).path("consented").asBoolean());
         assertThat(screening.path(0).path("redFlag").asBoolean()).isTrue();
-        assertThat(screening.path(0).path("consented").asBoolean()).isTrue();
 
         expect(201, submit(practice.runnerToken(), answers("no")));
         await().atMost(Duration.ofSeconds(20)).until(() -> !practice.api.get(practice.maya(), "/clinics/"
@@ -223,7 +225,8 @@ class IntakeAndConsentTest {
         assertThat(practice.api.post(TestTokens.client(someoneElse.toString()), "/clients/" + someoneElse + "/intake/"
                 + practice.riverside, answers("no")).status()).isEqualTo(404);
         expect(201, submit(practice.runnerToken(), answers("yes")));
-        file(practice.runnerToken(), "en");
+        await().atMost(Duration.ofSeconds(20)).until(() -> file(practice.runnerToken(), "en"),
+                it -> it.path("intake").path("redFlag").asBoolean());
         assertThat(practice.api.get(elsewhere, "/clients/" + practice.runner + "/intake/" + practice.riverside).status())
                 .isEqualTo(404);
         assertThat(practice.api.get(elsewhere, "/clinics/" + practice.riverside + "/screening?clientId=" + practice.runner)

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OutcomeReplayTest {
 
     static final List<String> TABLES = List.of("booking_client", "booking_session", "outcome_case", "outcome_assessment",
-            "outcome_technique", "outcome_plan_exercise", "outcome_progress", "audit_entry", "audit_record", "intake", "consent");
+            "outcome_technique", "outcome_plan_exercise", "outcome_progress", "audit_entry", "audit_record", "intake", "consent", "outcome_measure", "outcome_case_measure");
 
     @LocalServerPort
     int port;
@@ -66,10 +66,13 @@ class OutcomeReplayTest {
             expect(201, practice.assess(caseId, first, 7));
             expect(204, practice.treat(caseId, first));
             expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()));
+            expect(201, ReferenceCaseTest.measure(practice, caseId, ReferenceCaseTest.psfs(3)));
+            expect(201, ReferenceCaseTest.measure(practice, caseId, ReferenceCaseTest.lefs(52)));
             expect(204, practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/progress", Map.of("exerciseId",
                     ReferenceCaseTest.exercise("soleus-wall-stretch"), "outcome", "DONE", "pain", 6, "day", "2026-11-30")));
             expect(204, practice.api.post(practice.maya(), "/cases/" + caseId + "/discharge", Map.of("finalPain", 4,
                     "backToActivity", true, "reason", "Running again")));
+            expect(201, ReferenceCaseTest.measure(practice, caseId, ReferenceCaseTest.psfs(7)));
 
             JsonNode operations = await().atMost(Duration.ofSeconds(20)).until(
                     () -> practice.api.get(practice.maya(), "/reports/operations?by=clinic").body(),
@@ -78,7 +81,7 @@ class OutcomeReplayTest {
             assertThat(operations.path(0).path("noShows").asLong()).isEqualTo(1);
             assertThat(operations.path(0).path("lateCancellations").asLong()).isEqualTo(1);
             await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), "/cases/" + caseId)
-                    .body().path("discharge").has("at"));
+                    .body(), body -> body.path("discharge").has("at") && body.path("measures").size() == 3);
             ReadModels.awaitCaughtUp(processing.eventProcessor(AuditTrail.PROCESSING_GROUP, StreamingEventProcessor.class)
                     .orElseThrow(), jdbc, Duration.ofSeconds(20));
             ReadModels.awaitCaughtUp(processing.eventProcessor(IntakeProjection.GROUP, StreamingEventProcessor.class)
@@ -87,6 +90,8 @@ class OutcomeReplayTest {
             assertThat(before.get("intake")).isNotEmpty();
             assertThat(before.get("consent")).isNotEmpty();
             String reportBefore = practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString();
+            String functionBefore = practice.api.get(practice.maya(), "/reports/function?by=clinic").body().toString();
+            assertThat(functionBefore).contains("psfs", "lefs");
 
             List<StreamingEventProcessor> processors = List.of(OutcomeProjection.GROUP, BookingFacts.GROUP, AuditTrail.PROCESSING_GROUP,
                     IntakeProjection.GROUP).stream()
@@ -99,6 +104,8 @@ class OutcomeReplayTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> ReadModels.snapshot(jdbc, TABLES).equals(before));
             assertThat(practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString())
                     .isEqualTo(reportBefore);
+            assertThat(practice.api.get(practice.maya(), "/reports/function?by=clinic").body().toString())
+                    .isEqualTo(functionBefore);
         }
     }
 }

@@ -67,11 +67,17 @@ class ReferenceCaseTest {
                 expect(204, practice.treat(caseId, session));
                 if (week == 0) {
                     expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", plan()));
+                    // her baseline: running 10 km rated 3 of 10 (PSFS), LEFS 52 of 80
+                    assertThat(expect(201, measure(practice, caseId, psfs(3))).text("occasion")).isEqualTo("BASELINE");
+                    assertThat(expect(201, measure(practice, caseId, lefs(52))).text("occasion")).isEqualTo("BASELINE");
                 }
                 logAWeekOfExercises(practice, caseId, start, week);
             }
             expect(204, practice.api.post(practice.maya(), "/cases/" + caseId + "/discharge", Map.of("finalPain", 1,
                     "backToActivity", true, "reason", "Runs her usual routes without pain")));
+            // and after the fourth session: running 10 km rated 9, LEFS 76
+            assertThat(expect(201, measure(practice, caseId, psfs(9))).text("occasion")).isEqualTo("DISCHARGE");
+            assertThat(expect(201, measure(practice, caseId, lefs(76))).body().path("score").asDouble()).isEqualTo(76.0);
 
             JsonNode outcome = await().atMost(Duration.ofSeconds(20)).until(
                     () -> practice.api.get(practice.maya(), "/cases/" + caseId).body(),
@@ -98,6 +104,24 @@ class ReferenceCaseTest {
             assertThat(outcome.path("treatments")).filteredOn(treatment -> treatment.path("technique").asText()
                     .equals("myofascial-release")).allSatisfy(release -> assertThat(release.path("seconds").asInt()).isEqualTo(600));
             assertThat(outcome.path("clientName").asText()).isEqualTo("Riley Runner");
+            outcome = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> practice.api.get(practice.maya(), "/cases/" + caseId).body(), body -> body.path("measures").size() == 4);
+            JsonNode psfs = outcome.path("function").path(1);
+            assertThat(psfs.path("instrument").asText()).isEqualTo("psfs");
+            assertThat(List.of(psfs.path("baseline").asDouble(), psfs.path("latest").asDouble(), psfs.path("change").asDouble()))
+                    .containsExactly(3.0, 9.0, 6.0);
+            assertThat(psfs.path("meaningful").asBoolean()).isTrue();
+            JsonNode lefs = outcome.path("function").path(0);
+            assertThat(List.of(lefs.path("baseline").asDouble(), lefs.path("latest").asDouble(), lefs.path("change").asDouble()))
+                    .containsExactly(52.0, 76.0, 24.0);
+            assertThat(lefs.path("minimalImportantChange").asDouble()).isEqualTo(9.0);
+            assertThat(outcome.path("questionnairesDue")).as("answered at discharge: nothing more to ask").isEmpty();
+            JsonNode function = expect(200, practice.api.get(practice.maya(), "/reports/function?by=clinic")).body();
+            assertThat(function).extracting(row -> row.path("instrument").asText()).containsExactly("lefs", "psfs");
+            assertThat(function.path(1).path("meanBaseline").asDouble()).isEqualTo(3.0);
+            assertThat(function.path(1).path("meanChange").asDouble()).isEqualTo(6.0);
+            assertThat(function.path(1).path("meaningfulChangePercent").asDouble()).isEqualTo(100.0);
+            assertThat(function.path(0).path("meanChange").asDouble()).isEqualTo(24.0);
 
             JsonNode byFinding = expect(200, practice.api.get(TestTokens.admin(), "/reports/outcomes?by=finding")).body();
             JsonNode soleus = row(byFinding, "soleus-myofascial-pain");
@@ -143,15 +167,41 @@ class ReferenceCaseTest {
             assertThat(timeline.path(0).path("plan").path("exercises")).hasSize(4);
 
             List<ConsumerRecord<String, byte[]>> published = TopicReader.readUntil(Topics.TREATMENT,
-                    read -> read.stream().filter(record -> record.key().equals(caseId)).count() >= 1 + 4 * 3 + 1 + 32 + 1,
+                    read -> read.stream().filter(record -> record.key().equals(caseId)).count() >= 1 + 4 * 3 + 1 + 32 + 1 + 4,
                     Duration.ofSeconds(30));
             assertThat(published.stream().filter(record -> record.key().equals(caseId))
                     .map(record -> new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                     .distinct()).containsExactlyInAnyOrder("io.soleus.treatment.CaseOpened",
                     "io.soleus.treatment.AssessmentRecorded", "io.soleus.treatment.MyofascialReleaseApplied",
                     "io.soleus.treatment.TriggerPointTreated", "io.soleus.treatment.PlanAssigned",
-                    "io.soleus.treatment.PlanProgressLogged", "io.soleus.treatment.CaseDischarged");
+                    "io.soleus.treatment.PlanProgressLogged", "io.soleus.treatment.CaseDischarged",
+                    "io.soleus.treatment.OutcomeMeasured");
         }
+    }
+
+    /** The runner answers a questionnaire for her case. */
+    static io.soleus.platform.test.ApiClient.Response measure(Practice practice, String caseId, Map<String, Object> answers) {
+        return practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/measures", answers);
+    }
+
+    /** Her one activity on the PSFS, running 10 km, rated so. */
+    static Map<String, Object> psfs(int rating) {
+        return Map.of("instrument", "psfs", "activities", List.of(Map.of("name", "Running 10 km", "rating", rating)));
+    }
+
+    /** Every LEFS item rated 4, 3 or 2 so that they add up to {@code total} (40 to 80). */
+    static Map<String, Object> lefs(int total) {
+        List<String> items = List.of("usual-work", "usual-hobbies", "bath", "walking-rooms", "shoes-socks", "squatting",
+                "lifting", "light-home", "heavy-home", "car", "two-blocks", "a-mile", "stairs", "standing", "sitting",
+                "running-even", "running-uneven", "sharp-turns", "hopping", "rolling-over");
+        Map<String, Object> ratings = new java.util.LinkedHashMap<>();
+        int left = total - 2 * items.size();
+        for (String item : items) {
+            int extra = Math.min(2, left);
+            ratings.put(item, 2 + extra);
+            left -= extra;
+        }
+        return Map.of("instrument", "lefs", "items", ratings);
     }
 
     /** The four exercises of DOMAIN.md with their doses. */

@@ -87,7 +87,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
-        return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(e.field(), e.getMessage()))));
+        return ResponseEntity.badRequest().body(validationProblem(e.all().entrySet().stream()
+                .map(refused -> new FieldError(refused.getKey(), refused.getValue())).toList()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -45,6 +45,7 @@ import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
+import io.soleus.kernel.treatment.OutcomeMeasured;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.TriggerPointTreated;
@@ -143,7 +144,8 @@ public final class EventCodec {
                 .register(IntakeSubmitted.class, Topics.TREATMENT)
                 .register(RedFlagRaised.class, Topics.TREATMENT)
                 .register(ConsentGiven.class, Topics.TREATMENT)
-                .register(ConsentWithdrawn.class, Topics.TREATMENT);
+                .register(ConsentWithdrawn.class, Topics.TREATMENT)
+                .register(OutcomeMeasured.class, Topics.TREATMENT);
     }
 
     /** The same contracts, with every {@link Personal} value sealed on writing and opened on reading by {@code personal}. */

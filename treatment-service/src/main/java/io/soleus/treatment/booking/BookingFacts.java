@@ -104,7 +104,7 @@ public class BookingFacts {
 
     /**
      * Booking forgot a client: their keys go here too, so their notes in treatment's events read as
-     * erased, and so do their name, the free text of their cases and their intake answers in these read
+     * erased, and so do their name, the free text of their cases, their intake and questionnaire answers in these read
      * models. Their cases, sessions, figures, consents and whether an intake raised a red flag stay as they were.
      */
     @EventHandler
@@ -119,6 +119,9 @@ public class BookingFacts {
                 UPDATE outcome_assessment SET notes = ? WHERE notes IS NOT NULL
                 AND case_id IN (SELECT case_id FROM outcome_case WHERE client_id = ?)""", Personal.ERASED, client);
         jdbc.update("UPDATE intake SET answers = NULL, red_flags = '{}' WHERE client_id = ?", client);
+        jdbc.update("""
+                UPDATE outcome_measure SET answers = NULL WHERE answers IS NOT NULL
+                AND case_id IN (SELECT case_id FROM outcome_case WHERE client_id = ?)""", client);
     }
 
     @EventHandler

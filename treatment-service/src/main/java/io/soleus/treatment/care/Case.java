@@ -23,10 +23,12 @@ import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
+import io.soleus.kernel.treatment.OutcomeMeasured;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.ProgressOutcome;
+import io.soleus.kernel.value.MeasureOccasion;
 import io.soleus.kernel.value.PainScore;
 import io.soleus.treatment.ClinicalPolicy;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,7 +37,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One episode of care for one client: opened with a complaint and a working finding, then
- * assessments, techniques and an aftercare plan session by session, until discharge. Its rules are
+ * assessments, techniques, outcome questionnaires and an aftercare plan session by session, until
+ * discharge (and one last questionnaire after it). Its rules are
  * about the case's own life; {@link ClinicalRecords} checks the sessions and the library around it.
  */
 @Aggregate
@@ -52,6 +55,8 @@ public class Case {
     private int planRevision;
     private Instant planAssignedAt;
     private final Set<ExerciseId> planExercises = new HashSet<>();
+    private final Set<String> measured = new HashSet<>();
+    private final Set<String> measuredAtDischarge = new HashSet<>();
 
     protected Case() {
     }
@@ -114,6 +119,28 @@ public class Case {
         apply(new PlanProgressLogged(planId, caseId, clientId, exercise, outcome, pain, day, now));
     }
 
+    /**
+     * When in the episode an answer to {@code instrument} counts: its first is the baseline, later ones
+     * follow-ups, and one after discharge the discharge measure; a second after discharge is refused.
+     */
+    MeasureOccasion occasionOf(String instrument) {
+        if (discharged) {
+            if (measuredAtDischarge.contains(instrument)) {
+                throw new RuleViolationException("already-measured-at-discharge",
+                        "This case's " + instrument + " was answered at discharge already");
+            }
+            return MeasureOccasion.DISCHARGE;
+        }
+        return measured.contains(instrument) ? MeasureOccasion.FOLLOW_UP : MeasureOccasion.BASELINE;
+    }
+
+    void measure(OutcomeMeasured measure) {
+        if (measure.occasion() != occasionOf(measure.instrument())) {
+            throw new IllegalStateException("A measure's occasion is the case's to decide");
+        }
+        apply(measure);
+    }
+
     void discharge(CaseDischarged discharged) {
         ensureOpen();
         apply(discharged);
@@ -155,6 +182,14 @@ public class Case {
         planAssignedAt = event.assignedAt();
         planExercises.clear();
         event.exercises().forEach(exercise -> planExercises.add(exercise.exerciseId()));
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeMeasured event) {
+        measured.add(event.instrument());
+        if (event.occasion() == MeasureOccasion.DISCHARGE) {
+            measuredAtDischarge.add(event.instrument());
+        }
     }
 
     @EventSourcingHandler

@@ -57,7 +57,7 @@ class IntakeController {
     }
 
     record IntakeRequest(@Pattern(regexp = "[a-z]{2,3}") String language,
-                         @NotNull @Size(max = 100) Map<String, @Size(max = 4000) String> answers,
+                         @NotNull @Size(max = 100) Map<String, String> answers,
                          Set<@NotNull ConsentKind> consents) {
     }
 

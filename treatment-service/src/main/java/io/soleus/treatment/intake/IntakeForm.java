@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.value.ConsentKind;
+import io.soleus.treatment.Localized;
 
 /**
  * An intake form as data: its sections of questions (free text, a number, one of some choices, yes or
@@ -39,24 +40,6 @@ public record IntakeForm(String form, int version, Localized title, Localized in
 
     public enum Type {
         TEXT, NUMBER, CHOICE, YES_NO
-    }
-
-    /** A text in several languages. */
-    public record Localized(Map<String, String> texts) {
-
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
-        public Localized {
-            texts = Map.copyOf(texts);
-        }
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        public Map<String, String> texts() {
-            return texts;
-        }
-
-        public String in(String language) {
-            return texts.getOrDefault(language, texts.get("en"));
-        }
     }
 
     public record Section(String id, Localized title, Localized introduction, List<Question> questions) {
@@ -144,8 +127,8 @@ public record IntakeForm(String form, int version, Localized title, Localized in
     }
 
     /**
-     * The answers as they are kept, in the form's order, each checked against its question; a question
-     * the form does not ask is refused, naming its field.
+     * The answers as they are kept, in the form's order, each checked against its question; every
+     * wrong answer is refused at once, each naming its field, and so is a question the form does not ask.
      */
     public Map<String, String> accept(Map<String, String> answers) {
         Map<String, String> given = answers == null ? Map.of() : answers;
@@ -155,12 +138,20 @@ public record IntakeForm(String form, int version, Localized title, Localized in
             }
         }
         Map<String, String> accepted = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         questions().forEach(question -> {
-            String value = question.accept(given.get(question.id()));
-            if (value != null) {
-                accepted.put(question.id(), value);
+            try {
+                String value = question.accept(given.get(question.id()));
+                if (value != null) {
+                    accepted.put(question.id(), value);
+                }
+            } catch (InvalidValueException e) {
+                refused.put(e.field(), e.getMessage());
             }
         });
+        if (!refused.isEmpty()) {
+            throw new InvalidValueException(refused);
+        }
         return accepted;
     }
 

@@ -30,8 +30,8 @@ import io.soleus.treatment.intake.IntakeCommands.IntakeReceived;
 import io.soleus.treatment.intake.IntakeCommands.SubmitIntake;
 import io.soleus.treatment.intake.IntakeCommands.WithdrawConsent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -46,14 +46,16 @@ import org.springframework.stereotype.Component;
 public class Intakes {
 
     private final Repository<ClientFile> files;
+    private final EventStore events;
     private final IntakeForms forms;
     private final BookingFacts booking;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public Intakes(@Qualifier("clientFileRepository") Repository<ClientFile> files, IntakeForms forms,
+    public Intakes(@Qualifier("clientFileRepository") Repository<ClientFile> files, EventStore events, IntakeForms forms,
                    BookingFacts booking, ObjectMapper json, Clock clock) {
         this.files = files;
+        this.events = events;
         this.forms = forms;
         this.booking = booking;
         this.json = json;
@@ -62,10 +64,11 @@ public class Intakes {
 
     @CommandHandler
     public IntakeReceived handle(SubmitIntake command) {
-        ConsentVia via = checkAccess(command.clientId(), command.clinicId(), command.by());
+        // the answers are judged first: bad input is told as such to anyone, and tells nothing of the client
         String language = Require.language("language", command.language() == null ? "en" : command.language());
         IntakeForm form = forms.current(command.clinicId());
         Map<String, String> answers = form.accept(command.answers());
+        ConsentVia via = checkAccess(command.clientId(), command.clinicId(), command.by());
         Instant now = clock.instant();
         IntakeSubmitted intake = new IntakeSubmitted(command.clientId(), command.clinicId(), form.form(), form.version(),
                 language, write(answers), now);
@@ -142,12 +145,13 @@ public class Intakes {
         });
     }
 
+    /** The client's file at the clinic, if it has begun: asked of the store first, as most clients' first visit has none. */
     private Optional<Aggregate<ClientFile>> existing(ClientId client, ClinicId clinic) {
-        try {
-            return Optional.of(files.load(ClientFile.idOf(client, clinic)));
-        } catch (AggregateNotFoundException e) {
+        String id = ClientFile.idOf(client, clinic);
+        if (events.lastSequenceNumberFor(id).isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(files.load(id));
     }
 
     private static Set<ConsentKind> kinds(Set<ConsentKind> kinds) {

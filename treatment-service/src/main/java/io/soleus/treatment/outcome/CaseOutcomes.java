@@ -23,13 +23,15 @@ import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.treatment.TriggerPointFinding;
 import io.soleus.kernel.value.ExerciseDose;
 import io.soleus.treatment.ClinicalPolicy;
+import io.soleus.treatment.measure.Instruments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * One case's course as a therapist, an admin or its client reads it: the pain trajectory from its
- * baseline, each session's findings and techniques, the meaningful change, the plan with its
- * adherence, the logged progress and the discharge. Also a client's timeline of cases. Staff see
+ * baseline, each session's findings and techniques, the meaningful change, the validated
+ * questionnaires' scores and which are due, the plan with its adherence, the logged progress and the
+ * discharge. Also a client's timeline of cases. Staff see
  * the cases of their clinics, clients their own.
  */
 @Component
@@ -40,8 +42,10 @@ public class CaseOutcomes {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final Instruments instruments;
 
-    public CaseOutcomes(JdbcTemplate jdbc, ObjectMapper mapper) {
+    public CaseOutcomes(JdbcTemplate jdbc, ObjectMapper mapper, Instruments instruments) {
+        this.instruments = instruments;
         this.jdbc = jdbc;
         this.mapper = mapper;
     }
@@ -75,13 +79,31 @@ public class CaseOutcomes {
     public record ProgressEntry(UUID exerciseId, LocalDate day, String outcome, Integer pain) {
     }
 
+    /** An answer to an outcome questionnaire and its score; for a patient-specific one, the activities it rated. */
+    public record Measure(String instrument, String occasion, double score, Instant measuredAt, List<String> activities) {
+    }
+
+    /** A questionnaire over the episode: its baseline, latest score, their change and whether it is a meaningful one. */
+    public record Function(String instrument, double baseline, double latest, double change,
+                           double minimalImportantChange, boolean meaningful) {
+    }
+
+    /**
+     * {@code questionnairesDue}: what the client is asked to answer now: an instrument not answered yet
+     * in an open case, again after every {@value #FOLLOW_UP_EVERY} sessions assessed since its last
+     * answer, and once after discharge.
+     */
     public record CaseOutcome(UUID caseId, UUID clientId, String clientName, UUID clinicId, UUID therapistId,
                               String complaint, String findingCode, String finding, String side, Instant openedAt,
                               Integer baselinePain, Integer latestPain, int sessionsAssessed, List<PainPoint> painTrajectory,
                               List<Assessment> assessments, List<Treatment> treatments, MeaningfulChange meaningfulChange,
                               Map<String, Integer> techniqueSessions, Plan plan, List<ProgressEntry> progress,
-                              Discharge discharge) {
+                              Discharge discharge, List<Measure> measures, List<Function> function,
+                              List<String> questionnairesDue) {
     }
+
+    /** Sessions assessed between follow-up questionnaires. */
+    static final int FOLLOW_UP_EVERY = 4;
 
     public CaseOutcome caseOutcome(CaseId caseId, Actor user) {
         return cases("c.case_id = ?", caseId.value()).stream().filter(outcome -> visible(outcome, user)).findFirst()
@@ -151,11 +173,30 @@ public class CaseOutcomes {
                 ids, row -> progress.computeIfAbsent(row.getObject(1, UUID.class), c -> new ArrayList<>())
                         .add(new ProgressEntry(row.getObject(2, UUID.class), row.getObject(3, LocalDate.class),
                                 row.getString(4), (Integer) row.getObject(5))));
+        Map<UUID, List<Measure>> measures = new HashMap<>();
+        details("""
+                SELECT case_id, instrument, occasion, score, measured_at,
+                    CASE WHEN jsonb_typeof(answers -> 'activities') = 'array' THEN (SELECT array_agg(a ->> 'name')
+                        FROM jsonb_array_elements(answers -> 'activities') a) END AS activities
+                FROM outcome_measure WHERE case_id = ANY (?) ORDER BY measured_at""",
+                ids, row -> measures.computeIfAbsent(row.getObject(1, UUID.class), c -> new ArrayList<>())
+                        .add(new Measure(row.getString(2), row.getString(3), row.getDouble(4), instant(row, "measured_at"),
+                                row.getArray(6) == null ? List.of() : List.of((String[]) row.getArray(6).getArray()))));
+        Map<UUID, List<Function>> function = new HashMap<>();
+        details("""
+                SELECT case_id, instrument, baseline, latest, minimal_important_change FROM outcome_case_measure
+                WHERE case_id = ANY (?) ORDER BY instrument""",
+                ids, row -> function.computeIfAbsent(row.getObject(1, UUID.class), c -> new ArrayList<>())
+                        .add(new Function(row.getString(2), row.getDouble(3), row.getDouble(4),
+                                round(row.getDouble(4) - row.getDouble(3)), row.getDouble(5),
+                                row.getDouble(4) - row.getDouble(3) >= row.getDouble(5) - 1e-9)));
         return rows.stream().map(row -> {
             UUID caseId = (UUID) row.get("case_id");
-            return caseOutcome(row, assessments.getOrDefault(caseId, List.of()), treatments.getOrDefault(caseId, List.of()),
-                    techniques.getOrDefault(caseId, Map.of()), plans.getOrDefault(caseId, List.of()),
-                    progress.getOrDefault(caseId, List.of()));
+            CaseOutcome outcome = caseOutcome(row, assessments.getOrDefault(caseId, List.of()),
+                    treatments.getOrDefault(caseId, List.of()), techniques.getOrDefault(caseId, Map.of()),
+                    plans.getOrDefault(caseId, List.of()), progress.getOrDefault(caseId, List.of()),
+                    measures.getOrDefault(caseId, List.of()), function.getOrDefault(caseId, List.of()), List.of());
+            return withDue(outcome);
         }).toList();
     }
 
@@ -172,7 +213,8 @@ public class CaseOutcomes {
 
     private static CaseOutcome caseOutcome(Map<String, Object> row, List<Assessment> assessments, List<Treatment> treatments,
                                            Map<String, Integer> techniques, List<PlanExercise> exercises,
-                                           List<ProgressEntry> progress) {
+                                           List<ProgressEntry> progress, List<Measure> measures, List<Function> function,
+                                           List<String> due) {
         int done = (Integer) row.get("progress_done");
         int skipped = (Integer) row.get("progress_skipped");
         Plan plan = row.get("plan_id") == null ? null : new Plan((UUID) row.get("plan_id"), (Integer) row.get("plan_revision"),
@@ -190,7 +232,36 @@ public class CaseOutcomes {
                         (Integer) row.get("days_to_meaningful")),
                 techniques, plan, progress,
                 dischargedAt == null ? null : new Discharge(dischargedAt, (Integer) row.get("final_pain"),
-                        (Boolean) row.get("back_to_activity"), (String) row.get("discharge_reason")));
+                        (Boolean) row.get("back_to_activity"), (String) row.get("discharge_reason")), measures, function, due);
+    }
+
+    /** The case with the questionnaires its client is asked to answer now. */
+    private CaseOutcome withDue(CaseOutcome c) {
+        List<String> due = new ArrayList<>();
+        for (String instrument : instruments.names()) {
+            List<Measure> answered = c.measures().stream().filter(m -> m.instrument().equals(instrument)).toList();
+            if (c.discharge() != null) {
+                if (!answered.isEmpty() && answered.stream().noneMatch(m -> "DISCHARGE".equals(m.occasion()))) {
+                    due.add(instrument);
+                }
+            } else if (answered.isEmpty()) {
+                due.add(instrument);
+            } else {
+                Instant last = answered.get(answered.size() - 1).measuredAt();
+                long since = c.assessments().stream().filter(a -> a.recordedAt().isAfter(last)).count();
+                if (since >= FOLLOW_UP_EVERY) {
+                    due.add(instrument);
+                }
+            }
+        }
+        return new CaseOutcome(c.caseId(), c.clientId(), c.clientName(), c.clinicId(), c.therapistId(), c.complaint(),
+                c.findingCode(), c.finding(), c.side(), c.openedAt(), c.baselinePain(), c.latestPain(), c.sessionsAssessed(),
+                c.painTrajectory(), c.assessments(), c.treatments(), c.meaningfulChange(), c.techniqueSessions(), c.plan(),
+                c.progress(), c.discharge(), c.measures(), c.function(), List.copyOf(due));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     private static Instant instant(Object timestamp) {

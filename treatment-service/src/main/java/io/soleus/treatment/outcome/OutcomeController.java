@@ -83,6 +83,13 @@ class OutcomeController {
         return reports.outcomes(by, filter.toReportFilter(), CurrentUser.get());
     }
 
+    @GetMapping("/reports/function")
+    @Operation(summary = "The validated questionnaires (PSFS, LEFS) per instrument: cases, mean baseline and latest "
+            + "score, mean change, % reaching its minimal important change; by clinic, therapist, finding, technique or month")
+    List<Reports.FunctionRow> function(@RequestParam String by, @ParameterObject @ModelAttribute Filter filter) {
+        return reports.function(by, filter.toReportFilter(), CurrentUser.get());
+    }
+
     @GetMapping("/reports/operations")
     @Operation(summary = "Sessions attended, late cancellations and no-shows; by clinic, therapist or month")
     List<OperationsRow> operations(@RequestParam String by, @ParameterObject @ModelAttribute Filter filter) {

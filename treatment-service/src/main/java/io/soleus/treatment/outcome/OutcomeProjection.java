@@ -7,10 +7,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
+import io.soleus.kernel.treatment.OutcomeMeasured;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
@@ -18,6 +20,7 @@ import io.soleus.kernel.treatment.ProgressOutcome;
 import io.soleus.kernel.treatment.TriggerPointTreated;
 import io.soleus.kernel.value.BodySite;
 import io.soleus.platform.axon.BatchedUpdates;
+import io.soleus.treatment.measure.Instruments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Folds the clinical record into outcome figures per case: the pain trajectory from its baseline,
  * when (and after how many sessions and days) pain first fell by a clinically meaningful amount,
- * the techniques used, the current plan and how well it is kept, and the discharge outcome.
+ * the validated questionnaires' baseline and latest scores, the techniques used, the current plan and
+ * how well it is kept, and the discharge outcome.
  * Each event is applied by one statement (a plan by three) that reads what it needs inside
  * PostgreSQL, never in Java, so the statements of a batch of events go together when the batch
  * commits ({@link BatchedUpdates}); an event applied again changes nothing.
@@ -99,16 +103,29 @@ public class OutcomeProjection {
                 progress_skipped = c.progress_skipped + (CASE WHEN ? THEN 0 ELSE 1 END)
             FROM progress WHERE c.case_id = progress.case_id""";
 
+    private static final String MEASURE = """
+            WITH measure AS (
+                INSERT INTO outcome_measure (measure_id, case_id, instrument, occasion, score, measured_at, answers)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (measure_id) DO NOTHING
+                RETURNING case_id, instrument, score, measured_at)
+            INSERT INTO outcome_case_measure (case_id, instrument, baseline, baseline_at, latest, latest_at,
+                minimal_important_change, answers)
+            SELECT case_id, instrument, score, measured_at, score, measured_at, ?, 1 FROM measure
+            ON CONFLICT (case_id, instrument) DO UPDATE SET latest = excluded.latest, latest_at = excluded.latest_at,
+                answers = outcome_case_measure.answers + 1""";
+
     private final JdbcTemplate jdbc;
     private final BatchedUpdates updates;
     private final ObjectMapper mapper;
     private final ReportSignals signals;
+    private final Instruments instruments;
 
-    public OutcomeProjection(JdbcTemplate jdbc, ObjectMapper mapper, ReportSignals signals) {
+    public OutcomeProjection(JdbcTemplate jdbc, ObjectMapper mapper, ReportSignals signals, Instruments instruments) {
         this.jdbc = jdbc;
         this.updates = new BatchedUpdates(jdbc);
         this.mapper = mapper;
         this.signals = signals;
+        this.instruments = instruments;
     }
 
     @EventHandler
@@ -177,11 +194,24 @@ public class OutcomeProjection {
         signals.changed();
     }
 
+    /** The answer once, and the case's baseline (its first) and latest score of the instrument. */
+    @EventHandler
+    void on(OutcomeMeasured event, @MessageIdentifier String eventId) {
+        double change = instruments.version(event.instrument(), event.instrumentVersion())
+                .orElseThrow(() -> new IllegalStateException("No questionnaire " + event.instrument() + " v"
+                        + event.instrumentVersion()))
+                .scoring().minimalImportantChange();
+        String answers = Personal.ERASED.equals(event.answers()) ? null : event.answers();
+        updates.update(MEASURE, eventId, event.caseId().value(), event.instrument(), event.occasion().name(),
+                event.score(), time(event.measuredAt()), answers, change);
+        signals.changed();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.execute("""
                 TRUNCATE outcome_case, outcome_assessment, outcome_technique, outcome_treatment, outcome_plan_exercise,
-                    outcome_progress""");
+                    outcome_progress, outcome_measure, outcome_case_measure""");
     }
 
     /** The technique among the case's techniques and the treatment itself, each once. */

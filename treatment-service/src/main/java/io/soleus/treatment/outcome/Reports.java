@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboards' figures: outcomes grouped by clinic, therapist, finding, technique or month; the
+ * The dashboards' figures: outcomes grouped by clinic, therapist, finding, technique or month, for
+ * pain and for the validated questionnaires; the
  * mean pain course over an episode's sessions; the cases behind any of them; and operations
  * (attended sessions, late cancellations, no-shows). Every figure takes the same {@link ReportFilter}
  * and covers only the clinics the caller may see.
@@ -36,6 +37,11 @@ public class Reports {
                             Double adherencePercent, long discharged, long open) {
     }
 
+    /** A validated questionnaire's figures over the cases that answered it at least twice or once: baseline, change, share reaching its MIC. */
+    public record FunctionRow(String key, String instrument, long cases, Double meanBaseline, Double meanLatest,
+                              Double meanChange, Double meaningfulChangePercent) {
+    }
+
     public record OperationsRow(String key, long sessions, long attended, long lateCancellations, long noShows) {
     }
 
@@ -52,17 +58,7 @@ public class Reports {
 
     /** Outcome figures of all the cases, or grouped {@code by} clinic, therapist, finding, technique or month (of opening). */
     public List<ReportRow> outcomes(String by, ReportFilter filter, Actor user) {
-        String key = switch (by) {
-            case "all" -> "'all'";
-            case "clinic" -> "c.clinic_id::text";
-            case "therapist" -> "c.therapist_id::text";
-            case "finding" -> "c.finding_code";
-            case "technique" -> "t.technique";
-            // the month in the clinic's own time zone, as booking told of it; UTC for a clinic without sessions yet
-            case "month" -> "to_char(c.opened_at AT TIME ZONE coalesce((SELECT s.time_zone FROM booking_session s"
-                    + " WHERE s.clinic_id = c.clinic_id LIMIT 1), 'UTC'), 'YYYY-MM')";
-            default -> throw new InvalidValueException("by", "by is one of all, clinic, therapist, finding, technique, month");
-        };
+        String key = groupKey(by);
         String techniques = "technique".equals(by)
                 ? "JOIN (SELECT DISTINCT case_id, technique FROM outcome_technique) t ON t.case_id = c.case_id " : "";
         ReportFilter.Sql where = filter.onCases(user);
@@ -79,6 +75,43 @@ public class Reports {
                         number(row, "meaningful_percent"), number(row, "median_sessions"), number(row, "median_days"),
                         number(row, "adherence"), row.getLong("discharged"), row.getLong("open")),
                 where.arguments());
+    }
+
+    /**
+     * The validated questionnaires' figures, per instrument, of all the cases or grouped {@code by} clinic,
+     * therapist, finding, technique or month, as for pain: the mean baseline and latest score, the mean
+     * change, and the share of cases whose score rose by at least the instrument's minimal important change.
+     */
+    public List<FunctionRow> function(String by, ReportFilter filter, Actor user) {
+        String key = groupKey(by);
+        String techniques = "technique".equals(by)
+                ? "JOIN (SELECT DISTINCT case_id, technique FROM outcome_technique) t ON t.case_id = c.case_id " : "";
+        ReportFilter.Sql where = filter.onCases(user);
+        return jdbc.query("SELECT " + key + " AS key, m.instrument, count(*) AS cases, avg(m.baseline) AS baseline,"
+                        + " avg(m.latest) AS latest, avg(m.latest - m.baseline) AS change,"
+                        + " 100.0 * count(*) FILTER (WHERE m.latest - m.baseline >= m.minimal_important_change - 1e-9)"
+                        + " / count(*) AS meaningful_percent"
+                        + " FROM outcome_case c JOIN outcome_case_measure m ON m.case_id = c.case_id " + techniques
+                        + "WHERE " + where.where() + " GROUP BY 1, 2 ORDER BY 1, 2",
+                (row, i) -> new FunctionRow(row.getString("key"), row.getString("instrument"), row.getLong("cases"),
+                        number(row, "baseline"), number(row, "latest"), number(row, "change"),
+                        number(row, "meaningful_percent")),
+                where.arguments());
+    }
+
+    /** The SQL of a case's group: all, its clinic, therapist, finding, technique ({@code t}) or month of opening. */
+    private static String groupKey(String by) {
+        return switch (by) {
+            case "all" -> "'all'";
+            case "clinic" -> "c.clinic_id::text";
+            case "therapist" -> "c.therapist_id::text";
+            case "finding" -> "c.finding_code";
+            case "technique" -> "t.technique";
+            // the month in the clinic's own time zone, as booking told of it; UTC for a clinic without sessions yet
+            case "month" -> "to_char(c.opened_at AT TIME ZONE coalesce((SELECT s.time_zone FROM booking_session s"
+                    + " WHERE s.clinic_id = c.clinic_id LIMIT 1), 'UTC'), 'YYYY-MM')";
+            default -> throw new InvalidValueException("by", "by is one of all, clinic, therapist, finding, technique, month");
+        };
     }
 
     /** Sessions attended, cancelled late by the client and missed: all of them, or grouped {@code by} clinic, therapist or month. */
