@@ -299,7 +299,8 @@ class NotificationFlowTest extends NotificationsServiceTest {
         awaitStatus(sam.value(), "PLAN_CHECK_IN", "CANCELLED");
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(email).size() == 2);
         assertThat(Mailbox.to(email).get(1).subject()).isEqualTo("Your course of care is complete");
-        assertThat(Mailbox.to(email).get(1).text()).contains("Your pain at discharge was 1 out of 10.");
+        assertThat(Mailbox.to(email).get(1).text()).contains("Your pain at discharge was 1 out of 10.")
+                .contains("two short questionnaires", "/me/cases/" + caseId + "/questionnaires");
     }
 
     @Test

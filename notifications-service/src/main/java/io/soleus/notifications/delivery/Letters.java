@@ -213,6 +213,8 @@ class Letters {
                         : text.get("body.DISCHARGE.pain", baseline, finalPain));
                 paragraphs.add(text.get(pending.facts().path("backToActivity").asBoolean()
                         ? "body.DISCHARGE.back" : "body.DISCHARGE.notBack"));
+                // the discharge questionnaires measure how far she came
+                paragraphs.add(text.get("link.DISCHARGE", webUrl + "/me/cases/" + pending.caseId() + "/questionnaires"));
                 yield new Letter(locale, text.get("subject.DISCHARGE"), greeting, paragraphs, List.of(), List.of(),
                         signOff, text.get("short.DISCHARGE", finalPain), footer);
             }
