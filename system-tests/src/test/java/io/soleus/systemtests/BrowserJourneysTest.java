@@ -199,6 +199,12 @@ class BrowserJourneysTest {
             assertThat(Integer.parseInt(admin.text(css("[data-figure=cases]")))).isEqualTo(Integer.parseInt(casesBefore) + 1);
             String drawnBefore = admin.find(By.id("course")).getAttribute("data-drawn");
 
+            // Riley answered no intake: the session page says so, and treatment waits for her consent, given at the desk
+            assertThat(maya.text(By.id("intake"))).contains("No intake answered yet", "No current consent");
+            maya.click(By.xpath("//button[normalize-space()='Consent given at the desk']"));
+            maya.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Consent recorded."));
+            assertThat(maya.text(By.id("intake"))).contains("Consents to treatment and its record");
+
             // chart: two trigger points on the back of the left leg, pain 6, release of the soleus
             clickMuscle(maya, "soleus", 0.75, 0.8);
             clickMuscle(maya, "gastrocnemius-medial", 0.5, 0.2);

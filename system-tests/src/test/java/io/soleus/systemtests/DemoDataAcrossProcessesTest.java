@@ -94,6 +94,13 @@ class DemoDataAcrossProcessesTest {
             assertThat(sum(outcomes, "open")).isEqualTo(written.openCases());
         });
 
+        // every treated client answered the PSFS and the LEFS at her first session, and again after discharge
+        within(Duration.ofMinutes(1)).untilAsserted(() -> {
+            JsonNode function = rows(platform.get("treatment", platform.admin, "/reports/function?by=clinic"), clinics);
+            assertThat(function.findValuesAsText("instrument")).contains("psfs", "lefs");
+            assertThat(sum(function, "cases")).isEqualTo(2L * written.cases());
+        });
+
         // a story in every chart: one therapist's clients do better than the rest, the clinics differ, not every case improves
         JsonNode byTherapist = rows(platform.get("treatment", platform.admin, "/reports/outcomes?by=therapist"), therapists);
         String ana = written.referenceTherapist().id();
@@ -167,6 +174,12 @@ class DemoDataAcrossProcessesTest {
         assertThat(formerCases.get(0).path("clientName").asText()).isEqualTo("[erased]");
         assertThat(formerCases.get(0).path("painTrajectory").size()).as("the figures stay").isPositive();
 
+        // every treated client answered the intake and consented before her first record: Riley did, without a flag
+        JsonNode rileysFiles = within(Duration.ofMinutes(1)).until(() -> platform.get("treatment", platform.admin,
+                "/clients/" + written.referenceClient() + "/intake"), files -> files.size() == 1);
+        assertThat(rileysFiles.get(0).path("consented").asBoolean()).isTrue();
+        assertThat(rileysFiles.get(0).path("intake").path("redFlag").asBoolean()).isFalse();
+
         // sign-ins are linked to the people they are: Riley has hers, a client registered at the desk none yet
         assertThat(platform.sendTo("identity", platform.admin, "GET", "/accounts/clients/" + written.referenceClient(), null,
                 Map.of()).body().path("signedUp").asBoolean()).isTrue();
@@ -177,6 +190,7 @@ class DemoDataAcrossProcessesTest {
         boolean weekday = today.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
         assertThat(written.newcomersToday()).isEqualTo(weekday ? 6 : 0);
         if (weekday) {
+            assertThat(written.summary()).anyMatch(line -> line.matches("today: .+'s intake raised a red flag \\(long travel\\).*"));
             JsonNode day = platform.get("booking", token, "/therapists/" + therapist + "/calendar?from=" + today + "&to=" + today);
             assertThat(day).anySatisfy(entry -> {
                 assertThat(entry.path("sessionType").asText()).isEqualTo("Initial assessment");

@@ -270,6 +270,13 @@ class FaultsUnderLoadTest {
                 "mark the session attended")) {
             return;
         }
+        // the client consents at the desk: treatment records need it
+        Map<String, String> consentKey = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        if (!persist(() -> platform.sendTo("treatment-service", token, "POST", "/clients/" + client + "/consents/"
+                        + practice.clinic(), Map.of("kinds", List.of("TREATMENT", "DATA_PROCESSING")), consentKey),
+                answer -> answer.status() == 204, answer -> false, "record consent")) {
+            return;
+        }
         // treatment hears of the attendance over Kafka; an assessment sent again after a lost answer is answered as
         // the first was
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.bench.EndToEndLagBenchmark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +89,16 @@ class ReferenceCaseAcrossProcessesTest {
         // booked on Monday for Tuesday 09:00: the confirmation now, the reminder on Monday at 09:00
         Instant tuesday = monday.plusDays(1).atTime(9, 0).atZone(LONDON).toInstant();
         String session = platform.book(riley, therapist, clinic, followUp, tuesday);
-        awaitMail(email, "Your Follow-up treatment at Riverside Clinic is booked");
+        assertThat(awaitMail(email, "Your Follow-up treatment at Riverside Clinic is booked"))
+                .as("her first session there: the confirmation asks for the intake").contains("/me/intake/" + clinic);
+        // she answers it, no red flag, and consents; treatment learns of her session over Kafka, so until it has
+        // her answers find no session of hers there (404)
+        String asRiley = platform.token(riley, "CLIENT", List.of());
+        Map<String, Object> intake = RunningPlatform.intake("no");
+        JsonNode screened = within(Duration.ofSeconds(60)).until(() -> platform.sendTo("treatment-service", asRiley, "POST",
+                "/clients/" + riley + "/intake/" + clinic, intake, Map.of("Idempotency-Key", "intake-" + riley)),
+                answer -> answer.status() == 201).body();
+        assertThat(screened.path("redFlag").asBoolean()).isFalse();
         platform.setClocks(tuesday.minus(Duration.ofHours(24)).plusSeconds(60));
         awaitMail(email, "Reminder: your Follow-up treatment on Tuesday");
 

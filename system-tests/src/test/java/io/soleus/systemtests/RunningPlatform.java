@@ -235,6 +235,23 @@ final class RunningPlatform {
                 "side", "LEFT", "contributingFactors", List.of("OVERUSE"));
     }
 
+    /**
+     * Answers to the calf intake form: the complaint, 35 km a week, every safety question "no" except
+     * long travel as given, and consent to treatment and its record.
+     */
+    static Map<String, Object> intake(String longTravel) {
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        answers.put("complaint-history", "Deep ache in the lower left calf after my long runs");
+        answers.put("complaint-duration", "weeks");
+        answers.put("weekly-km", "35");
+        for (String question : List.of("calf-swelling", "calf-warm-red", "surgery-immobilisation", "clot-history",
+                "night-pain", "rest-pain", "numbness")) {
+            answers.put(question, "no");
+        }
+        answers.put("long-travel", longTravel);
+        return Map.of("language", "en", "answers", answers, "consents", List.of("TREATMENT", "DATA_PROCESSING"));
+    }
+
     /** A plan entry: an exercise of the library, by its code, with its dose. */
     static Map<String, Object> prescription(String exercise, Map<String, Object> dose) {
         return Map.of("exerciseId", ExerciseId.ofLibraryCode(exercise).toString(), "dose", dose);

@@ -193,6 +193,19 @@ public final class DemoData {
                 course = "no course booked today: " + refused.getMessage();
             }
         }
+        // today's new clients: the first answered yes to a safety question (the day sheet flags it), the second
+        // answered without a flag, any others have not answered yet
+        String intakes = "today: no new clients, so no intakes waiting";
+        for (int i = 0; i < Math.min(2, practice.newcomers.size()); i++) {
+            Visit visit = practice.newcomers.get(i);
+            Client newcomer = visit.client();
+            String clinic = clinics.get(newcomer.therapist().at(LocalDate.ofInstant(visit.start(), DemoPractice.LONDON)
+                    .getDayOfWeek()).town());
+            intake(clientIds.get(newcomer), clinic, identity.token(clientIds.get(newcomer), List.of("CLIENT"), List.of()),
+                    newcomer.index(), i == 0);
+            intakes = "today: " + practice.newcomers.get(0).client().name() + "'s intake raised a red flag (long travel)"
+                    + (i == 1 ? ", " + newcomer.name() + " answered without one" : "");
+        }
         int open = (int) cases.keySet().stream().filter(client -> !discharged(client, practice)).count();
         Therapist reference = therapists.get(riley.therapist());
         return new Written(List.of(
@@ -205,6 +218,7 @@ public final class DemoData {
                 atTheDesk.name() + " has no sign-in yet: an admin invites them from their record",
                 waiting.size() + " clients on Kingston's waitlist for a weekday morning follow-up",
                 course,
+                intakes,
                 newcomers == 0 ? "today: no sessions (the practice is closed at weekends)"
                         : "today: " + newcomers + " new clients' initial assessments, one per therapist, ready to chart"),
                 clientIds.get(riley), reference, progress.sessions, progress.attended, progress.noShows,
@@ -231,6 +245,8 @@ public final class DemoData {
             // the outcome view cannot answer yet is only missing from the log, so its answer is not checked)
             http.send(treatmentPort, token, "GET", "/cases/" + cases.get(client), null, Map.of());
         } else {
+            // before the first session the client answered the clinic's intake form and consented in it
+            intake(clientId, clinic, clientToken, client.index(), false);
             cases.put(client, retrying(() -> post(treatmentPort, token, "/cases", Map.of("clientId", clientId,
                     "clinicId", clinic, "complaint", complaint(finding), "workingFinding", Map.of("code", finding.code(),
                             "label", finding.label()), "side", client.side(), "contributingFactors",
@@ -256,6 +272,7 @@ public final class DemoData {
         }
         if (assessed == 0) {
             put(treatmentPort, token, "/cases/" + caseId + "/plan", plan());
+            questionnaires(client, caseId, clientToken, pain);
         } else {
             logExercises(client, caseId, clientToken, visit.start(), pain, random);
         }
@@ -266,8 +283,33 @@ public final class DemoData {
             post(treatmentPort, token, "/cases/" + caseId + "/discharge", Map.of("finalPain", finalPain, "backToActivity", back,
                     "reason", back ? "Back to running without pain" : client.course() == Course.STALLS
                             ? "Little change; referred to a sports physician" : "Improving; continues the home programme"));
+            questionnaires(client, caseId, clientToken, finalPain);
         }
     }
+
+    /**
+     * The client answers the PSFS (her running, rated the better the less it hurts) and the LEFS (every
+     * activity a little easier as pain falls): at her first session and again after discharge.
+     */
+    private void questionnaires(Client client, String caseId, String clientToken, int pain) {
+        int running = Math.max(0, Math.min(10, 10 - pain - (client.index() % 2)));
+        post(treatmentPort, clientToken, "/cases/" + caseId + "/measures", Map.of("instrument", "psfs", "activities",
+                List.of(Map.of("name", "Running 10 km", "rating", running),
+                        Map.of("name", "Hill sessions", "rating", Math.max(0, running - 1)))));
+        Map<String, Integer> items = new LinkedHashMap<>();
+        int total = Math.max(20, 80 - 6 * pain - client.index() % 5);
+        for (String item : LEFS_ITEMS) {
+            int rating = Math.min(4, total / (LEFS_ITEMS.size() - items.size()));
+            items.put(item, rating);
+            total -= rating;
+        }
+        post(treatmentPort, clientToken, "/cases/" + caseId + "/measures", Map.of("instrument", "lefs", "items", items));
+    }
+
+    /** The LEFS's twenty activities, by the ids of treatment's questionnaire data. */
+    private static final List<String> LEFS_ITEMS = List.of("usual-work", "usual-hobbies", "bath", "walking-rooms",
+            "shoes-socks", "squatting", "lifting", "light-home", "heavy-home", "car", "two-blocks", "a-mile", "stairs",
+            "standing", "sitting", "running-even", "running-uneven", "sharp-turns", "hopping", "rolling-over");
 
     /** The client logs the exercises of the two days before this session, keeping to the plan as their course goes. */
     private void logExercises(Client client, String caseId, String clientToken, Instant sessionStart, int pain, Random random) {
@@ -351,6 +393,27 @@ public final class DemoData {
         }
     }
 
+    /**
+     * The client answers the calf intake form (varied by {@code index}) and consents to treatment and its
+     * record; with {@code redFlag}, she travelled more than four hours lately.
+     */
+    private void intake(String clientId, String clinic, String clientToken, int index, boolean redFlag) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("complaint-history", index % 2 == 0 ? "A deep ache in the lower calf that builds during long runs"
+                : "Tight, sore calf after adding hill sessions to my training");
+        answers.put("complaint-duration", List.of("days", "weeks", "months").get(index % 3));
+        answers.put("weekly-km", String.valueOf(15 + 5 * (index % 8)));
+        if (index % 3 == 1) {
+            answers.put("recent-change", "New shoes with a lower drop a month ago");
+        }
+        for (String question : List.of("calf-swelling", "calf-warm-red", "long-travel", "surgery-immobilisation",
+                "clot-history", "night-pain", "rest-pain", "numbness")) {
+            answers.put(question, redFlag && question.equals("long-travel") ? "yes" : "no");
+        }
+        retrying(() -> post(treatmentPort, clientToken, "/clients/" + clientId + "/intake/" + clinic, Map.of(
+                "language", "en", "answers", answers, "consents", List.of("TREATMENT", "DATA_PROCESSING"))));
+    }
+
     /** Treatment learns of clients and sessions from the booking topic: a record made a moment too early is sent again. */
     private JsonNode retrying(Supplier<JsonNode> call) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
@@ -359,7 +422,7 @@ public final class DemoData {
                 return call.get();
             } catch (Refused refused) {
                 boolean notYetKnown = refused.getMessage().contains("session-not-yet-known")
-                        || refused.getMessage().contains("No client");
+                        || refused.getMessage().contains("No client") || refused.getMessage().contains("with a session of yours");
                 if (!notYetKnown || Instant.now().isAfter(deadline)) {
                     throw refused;
                 }

@@ -49,10 +49,16 @@ public class Dashboard {
         this.times = times;
     }
 
+    /** A row of the validated questionnaires' table: its group as read ("Clinic: Kingston"), the instrument's name and its figures. */
+    public record FunctionLine(String group, String instrument, TreatmentApi.FunctionRow row) {
+    }
+
     /** Everything the page shows: names for the filters, the figures, the charts and the tables behind them. */
     public record View(Filter filter, Map<UUID, String> clinics, Map<UUID, String> therapists, ReportRow total,
                        OperationsRow operations, Map<String, List<ReportRow>> outcomes, List<CoursePoint> course,
-                       List<OperationsRow> operationsByMonth, Utilisation utilisation, Map<String, Object> charts) {
+                       List<OperationsRow> operationsByMonth, Utilisation utilisation, List<FunctionLine> function,
+                       Map<String, Object> charts) {
+
 
         public String name(String by, String key) {
             return switch (by) {
@@ -62,6 +68,9 @@ public class Dashboard {
             };
         }
     }
+
+    /** How the validated questionnaires' figures are grouped on the page. */
+    static final List<String> FUNCTION_GROUPS = List.of("clinic", "therapist", "finding", "technique");
 
     public View view(Filter filter, Locale locale) {
         // a dozen reads, all at once with the person's token: the page waits for the slowest, not for the sum
@@ -76,6 +85,10 @@ public class Dashboard {
         Map<String, CompletableFuture<List<ReportRow>>> grouped = new LinkedHashMap<>();
         for (String by : List.of("all", "clinic", "therapist", "finding", "technique", "month")) {
             grouped.put(by, parallel.call(() -> treatment.outcomes(by, parameters)));
+        }
+        Map<String, CompletableFuture<List<TreatmentApi.FunctionRow>>> functionBy = new LinkedHashMap<>();
+        for (String by : FUNCTION_GROUPS) {
+            functionBy.put(by, parallel.call(() -> treatment.function(by, parameters)));
         }
         CompletableFuture<List<OperationsRow>> allOperations = parallel.call(() -> treatment.operations("all", parameters));
         CompletableFuture<List<OperationsRow>> monthly = parallel.call(() -> treatment.operations("month", parameters));
@@ -98,8 +111,13 @@ public class Dashboard {
         List<CoursePoint> course = Parallel.join(painCourse);
         List<OperationsRow> byMonth = Parallel.join(monthly);
         Utilisation utilisation = Parallel.join(utilised);
+        List<FunctionLine> function = new java.util.ArrayList<>();
+        functionBy.forEach((by, rows) -> Parallel.join(rows).forEach(row -> function.add(new FunctionLine(
+                text("admin.group." + by, locale) + ": " + groupName(by, row.key(), clinics, therapists, locale),
+                text("instrument." + row.instrument(), locale), row))));
 
-        View partial = new View(filter, clinics, therapists, total, operations, outcomes, course, byMonth, utilisation, Map.of());
+        View partial = new View(filter, clinics, therapists, total, operations, outcomes, course, byMonth, utilisation,
+                function, Map.of());
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("course", courseChart(course, locale));
         for (String by : List.of("clinic", "therapist", "finding", "technique")) {
@@ -110,7 +128,8 @@ public class Dashboard {
         charts.put("adherence", adherenceChart(partial, locale));
         charts.put("operations", operationsChart(byMonth, locale));
         charts.put("utilisation", utilisationChart(utilisation, clinics, locale));
-        return new View(filter, clinics, therapists, total, operations, outcomes, course, byMonth, utilisation, charts);
+        return new View(filter, clinics, therapists, total, operations, outcomes, course, byMonth, utilisation, function,
+                charts);
     }
 
     /** The figures and charts as the live dashboard receives them: what changes when events arrive. */
@@ -272,6 +291,17 @@ public class Dashboard {
         bar.put("link", link);
         bar.put("cases", cases);
         return bar;
+    }
+
+    /** A group's name as people read it: a clinic's or therapist's name, a finding's or technique's words. */
+    private String groupName(String by, String key, Map<UUID, String> clinics, Map<UUID, String> therapists, Locale locale) {
+        return switch (by) {
+            case "clinic" -> clinics.getOrDefault(UUID.fromString(key), key);
+            case "therapist" -> therapists.getOrDefault(UUID.fromString(key), key);
+            case "finding" -> text("finding." + key, key, locale);
+            case "technique" -> text("technique." + key, key, locale);
+            default -> key;
+        };
     }
 
     private String text(String key, Locale locale) {

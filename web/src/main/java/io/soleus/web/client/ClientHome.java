@@ -1,11 +1,16 @@
 package io.soleus.web.client;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.soleus.web.common.Section;
 import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.BookingApi;
+import io.soleus.web.services.IntakeApi;
 import io.soleus.web.services.NotificationsApi;
 import io.soleus.web.services.TreatmentApi;
 import jakarta.servlet.http.HttpSession;
@@ -25,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * A client's start page: their next session, their plan's exercises for today, their pain and the
- * latest messages, each part shown even when another service is away. A client new to booking first
+ * A client's start page: the intake forms still to answer before a first session at a clinic, their
+ * next session, their plan's exercises for today, their pain and the latest messages, each part shown
+ * even when another service is away. A client new to booking first
  * gives the details reminders need.
  */
 @Controller
@@ -36,22 +42,40 @@ class ClientHome {
     private final BookingApi booking;
     private final TreatmentApi treatment;
     private final NotificationsApi notifications;
+    private final IntakeApi intake;
 
-    ClientHome(BookingApi booking, TreatmentApi treatment, NotificationsApi notifications) {
+    ClientHome(BookingApi booking, TreatmentApi treatment, NotificationsApi notifications, IntakeApi intake) {
         this.booking = booking;
         this.treatment = treatment;
         this.notifications = notifications;
+        this.intake = intake;
+    }
+
+    /** A clinic where the client has a session ahead and has not answered its intake form yet. */
+    public record IntakeDue(UUID clinicId, String clinicName) {
     }
 
     @GetMapping
     String home(SignedIn me, Model model) {
         UUID client = me.client();
-        model.addAttribute("sessions", Section.of(() -> booking.sessionsOf(client)));
+        Section<BookingApi.ClientSessions> sessions = Section.of(() -> booking.sessionsOf(client));
+        model.addAttribute("sessions", sessions);
+        model.addAttribute("intakeDue", sessions.available() ? Section.of(() -> intakeDue(client, sessions.value()))
+                : Section.of(List::<IntakeDue>of));
         Section<List<TreatmentApi.CaseOutcome>> timeline = Section.of(() -> treatment.timeline(client));
         model.addAttribute("timeline", timeline);
         model.addAttribute("care", timeline.available() ? Care.of(timeline.value()) : null);
         model.addAttribute("messages", Section.of(() -> notifications.feed(client, 3)));
         return "client/home";
+    }
+
+    private List<IntakeDue> intakeDue(UUID client, BookingApi.ClientSessions sessions) {
+        Set<UUID> answered = intake.files(client).stream().filter(file -> file.intake() != null)
+                .map(IntakeApi.File::clinicId).collect(Collectors.toSet());
+        Map<UUID, IntakeDue> due = new LinkedHashMap<>();
+        sessions.upcoming().stream().filter(session -> !answered.contains(session.clinicId()))
+                .forEach(session -> due.putIfAbsent(session.clinicId(), new IntakeDue(session.clinicId(), session.clinicName())));
+        return List.copyOf(due.values());
     }
 
     /** What booking needs to know of a client who signed up online. */

@@ -62,7 +62,14 @@ public class TreatmentApi {
                               Integer latestPain, int sessionsAssessed, List<PainPoint> painTrajectory,
                               List<Assessment> assessments, List<Treatment> treatments, MeaningfulChange meaningfulChange,
                               Map<String, Integer> techniqueSessions, Plan plan, List<ProgressEntry> progress,
-                              Discharge discharge) {
+                              Discharge discharge, List<Measure> measures, List<Function> function,
+                              List<String> questionnairesDue) {
+
+        public CaseOutcome {
+            measures = measures == null ? List.of() : measures;
+            function = function == null ? List.of() : function;
+            questionnairesDue = questionnairesDue == null ? List.of() : questionnairesDue;
+        }
 
         public boolean open() {
             return discharge == null;
@@ -75,6 +82,23 @@ public class TreatmentApi {
         public java.util.Optional<Assessment> assessmentOf(UUID sessionId) {
             return assessments.stream().filter(assessment -> assessment.sessionId().equals(sessionId)).findFirst();
         }
+    }
+
+    /** An answer to an outcome questionnaire (PSFS, LEFS) and its score. */
+    public record Measure(String instrument, String occasion, double score, Instant measuredAt, List<String> activities) {
+
+        public Measure {
+            activities = activities == null ? List.of() : activities;
+        }
+    }
+
+    /** A questionnaire over the episode: baseline, latest, change, and whether the change is a meaningful one. */
+    public record Function(String instrument, double baseline, double latest, double change,
+                           double minimalImportantChange, boolean meaningful) {
+    }
+
+    public record FunctionRow(String key, String instrument, long cases, Double meanBaseline, Double meanLatest,
+                              Double meanChange, Double meaningfulChangePercent) {
     }
 
     public record Exercise(UUID exerciseId, String name, String description) {
@@ -186,6 +210,10 @@ public class TreatmentApi {
 
     public List<ReportRow> outcomes(String by, Map<String, String> filter) {
         return treatment.get(new ParameterizedTypeReference<>() { }, query("/reports/outcomes", filter, by));
+    }
+
+    public List<FunctionRow> function(String by, Map<String, String> filter) {
+        return treatment.get(new ParameterizedTypeReference<>() { }, query("/reports/function", filter, by));
     }
 
     public List<OperationsRow> operations(String by, Map<String, String> filter) {

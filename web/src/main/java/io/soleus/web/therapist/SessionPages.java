@@ -12,6 +12,7 @@ import io.soleus.web.common.Times;
 import io.soleus.web.security.SignedIn;
 import io.soleus.web.services.BookingApi;
 import io.soleus.web.services.BookingApi.Session;
+import io.soleus.web.services.IntakeApi;
 import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
 import io.soleus.web.services.TreatmentApi;
@@ -28,9 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One session as its therapist works it: who the client is and their history with its pain chart,
- * attended or missed, the case it belongs to (opened here if there is none), and the session's
- * record charted on the body map, with last session's findings drawn back on it.
+ * One session as its therapist works it: who the client is, their intake (a red flag first of all)
+ * and consent, taken at the desk if missing, their history with its pain chart, attended or missed,
+ * the case it belongs to (opened here if there is none), and the session's record charted on the
+ * body map, with last session's findings drawn back on it.
  */
 @Controller
 @RequestMapping("/work/sessions/{sessionId}")
@@ -38,11 +40,13 @@ class SessionPages {
 
     private final BookingApi booking;
     private final TreatmentApi treatment;
+    private final IntakeApi intake;
     private final Times times;
 
-    SessionPages(BookingApi booking, TreatmentApi treatment, Times times) {
+    SessionPages(BookingApi booking, TreatmentApi treatment, IntakeApi intake, Times times) {
         this.booking = booking;
         this.treatment = treatment;
+        this.intake = intake;
         this.times = times;
     }
 
@@ -51,6 +55,8 @@ class SessionPages {
         Session session = booking.session(sessionId);
         model.addAttribute("appointment", session);
         model.addAttribute("client", Section.of(() -> booking.client(session.clientId())));
+        model.addAttribute("file", Section.of(() -> intake.file(session.clientId(), session.clinicId(),
+                LocaleContextHolder.getLocale().getLanguage())));
         Section<List<CaseOutcome>> history = Section.of(() -> timeline(session.clientId()));
         model.addAttribute("history", history);
         if (history.available()) {
@@ -83,6 +89,16 @@ class SessionPages {
     @PostMapping("/missed")
     String missed(@PathVariable UUID sessionId, @RequestParam UUID key, RedirectAttributes next) {
         return mark(sessionId, () -> booking.missed(sessionId, key.toString()), "MISSED", next);
+    }
+
+    /** The client consents at the desk, to treatment and to the processing of its data, before the record. */
+    @PostMapping("/consent")
+    String consent(@PathVariable UUID sessionId, @RequestParam UUID key, RedirectAttributes next) {
+        Session session = booking.session(sessionId);
+        intake.giveConsent(session.clientId(), session.clinicId(), List.of("TREATMENT", "DATA_PROCESSING"), key.toString());
+        ReadYourWrites.await(() -> intake.file(session.clientId(), session.clinicId(), "en").consented());
+        next.addFlashAttribute("done", "consent");
+        return "redirect:/work/sessions/" + sessionId + "#intake";
     }
 
     @PostMapping("/case")
