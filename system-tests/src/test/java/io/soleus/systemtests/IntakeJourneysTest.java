@@ -122,6 +122,10 @@ class IntakeJourneysTest {
             // plain words first: see a doctor before any treatment
             phone.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("advice")));
             assertThat(phone.text(By.id("advice"))).contains("Please see a doctor first", "seek medical advice first");
+            // her consents follow her answers into the record: the page shows them once it has them
+            within(Duration.ofSeconds(30)).until(() -> platform.get("treatment", platform.admin, "/clients/" + client
+                    + "/intake/" + quay).path("consents").size() == 2);
+            phone.open(web + "/me/intake/" + quay);
             assertThat(phone.text(By.id("consents"))).contains("Treatment", "Keeping your health record");
             phone.check("intake-red-flag");
             phone.open(web + "/me");
@@ -159,6 +163,8 @@ class IntakeJourneysTest {
         intake.put("consents", List.of());
         within(Duration.ofMinutes(2)).until(() -> platform.sendTo("treatment-service", asNoah, "POST", "/clients/" + client
                 + "/intake/" + quay, intake, Map.of("Idempotency-Key", UUID.randomUUID().toString())), answer -> answer.status() == 201);
+        within(Duration.ofSeconds(30)).until(() -> platform.get("treatment", platform.admin, "/clients/" + client
+                + "/intake/" + quay).path("intake").has("submittedAt"));
 
         try (Browser desk = new Browser("consent-therapist", 1280, 1000)) {
             desk.signIn(web, "uma@soleus.test", PASSWORD);
@@ -222,6 +228,8 @@ class IntakeJourneysTest {
             phone.check("questionnaire-lefs");
             phone.click(By.xpath("//button[normalize-space()='Send my answers']"));
             phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "your score is 59.0"));
+            within(Duration.ofSeconds(30)).until(() -> due(caseId), due -> due.equals(List.of("psfs")));
+            phone.open(web + "/me/cases/" + caseId + "/questionnaires");
 
             // then the PSFS: his own activity, rated
             assertThat(phone.text(By.tagName("h2"))).isEqualTo("Patient-Specific Functional Scale (PSFS)");
@@ -230,6 +238,8 @@ class IntakeJourneysTest {
             phone.check("questionnaire-psfs");
             phone.click(By.xpath("//button[normalize-space()='Send my answers']"));
             phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "your score is 4.0"));
+            within(Duration.ofSeconds(30)).until(() -> due(caseId), List::isEmpty);
+            phone.open(web + "/me/cases/" + caseId + "/questionnaires");
             assertThat(phone.text(By.id("scores"))).contains("Nothing to answer now", "4.0 at the start, 4.0 now",
                     "59.0 at the start, 59.0 now");
         }
@@ -254,6 +264,13 @@ class IntakeJourneysTest {
             assertThat(function).as(admin.find(By.id("function")).getAttribute("innerHTML")).contains("Clinic: Quay Soft Tissue Clinic", "Patient-Specific Functional Scale (PSFS)",
                     "Lower Extremity Functional Scale (LEFS)", "59.0");
         }
+    }
+
+    /** The questionnaires the case asks its client for now. */
+    private List<String> due(String caseId) {
+        List<String> due = new java.util.ArrayList<>();
+        platform.get("treatment", platform.admin, "/cases/" + caseId).path("questionnairesDue").forEach(it -> due.add(it.asText()));
+        return due;
     }
 
     /** A start on the clinic's quarter-hour grid an hour or so ago, or the day's last at 23:00 late in the evening. */

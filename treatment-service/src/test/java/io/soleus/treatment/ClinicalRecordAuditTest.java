@@ -73,8 +73,8 @@ class ClinicalRecordAuditTest {
         JsonNode trail = trail(practice.runnerToken(), runner());
 
         assertThat(trail.findValuesAsText("change")).as("a case's techniques name the case, and count as the client's; "
-                + "so does her consent at the desk before it").containsExactly("TriggerPointTreated", "MyofascialReleaseApplied",
-                "AssessmentRecorded", "CaseOpened", "ConsentGiven", "ConsentGiven");
+                + "so does her consent at the desk").containsExactly("TriggerPointTreated", "MyofascialReleaseApplied",
+                "AssessmentRecorded", "ConsentGiven", "ConsentGiven", "CaseOpened");
         assertThat(trail.findValuesAsText("recordId")).containsOnly(caseId,
                 "file:" + practice.runner + ":" + practice.riverside);
         assertThat(trail.findValuesAsText("actor")).containsOnly(practice.maya.toString());
@@ -135,8 +135,8 @@ class ClinicalRecordAuditTest {
         assertThat(asTheClient.path("cases").path(0).path("assessments").path(0).path("notes").asText())
                 .isEqualTo("Very tight soleus, several trigger points");
         assertThat(asTheClient.path("cases").path(0).path("treatments")).hasSize(2);
-        assertThat(asTheClient.path("changes").findValuesAsText("change")).hasSize(6).endsWith("CaseOpened",
-                "ConsentGiven", "ConsentGiven");
+        assertThat(asTheClient.path("changes").findValuesAsText("change")).hasSize(6).endsWith("ConsentGiven",
+                "ConsentGiven", "CaseOpened");
         assertThat(asTheClient.path("openedBy")).as("the client's own export is no staff read").isEmpty();
 
         expect(200, practice.api.get(TestTokens.admin(), "/clients/" + runner() + "/export"));

@@ -117,7 +117,7 @@ class IntakeAndConsentTest {
         JsonNode answer = expect(201, submit(practice.runnerToken(), german)).body();
 
         assertThat(answer.path("redFlag").asBoolean()).isTrue();
-        assertThat(answer.path("redFlags").toString()).isEqualTo("[\"long-travel\"]");
+        assertThat(answer.has("redFlags")).as("which questions is clinical data, kept in the sealed file").isFalse();
         assertThat(answer.path("advice").asText()).contains("ärztlich beraten");
         assertThat(stored("RedFlagRaised")).isEqualTo(1);
 
@@ -153,6 +153,11 @@ class IntakeAndConsentTest {
         assertThat(refused.text("rule")).isEqualTo("consent-required");
         assertThat(refused.body().path("missing").toString()).isEqualTo("[\"DATA_PROCESSING\",\"TREATMENT\"]");
         assertThat(practice.treat(caseId, today).status()).isEqualTo(409);
+        assertThat(practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()).text("rule"))
+                .isEqualTo("consent-required");
+        assertThat(ReferenceCaseTest.measure(practice, caseId, ReferenceCaseTest.psfs(3)).body().path("missing").toString())
+                .as("her own questionnaire needs her consent to the processing of her data only")
+                .isEqualTo("[\"DATA_PROCESSING\"]");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(before);
 
         expect(204, practice.api.post(practice.maya(), "/clients/" + practice.runner + "/consents/" + practice.riverside,
@@ -186,6 +191,10 @@ class IntakeAndConsentTest {
         Response nothing = practice.api.post(practice.maya(), "/clients/" + practice.runner + "/consents/"
                 + ClinicId.random() + "/withdrawal", Map.of("kinds", List.of("TREATMENT")));
         assertThat(nothing.status()).isEqualTo(404);
+        ClientId stranger = practice.clientRegistered("Sol Stranger", "sol.stranger@example.org");
+        assertThat(practice.api.post(practice.maya(), "/clients/" + stranger + "/consents/" + practice.riverside,
+                Map.of("kinds", List.of("TREATMENT"))).status()).as("staff record consent for a client with a session "
+                + "or a case at their clinic, not for anyone the platform knows").isEqualTo(404);
     }
 
     @Test

@@ -122,10 +122,14 @@ public final class Practice implements AutoCloseable {
                 .stream().findFirst().orElse(null)));
     }
 
-    /** Opens the runner's case at Riverside, with her consent to treatment and its records taken at the desk first. */
+    /** Opens the runner's case at Riverside, and takes her consent to treatment and its records at the desk. */
     public String openCase() {
+        String caseId = created(requestCase()).text("caseId");
+        // staff take consent for a client with a session or a case at the clinic, as the outcome view knows it
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM outcome_case WHERE case_id = ?::uuid", Long.class, caseId) == 1);
         consented(runner, riverside, maya());
-        return created(requestCase()).text("caseId");
+        return caseId;
     }
 
     /** Records the client's consent at the clinic to treatment and to the processing of its data, as {@code token}. */

@@ -48,8 +48,9 @@ import org.springframework.stereotype.Component;
  * or taking place today. A record for a session booking has not told of yet is refused with
  * {@code session-not-yet-known} (409) and changes nothing: the booking event is normally moments
  * behind, so the caller sends it again shortly, rather than the service keeping records that might
- * never match a real session. Assessments and techniques also need the client's current consent at
- * the clinic ({@link Intakes}): without it they are refused with {@code consent-required} (409).
+ * never match a real session. Assessments, techniques and plans also need the client's current consent
+ * at the clinic ({@link Intakes}): without it they are refused with {@code consent-required} (409). A
+ * discharge needs none: it closes the episode, as a withdrawn consent asks.
  */
 @Component
 public class ClinicalRecords {
@@ -130,6 +131,8 @@ public class ClinicalRecords {
     @CommandHandler
     public void handle(AssignPlan command) {
         Aggregate<Case> record = staffCase(command.caseId(), command.by());
+        Case current = record.invoke(it -> it);
+        intakes.ensureConsentedToTreatment(current.clientId(), current.clinicId());
         List<Prescription> prescriptions = Require.size("exercises", command.exercises(), 1, 20);
         Set<ExerciseId> distinct = new HashSet<>();
         List<PrescribedExercise> plan = new ArrayList<>();

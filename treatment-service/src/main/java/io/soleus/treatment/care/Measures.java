@@ -9,6 +9,7 @@ import io.soleus.kernel.Require;
 import io.soleus.kernel.treatment.OutcomeMeasured;
 import io.soleus.kernel.value.MeasureOccasion;
 import io.soleus.platform.axon.Aggregates;
+import io.soleus.treatment.intake.Intakes;
 import io.soleus.treatment.measure.Instrument;
 import io.soleus.treatment.measure.Instruments;
 import io.soleus.treatment.measure.MeasureCommands.Measured;
@@ -22,20 +23,23 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps a case's outcome questionnaires: the client (or the clinic's staff, from a paper copy)
  * answers the newest version of an instrument; its rules score the answers, and the case decides
- * whether they are the baseline, a follow-up or the discharge measure.
+ * whether they are the baseline, a follow-up or the discharge measure. The client must consent to the
+ * processing of her data at the clinic.
  */
 @Component
 public class Measures {
 
     private final Repository<Case> cases;
     private final Instruments instruments;
+    private final Intakes intakes;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public Measures(@Qualifier("caseRepository") Repository<Case> cases, Instruments instruments, ObjectMapper json,
-                    Clock clock) {
+    public Measures(@Qualifier("caseRepository") Repository<Case> cases, Instruments instruments, Intakes intakes,
+                    ObjectMapper json, Clock clock) {
         this.cases = cases;
         this.instruments = instruments;
+        this.intakes = intakes;
         this.json = json;
         this.clock = clock;
     }
@@ -51,6 +55,7 @@ public class Measures {
         Aggregate<Case> record = Aggregates.load(cases, Require.present("caseId", command.caseId()), "case");
         record.execute(it -> it.ensureVisibleTo(command.by()));
         Case current = record.invoke(it -> it);
+        intakes.ensureConsentedToDataProcessing(current.clientId(), current.clinicId());
         MeasureOccasion occasion = current.occasionOf(instrument.instrument());
         OutcomeMeasured measured = new OutcomeMeasured(current.caseId(), current.clientId(), current.clinicId(),
                 instrument.instrument(), instrument.version(), occasion, write(scored.answers()), scored.score(),

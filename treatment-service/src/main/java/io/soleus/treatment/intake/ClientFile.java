@@ -21,7 +21,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A client's file at one clinic: their intake answers and their consents there. It decides whether
- * the clinic may keep treatment records of the client ({@link #ensureConsentedToTreatment()}); a
+ * the clinic may keep treatment records of the client ({@link #ensureConsented}); a
  * consent given again to the same text changes nothing, and one withdrawn that was never given is
  * refused.
  */
@@ -70,9 +70,9 @@ public class ClientFile {
         apply(withdrawal);
     }
 
-    /** Treatment records need the client's current consent to treatment and to the processing of its data. */
-    void ensureConsentedToTreatment() {
-        Set<ConsentKind> missing = EnumSet.allOf(ConsentKind.class);
+    /** Refused (409 {@code consent-required}) unless the client consents to each of {@code kinds} now. */
+    void ensureConsented(Set<ConsentKind> kinds) {
+        Set<ConsentKind> missing = EnumSet.copyOf(kinds);
         missing.removeAll(consents.keySet());
         if (!missing.isEmpty()) {
             throw ConsentRequired.missing(missing);

@@ -26,7 +26,10 @@ public final class IntakeCommands {
     public record WithdrawConsent(ClientId clientId, ClinicId clinicId, Set<ConsentKind> kinds, Actor by) {
     }
 
-    /** What an intake told: the red-flag questions answered "yes" (empty for none). */
-    public record IntakeReceived(java.util.List<String> redFlags) {
+    /**
+     * What an intake told: whether a red-flag question was answered "yes". Which ones is clinical data,
+     * kept sealed in the file's events, not in the answer a repeated request is given again.
+     */
+    public record IntakeReceived(boolean redFlag) {
     }
 }

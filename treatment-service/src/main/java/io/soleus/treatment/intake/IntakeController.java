@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.soleus.kernel.Actor;
 import io.soleus.kernel.id.ClientId;
@@ -56,16 +57,17 @@ class IntakeController {
         this.accessLog = accessLog;
     }
 
+    /** {@code consents} is kept sorted, so a repeat under the same key is the same request on any instance. */
     record IntakeRequest(@Pattern(regexp = "[a-z]{2,3}") String language,
                          @NotNull @Size(max = 100) Map<String, String> answers,
-                         Set<@NotNull ConsentKind> consents) {
+                         TreeSet<@NotNull ConsentKind> consents) {
     }
 
-    record ConsentRequest(@NotEmpty Set<@NotNull ConsentKind> kinds) {
+    record ConsentRequest(@NotEmpty TreeSet<@NotNull ConsentKind> kinds) {
     }
 
-    /** What an intake told; {@code advice} in the intake's language when a red flag was raised. */
-    record IntakeAnswer(boolean redFlag, List<String> redFlags, String advice) {
+    /** What an intake told; {@code advice} in the intake's language when a red flag was raised (which ones: the file says). */
+    record IntakeAnswer(boolean redFlag, String advice) {
     }
 
     @GetMapping("/clinics/{clinicId}/intake-form")
@@ -81,11 +83,11 @@ class IntakeController {
         Outcome<IntakeReceived> received = commands.sendOnce(key, List.of(clientId, clinicId, request),
                 new SubmitIntake(clientId, clinicId, request.language(), request.answers(), request.consents(),
                         CurrentUser.get()), IntakeReceived.class);
-        List<String> flags = received.result().redFlags();
+        boolean flagged = received.result().redFlag();
         String language = request.language() == null ? "en" : request.language();
-        String advice = flags.isEmpty() ? null : forms.current(clinicId).advice().in(language);
+        String advice = flagged ? forms.current(clinicId).advice().in(language) : null;
         return received.answer(HttpStatus.CREATED).location(URI.create("/clients/" + clientId + "/intake/" + clinicId))
-                .body(new IntakeAnswer(!flags.isEmpty(), flags, advice));
+                .body(new IntakeAnswer(flagged, advice));
     }
 
     @GetMapping("/clients/{clientId}/intake/{clinicId}")

@@ -25,6 +25,7 @@ import io.soleus.kernel.value.ConsentKind;
 import io.soleus.kernel.value.ConsentVia;
 import io.soleus.treatment.ClinicalPolicy;
 import io.soleus.treatment.booking.BookingFacts;
+import io.soleus.treatment.outcome.CaseOutcomes;
 import io.soleus.treatment.intake.IntakeCommands.GiveConsent;
 import io.soleus.treatment.intake.IntakeCommands.IntakeReceived;
 import io.soleus.treatment.intake.IntakeCommands.SubmitIntake;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps clients' files at clinics: intakes and consents. A client answers for themself at a clinic
  * where they have a session; the clinic's staff may enter answers and record consent at the desk for
- * any client they know. For anyone else the client or clinic does not exist (404). Treatment records
+ * a client with a session or a case there. For anyone else the client or clinic does not exist (404). Treatment records
  * ask {@link #ensureConsentedToTreatment} first.
  */
 @Component
@@ -49,15 +50,17 @@ public class Intakes {
     private final EventStore events;
     private final IntakeForms forms;
     private final BookingFacts booking;
+    private final CaseOutcomes cases;
     private final ObjectMapper json;
     private final Clock clock;
 
     public Intakes(@Qualifier("clientFileRepository") Repository<ClientFile> files, EventStore events, IntakeForms forms,
-                   BookingFacts booking, ObjectMapper json, Clock clock) {
+                   BookingFacts booking, CaseOutcomes cases, ObjectMapper json, Clock clock) {
         this.files = files;
         this.events = events;
         this.forms = forms;
         this.booking = booking;
+        this.cases = cases;
         this.json = json;
         this.clock = clock;
     }
@@ -83,7 +86,7 @@ public class Intakes {
             file.execute(it -> it.give(new ConsentGiven(command.clientId(), command.clinicId(), kind,
                     form.consent(kind).version(), via, now)));
         }
-        return new IntakeReceived(flags);
+        return new IntakeReceived(!flags.isEmpty());
     }
 
     @CommandHandler
@@ -109,13 +112,27 @@ public class Intakes {
                 kind, via, now))));
     }
 
-    /** Refuses a treatment record (409 {@code consent-required}) unless the client consents to it at the clinic now. */
+    /**
+     * Refuses a treatment record (409 {@code consent-required}) unless the client consents at the clinic
+     * now to treatment and to the processing of its data.
+     */
     public void ensureConsentedToTreatment(ClientId client, ClinicId clinic) {
-        existing(client, clinic).orElseThrow(() -> ConsentRequired.missing(Set.of(ConsentKind.values())))
-                .execute(ClientFile::ensureConsentedToTreatment);
+        ensureConsented(client, clinic, EnumSet.allOf(ConsentKind.class));
     }
 
-    /** The client acts in the app (where they have a session at the clinic), staff at the desk; anyone else finds nothing. */
+    /** Refuses what records the client's data (409 {@code consent-required}) unless she consents to its processing now. */
+    public void ensureConsentedToDataProcessing(ClientId client, ClinicId clinic) {
+        ensureConsented(client, clinic, EnumSet.of(ConsentKind.DATA_PROCESSING));
+    }
+
+    private void ensureConsented(ClientId client, ClinicId clinic, Set<ConsentKind> kinds) {
+        existing(client, clinic).orElseThrow(() -> ConsentRequired.missing(kinds)).execute(file -> file.ensureConsented(kinds));
+    }
+
+    /**
+     * The client acts in the app where she has a session at the clinic; the clinic's staff at the desk for
+     * a client with a session or a case there; anyone else finds nothing.
+     */
     private ConsentVia checkAccess(ClientId client, ClinicId clinic, Actor by) {
         Require.present("clientId", client);
         Require.present("clinicId", clinic);
@@ -125,7 +142,7 @@ public class Intakes {
             }
             return ConsentVia.INTAKE;
         }
-        if (ClinicalPolicy.isStaffAt(by, clinic) && booking.knowsClient(client)) {
+        if (ClinicalPolicy.isStaffAt(by, clinic) && (booking.hasSessionAt(client, clinic) || cases.hasCaseAt(client, clinic))) {
             return ConsentVia.DESK;
         }
         throw new NotFoundException("No client " + client + " at clinic " + clinic);

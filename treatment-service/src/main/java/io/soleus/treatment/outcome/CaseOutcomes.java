@@ -123,6 +123,12 @@ public class CaseOutcomes {
         return cases;
     }
 
+    /** Whether the client has (or had) a case at the clinic, as the outcome view knows by now. */
+    public boolean hasCaseAt(ClientId client, ClinicId clinic) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM outcome_case WHERE client_id = ? AND clinic_id = ?)",
+                Boolean.class, client.value(), clinic.value()));
+    }
+
     private static boolean visible(CaseOutcome outcome, Actor user) {
         return ClinicalPolicy.seesCase(user, new ClinicId(outcome.clinicId()), new ClientId(outcome.clientId()));
     }

@@ -37,9 +37,13 @@ public class Reports {
                             Double adherencePercent, long discharged, long open) {
     }
 
-    /** A validated questionnaire's figures over the cases that answered it at least twice or once: baseline, change, share reaching its MIC. */
-    public record FunctionRow(String key, String instrument, long cases, Double meanBaseline, Double meanLatest,
-                              Double meanChange, Double meaningfulChangePercent) {
+    /**
+     * A validated questionnaire's figures: the cases that answered it and their mean baseline; of those
+     * that answered it again ({@code followedUp}), the mean latest score, the mean change and the share
+     * reaching its minimal important change.
+     */
+    public record FunctionRow(String key, String instrument, long cases, long followedUp, Double meanBaseline,
+                              Double meanLatest, Double meanChange, Double meaningfulChangePercent) {
     }
 
     public record OperationsRow(String key, long sessions, long attended, long lateCancellations, long noShows) {
@@ -87,14 +91,18 @@ public class Reports {
         String techniques = "technique".equals(by)
                 ? "JOIN (SELECT DISTINCT case_id, technique FROM outcome_technique) t ON t.case_id = c.case_id " : "";
         ReportFilter.Sql where = filter.onCases(user);
-        return jdbc.query("SELECT " + key + " AS key, m.instrument, count(*) AS cases, avg(m.baseline) AS baseline,"
-                        + " avg(m.latest) AS latest, avg(m.latest - m.baseline) AS change,"
-                        + " 100.0 * count(*) FILTER (WHERE m.latest - m.baseline >= m.minimal_important_change - 1e-9)"
-                        + " / count(*) AS meaningful_percent"
+        // a change needs two answers: a case answered once counts in the baseline only
+        return jdbc.query("SELECT " + key + " AS key, m.instrument, count(*) AS cases,"
+                        + " count(*) FILTER (WHERE m.answers >= 2) AS followed_up, avg(m.baseline) AS baseline,"
+                        + " avg(m.latest) FILTER (WHERE m.answers >= 2) AS latest,"
+                        + " avg(m.latest - m.baseline) FILTER (WHERE m.answers >= 2) AS change,"
+                        + " 100.0 * count(*) FILTER (WHERE m.answers >= 2"
+                        + " AND m.latest - m.baseline >= m.minimal_important_change - 1e-9)"
+                        + " / nullif(count(*) FILTER (WHERE m.answers >= 2), 0) AS meaningful_percent"
                         + " FROM outcome_case c JOIN outcome_case_measure m ON m.case_id = c.case_id " + techniques
                         + "WHERE " + where.where() + " GROUP BY 1, 2 ORDER BY 1, 2",
                 (row, i) -> new FunctionRow(row.getString("key"), row.getString("instrument"), row.getLong("cases"),
-                        number(row, "baseline"), number(row, "latest"), number(row, "change"),
+                        row.getLong("followed_up"), number(row, "baseline"), number(row, "latest"), number(row, "change"),
                         number(row, "meaningful_percent")),
                 where.arguments());
     }

@@ -9,6 +9,7 @@ import io.soleus.kernel.id.ClientId;
 import io.soleus.platform.audit.AuditEntries;
 import io.soleus.platform.audit.AuditEntries.AuditEntry;
 import io.soleus.platform.security.CurrentUser;
+import io.soleus.treatment.intake.ClientFiles;
 import io.soleus.treatment.outcome.CaseOutcomes;
 import io.soleus.treatment.outcome.CaseOutcomes.CaseOutcome;
 import io.soleus.treatment.privacy.RecordAccessLog.RecordAccess;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Treatment's part of a client's data export: every case with its assessments, techniques, plan,
- * progress and discharge, who from the practice opened it, and every change to it. An admin's export
+ * progress, questionnaires and discharge, her intakes and consents at each clinic, who from the practice opened it, and every change to it. An admin's export
  * is itself a read of the clinical record, and logged as one.
  */
 @RestController
@@ -31,29 +32,34 @@ class ClientExportController {
     static final int MOST_ENTRIES = 10_000;
 
     private final CaseOutcomes cases;
+    private final ClientFiles files;
     private final RecordAccessLog accessLog;
     private final AuditEntries audit;
     private final Clock clock;
 
-    ClientExportController(CaseOutcomes cases, RecordAccessLog accessLog, AuditEntries audit, Clock clock) {
+    ClientExportController(CaseOutcomes cases, ClientFiles files, RecordAccessLog accessLog, AuditEntries audit, Clock clock) {
         this.cases = cases;
+        this.files = files;
         this.accessLog = accessLog;
         this.audit = audit;
         this.clock = clock;
     }
 
-    public record TreatmentPart(Instant exportedAt, List<CaseOutcome> cases, List<RecordAccess> openedBy,
-                                List<AuditEntry> changes) {
+    /** {@code files}: her intake answers, red flags and consents at each clinic, in English. */
+    public record TreatmentPart(Instant exportedAt, List<CaseOutcome> cases, List<ClientFiles.File> files,
+                                List<RecordAccess> openedBy, List<AuditEntry> changes) {
     }
 
     @GetMapping("/clients/{clientId}/export")
-    @Operation(summary = "Everything treatment holds of a client: cases with their course, plans and progress, who opened "
-            + "them, every change")
+    @Operation(summary = "Everything treatment holds of a client: cases with their course, plans, progress and "
+            + "questionnaires, intakes and consents, who opened them, every change")
     TreatmentPart export(@PathVariable ClientId clientId) {
         Actor reader = CurrentUser.get();
         List<CaseOutcome> timeline = cases.timeline(clientId, reader);
         accessLog.opened(reader, clientId.value(), Viewed.EXPORT, null);
-        return new TreatmentPart(clock.instant(), timeline, accessLog.of(clientId, MOST_ENTRIES, reader),
+        List<ClientFiles.File> intakes = files.files(clientId, reader).stream()
+                .map(file -> files.file(clientId, file.clinicId(), "en", reader)).toList();
+        return new TreatmentPart(clock.instant(), timeline, intakes, accessLog.of(clientId, MOST_ENTRIES, reader),
                 audit.of(clientId, MOST_ENTRIES, reader));
     }
 }

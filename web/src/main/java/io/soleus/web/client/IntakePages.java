@@ -1,10 +1,12 @@
 package io.soleus.web.client;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.soleus.web.security.SignedIn;
@@ -66,11 +68,16 @@ class IntakePages {
             }
         });
         List<String> ticked = consents == null ? List.of() : consents;
+        Instant before = Optional.ofNullable(intake.file(me.client(), clinicId, language(locale)).intake())
+                .map(IntakeApi.Intake::submittedAt).orElse(Instant.MIN);
         try {
-            Submitted submitted = intake.submit(me.client(), clinicId, language(locale), answers, ticked, key.toString());
+            // a client who booked a moment ago may be unknown to the clinical record for a moment more
+            Submitted submitted = ReadYourWrites.once(() -> intake.submit(me.client(), clinicId, language(locale), answers,
+                    ticked, key.toString()));
             ReadYourWrites.await(() -> {
                 IntakeApi.File file = intake.file(me.client(), clinicId, language(locale));
-                return file.intake() != null && file.intake().redFlag() == submitted.redFlag()
+                return file.intake() != null && file.intake().submittedAt().isAfter(before)
+                        && file.intake().redFlag() == submitted.redFlag()
                         && file.consents().stream().filter(IntakeApi.Consent::current).map(IntakeApi.Consent::kind).toList()
                         .containsAll(ticked);
             });

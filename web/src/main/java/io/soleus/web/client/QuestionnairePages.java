@@ -58,6 +58,8 @@ class QuestionnairePages {
         Map<String, Integer> items = null;
         List<Activity> activities = null;
         Map<String, String> given = new LinkedHashMap<>();
+        // the page's row of each activity sent, so that an error about the service's n-th is shown on its row
+        List<Integer> rowOf = new ArrayList<>();
         if (asked.patientSpecific()) {
             activities = new ArrayList<>();
             for (int i = 0; i < ACTIVITY_ROWS; i++) {
@@ -67,6 +69,7 @@ class QuestionnairePages {
                 given.put("rating." + i, rating == null ? "" : rating);
                 if (name != null && !name.isBlank() || rating != null && !rating.isBlank()) {
                     activities.add(new Activity(name, number(rating)));
+                    rowOf.add(i);
                 }
             }
         } else {
@@ -79,10 +82,10 @@ class QuestionnairePages {
                 }
             }
         }
-        int before = treatment.caseOf(caseId).measures().size();
         try {
             Measured measured = questionnaires.answer(caseId, instrument, items, activities, key.toString());
-            ReadYourWrites.await(() -> treatment.caseOf(caseId).measures().size() > before);
+            // the answer is shown once the case no longer asks for it (a repeat of a sent form is there at once)
+            ReadYourWrites.await(() -> !treatment.caseOf(caseId).questionnairesDue().contains(instrument));
             next.addFlashAttribute("measured", measured);
             return "redirect:/me/cases/" + caseId + "/questionnaires";
         } catch (ServiceRefused refused) {
@@ -90,7 +93,7 @@ class QuestionnairePages {
                 throw refused;
             }
             Map<String, String> errors = new LinkedHashMap<>();
-            refused.errors().forEach(error -> errors.put(field(error.field()), error.message()));
+            refused.errors().forEach(error -> errors.put(field(error.field(), rowOf), error.message()));
             return page(treatment.caseOf(caseId), locale, model, given, List.of(), errors);
         }
     }
@@ -115,13 +118,20 @@ class QuestionnairePages {
                 .reduce((first, second) -> second).map(TreatmentApi.Measure::activities).orElse(List.of());
     }
 
-    /** The page's field of a service's: {@code items.hopping} is {@code item.hopping}, {@code activities[1].name} is {@code name.1}. */
-    private static String field(String service) {
+    /**
+     * The page's field of a service's: {@code items.hopping} is {@code item.hopping}, {@code activities[1].name}
+     * the name field of the page's row that was sent second.
+     */
+    private static String field(String service, List<Integer> rowOf) {
         if (service.startsWith("items.")) {
             return "item." + service.substring("items.".length());
         }
         java.util.regex.Matcher row = java.util.regex.Pattern.compile("activities\\[(\\d+)]\\.(name|rating)").matcher(service);
-        return row.matches() ? row.group(2) + "." + row.group(1) : service;
+        if (!row.matches()) {
+            return service;
+        }
+        int sent = Integer.parseInt(row.group(1));
+        return row.group(2) + "." + (sent < rowOf.size() ? rowOf.get(sent) : sent);
     }
 
     private static Integer number(String value) {

@@ -49,11 +49,7 @@ public class IntakeApi {
     }
 
     /** What an intake told: kept in the session for the page after the redirect, so serializable. */
-    public record Submitted(boolean redFlag, List<String> redFlags, String advice) implements java.io.Serializable {
-
-        public Submitted {
-            redFlags = List.copyOf(redFlags);
-        }
+    public record Submitted(boolean redFlag, String advice) implements java.io.Serializable {
     }
 
     public record Consent(String kind, String textVersion, String via, Instant givenAt, Instant withdrawnAt,
@@ -95,9 +91,7 @@ public class IntakeApi {
         body.put("answers", answers);
         body.put("consents", consents);
         JsonNode answer = send(body, idempotencyKey, "/clients/{client}/intake/{clinic}", clientId, clinicId);
-        List<String> flags = new java.util.ArrayList<>();
-        answer.path("redFlags").forEach(flag -> flags.add(flag.asText()));
-        return new Submitted(answer.path("redFlag").asBoolean(), flags,
+        return new Submitted(answer.path("redFlag").asBoolean(),
                 answer.path("advice").isTextual() ? answer.path("advice").asText() : null);
     }
 

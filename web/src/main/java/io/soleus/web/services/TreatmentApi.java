@@ -97,8 +97,8 @@ public class TreatmentApi {
                            double minimalImportantChange, boolean meaningful) {
     }
 
-    public record FunctionRow(String key, String instrument, long cases, Double meanBaseline, Double meanLatest,
-                              Double meanChange, Double meaningfulChangePercent) {
+    public record FunctionRow(String key, String instrument, long cases, long followedUp, Double meanBaseline,
+                              Double meanLatest, Double meanChange, Double meaningfulChangePercent) {
     }
 
     public record Exercise(UUID exerciseId, String name, String description) {
