@@ -1,18 +1,12 @@
 package io.soleus.treatment.intake;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.value.ConsentKind;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import io.soleus.treatment.QuestionnaireData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +22,7 @@ public class IntakeForms {
     private final List<IntakeForm> forms;
 
     public IntakeForms() {
-        this(load());
+        this(QuestionnaireData.load(LOCATION, IntakeForm.class));
     }
 
     IntakeForms(List<IntakeForm> forms) {
@@ -50,21 +44,5 @@ public class IntakeForms {
     /** The text version of a kind of consent that a clinic asks for now. */
     public String consentVersion(ClinicId clinic, ConsentKind kind) {
         return current(clinic).consent(kind).version();
-    }
-
-    private static List<IntakeForm> load() {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
-            return java.util.Arrays.stream(resources).map(resource -> {
-                try (InputStream in = resource.getInputStream()) {
-                    return json.readValue(in, IntakeForm.class);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Unreadable intake form " + resource, e);
-                }
-            }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,18 +1,11 @@
 package io.soleus.treatment.measure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.kernel.NotFoundException;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import io.soleus.treatment.QuestionnaireData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +21,7 @@ public class Instruments {
     private final List<Instrument> instruments;
 
     public Instruments() {
-        this(load());
+        this(QuestionnaireData.load(LOCATION, Instrument.class));
     }
 
     Instruments(List<Instrument> instruments) {
@@ -49,21 +42,5 @@ public class Instruments {
 
     public Optional<Instrument> version(String instrument, int version) {
         return instruments.stream().filter(it -> it.instrument().equals(instrument) && it.version() == version).findFirst();
-    }
-
-    private static List<Instrument> load() {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
-            return Arrays.stream(resources).map(resource -> {
-                try (InputStream in = resource.getInputStream()) {
-                    return json.readValue(in, Instrument.class);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Unreadable questionnaire " + resource, e);
-                }
-            }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

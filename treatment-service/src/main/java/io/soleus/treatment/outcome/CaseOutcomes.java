@@ -198,11 +198,12 @@ public class CaseOutcomes {
                                 row.getDouble(4) - row.getDouble(3) >= row.getDouble(5) - 1e-9)));
         return rows.stream().map(row -> {
             UUID caseId = (UUID) row.get("case_id");
-            CaseOutcome outcome = caseOutcome(row, assessments.getOrDefault(caseId, List.of()),
-                    treatments.getOrDefault(caseId, List.of()), techniques.getOrDefault(caseId, Map.of()),
-                    plans.getOrDefault(caseId, List.of()), progress.getOrDefault(caseId, List.of()),
-                    measures.getOrDefault(caseId, List.of()), function.getOrDefault(caseId, List.of()), List.of());
-            return withDue(outcome);
+            List<Assessment> assessed = assessments.getOrDefault(caseId, List.of());
+            List<Measure> answered = measures.getOrDefault(caseId, List.of());
+            return caseOutcome(row, assessed, treatments.getOrDefault(caseId, List.of()),
+                    techniques.getOrDefault(caseId, Map.of()), plans.getOrDefault(caseId, List.of()),
+                    progress.getOrDefault(caseId, List.of()), answered, function.getOrDefault(caseId, List.of()),
+                    due(row.get("discharged_at") != null, assessed, answered));
         }).toList();
     }
 
@@ -241,12 +242,12 @@ public class CaseOutcomes {
                         (Boolean) row.get("back_to_activity"), (String) row.get("discharge_reason")), measures, function, due);
     }
 
-    /** The case with the questionnaires its client is asked to answer now. */
-    private CaseOutcome withDue(CaseOutcome c) {
+    /** The questionnaires a case's client is asked to answer now, from its assessments and answers so far. */
+    private List<String> due(boolean discharged, List<Assessment> assessments, List<Measure> measures) {
         List<String> due = new ArrayList<>();
         for (String instrument : instruments.names()) {
-            List<Measure> answered = c.measures().stream().filter(m -> m.instrument().equals(instrument)).toList();
-            if (c.discharge() != null) {
+            List<Measure> answered = measures.stream().filter(m -> m.instrument().equals(instrument)).toList();
+            if (discharged) {
                 if (!answered.isEmpty() && answered.stream().noneMatch(m -> "DISCHARGE".equals(m.occasion()))) {
                     due.add(instrument);
                 }
@@ -254,16 +255,12 @@ public class CaseOutcomes {
                 due.add(instrument);
             } else {
                 Instant last = answered.get(answered.size() - 1).measuredAt();
-                long since = c.assessments().stream().filter(a -> a.recordedAt().isAfter(last)).count();
-                if (since >= FOLLOW_UP_EVERY) {
+                if (assessments.stream().filter(a -> a.recordedAt().isAfter(last)).count() >= FOLLOW_UP_EVERY) {
                     due.add(instrument);
                 }
             }
         }
-        return new CaseOutcome(c.caseId(), c.clientId(), c.clientName(), c.clinicId(), c.therapistId(), c.complaint(),
-                c.findingCode(), c.finding(), c.side(), c.openedAt(), c.baselinePain(), c.latestPain(), c.sessionsAssessed(),
-                c.painTrajectory(), c.assessments(), c.treatments(), c.meaningfulChange(), c.techniqueSessions(), c.plan(),
-                c.progress(), c.discharge(), c.measures(), c.function(), List.copyOf(due));
+        return List.copyOf(due);
     }
 
     private static double round(double value) {

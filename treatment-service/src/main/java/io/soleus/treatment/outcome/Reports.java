@@ -63,8 +63,7 @@ public class Reports {
     /** Outcome figures of all the cases, or grouped {@code by} clinic, therapist, finding, technique or month (of opening). */
     public List<ReportRow> outcomes(String by, ReportFilter filter, Actor user) {
         String key = groupKey(by);
-        String techniques = "technique".equals(by)
-                ? "JOIN (SELECT DISTINCT case_id, technique FROM outcome_technique) t ON t.case_id = c.case_id " : "";
+        String techniques = techniqueJoin(by);
         ReportFilter.Sql where = filter.onCases(user);
         return jdbc.query("SELECT " + key + " AS key, count(*) AS cases,"
                         + " avg(c.baseline_pain - coalesce(c.final_pain, c.latest_pain)) AS mean_change,"
@@ -88,8 +87,7 @@ public class Reports {
      */
     public List<FunctionRow> function(String by, ReportFilter filter, Actor user) {
         String key = groupKey(by);
-        String techniques = "technique".equals(by)
-                ? "JOIN (SELECT DISTINCT case_id, technique FROM outcome_technique) t ON t.case_id = c.case_id " : "";
+        String techniques = techniqueJoin(by);
         ReportFilter.Sql where = filter.onCases(user);
         // a change needs two answers: a case answered once counts in the baseline only
         return jdbc.query("SELECT " + key + " AS key, m.instrument, count(*) AS cases,"
@@ -105,6 +103,12 @@ public class Reports {
                         row.getLong("followed_up"), number(row, "baseline"), number(row, "latest"), number(row, "change"),
                         number(row, "meaningful_percent")),
                 where.arguments());
+    }
+
+    /** Grouped by technique, a case counts once under each technique it used ({@code t}); otherwise no join. */
+    private static String techniqueJoin(String by) {
+        return "technique".equals(by)
+                ? "JOIN (SELECT DISTINCT case_id, technique FROM outcome_technique) t ON t.case_id = c.case_id " : "";
     }
 
     /** The SQL of a case's group: all, its clinic, therapist, finding, technique ({@code t}) or month of opening. */
