@@ -54,16 +54,11 @@ class IntakeJourneysTest {
     void start() {
         platform = WebPlatform.get();
         web = platform.processes.webUrl();
-        Map<String, Object> always = RunningPlatform.everyDayAllDay();
-        quay = platform.post("booking", platform.admin, "/clinics", Map.of("name", "Quay Soft Tissue Clinic",
-                "address", "9 Quay Lane, Kingston", "timeZone", "Europe/London", "openingHours", always,
-                "rooms", List.of(Map.of("name", "Quay room")))).path("clinicId").asText();
-        uma = platform.post("booking", platform.admin, "/therapists", Map.of("name", "Uma Quayle",
-                "clinics", List.of(quay))).path("therapistId").asText();
-        platform.put("booking", platform.admin, "/therapists/" + uma + "/availability/" + quay, always);
-        assessment = platform.post("booking", platform.admin, "/session-types", Map.of("name", "Quay assessment",
-                "durationMinutes", 45, "bufferMinutes", 0, "therapists", List.of(uma))).path("sessionTypeId").asText();
-        platform.processes.identity().account(uma, "uma@soleus.test", "Uma Quayle", PASSWORD, "THERAPIST", List.of(quay));
+        RunningPlatform.AllDayClinic opened = platform.openAllDayClinic("Quay Soft Tissue Clinic", "9 Quay Lane, Kingston",
+                "Uma Quayle", "uma@soleus.test", PASSWORD, "Quay assessment", 45);
+        quay = opened.clinic();
+        uma = opened.therapist();
+        assessment = opened.sessionType();
     }
 
     @Test

@@ -235,6 +235,29 @@ final class RunningPlatform {
                 "side", "LEFT", "contributingFactors", List.of("OVERUSE"));
     }
 
+    /** A clinic open every day, all day, with one room and one therapist who offers one session type. */
+    record AllDayClinic(String clinic, String therapist, String sessionType) {
+    }
+
+    /**
+     * Opens a clinic of one room, open every day all day, with one therapist available all of it who
+     * offers one session type of {@code minutes}, and signs the therapist up at {@code email}.
+     */
+    AllDayClinic openAllDayClinic(String name, String address, String therapistName, String email, String password,
+                                  String sessionType, int minutes) {
+        Map<String, Object> always = everyDayAllDay();
+        String clinic = post("booking", admin, "/clinics", Map.of("name", name, "address", address,
+                "timeZone", "Europe/London", "openingHours", always,
+                "rooms", List.of(Map.of("name", name.split(" ")[0] + " room")))).path("clinicId").asText();
+        String therapist = post("booking", admin, "/therapists", Map.of("name", therapistName,
+                "clinics", List.of(clinic))).path("therapistId").asText();
+        put("booking", admin, "/therapists/" + therapist + "/availability/" + clinic, always);
+        String type = post("booking", admin, "/session-types", Map.of("name", sessionType, "durationMinutes", minutes,
+                "bufferMinutes", 0, "therapists", List.of(therapist))).path("sessionTypeId").asText();
+        processes.identity().account(therapist, email, therapistName, password, "THERAPIST", List.of(clinic));
+        return new AllDayClinic(clinic, therapist, type);
+    }
+
     /**
      * Answers to the calf intake form: the complaint, 35 km a week, every safety question "no" except
      * long travel as given, and consent to treatment and its record.

@@ -54,18 +54,13 @@ class SchedulingJourneysTest {
     void start() {
         platform = WebPlatform.get();
         web = platform.processes.webUrl();
-        Map<String, Object> always = RunningPlatform.everyDayAllDay();
-        harbour = platform.post("booking", platform.admin, "/clinics", Map.of("name", "Harbour Soft Tissue Clinic",
-                "address", "3 Quay Street, Kingston", "timeZone", "Europe/London", "openingHours", always,
-                "rooms", List.of(Map.of("name", "Harbour room")))).path("clinicId").asText();
-        tom = platform.post("booking", platform.admin, "/therapists", Map.of("name", "Tom Okafor",
-                "clinics", List.of(harbour))).path("therapistId").asText();
-        platform.put("booking", platform.admin, "/therapists/" + tom + "/availability/" + harbour, always);
-        assessment = platform.post("booking", platform.admin, "/session-types", Map.of("name", "Harbour assessment",
-                "durationMinutes", 60, "bufferMinutes", 0, "therapists", List.of(tom))).path("sessionTypeId").asText();
+        RunningPlatform.AllDayClinic opened = platform.openAllDayClinic("Harbour Soft Tissue Clinic",
+                "3 Quay Street, Kingston", "Tom Okafor", "tom@soleus.test", PASSWORD, "Harbour assessment", 60);
+        harbour = opened.clinic();
+        tom = opened.therapist();
+        assessment = opened.sessionType();
         platform.processes.identity().account("admin-" + UUID.randomUUID(), "harbour-admin@soleus.test", "Hana Admin",
                 PASSWORD, "ADMIN", List.of());
-        platform.processes.identity().account(tom, "tom@soleus.test", "Tom Okafor", PASSWORD, "THERAPIST", List.of(harbour));
     }
 
     @Test
