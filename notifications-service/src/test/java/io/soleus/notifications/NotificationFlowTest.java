@@ -304,6 +304,26 @@ class NotificationFlowTest extends NotificationsServiceTest {
     }
 
     @Test
+    void a_case_that_asks_for_its_questionnaires_again_mails_the_link_to_answer_them() {
+        Practice riverside = new Practice("Riverside Clinic");
+        String email = address("quinn");
+        ClientId quinn = riverside.client("Quinn Ahead", email, null, Channel.EMAIL);
+        awaitRecipient(quinn);
+        CaseId caseId = riverside.openCase(quinn);
+
+        riverside.questionnairesRequested(caseId, quinn);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Mailbox.to(email).isEmpty());
+        Mail asked = Mailbox.to(email).get(0);
+        assertThat(asked.subject()).isEqualTo("How far have you come?");
+        for (String body : List.of(asked.text(), asked.html())) {
+            assertThat(body).contains("A few short questions show you and your therapist how far you have come",
+                    "/me/cases/" + caseId + "/questionnaires");
+        }
+        assertThat(awaitNotification(quinn.value(), "QUESTIONNAIRE").get("case_id")).isEqualTo(caseId.value());
+    }
+
+    @Test
     void a_late_cancellation_quotes_the_clinics_policy_and_a_no_show_gets_a_follow_up() {
         Practice riverside = new Practice("Riverside Clinic");
         String email = address("lee");

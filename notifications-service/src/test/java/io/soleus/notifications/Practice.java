@@ -29,6 +29,7 @@ import io.soleus.kernel.id.SessionId;
 import io.soleus.kernel.id.SessionTypeId;
 import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.treatment.CaseDischarged;
+import io.soleus.kernel.treatment.QuestionnairesRequested;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PrescribedExercise;
@@ -165,6 +166,12 @@ public final class Practice {
     public void discharge(CaseId caseId, ClientId client, int finalPain) {
         TREATMENT.publish("Case", caseId.toString(), new CaseDischarged(caseId, client, clinic, therapist,
                 new PainScore(finalPain), true, "Back to running", NotificationsServiceTest.CLOCK.instant()));
+    }
+
+    /** The case asks its client to answer her outcome questionnaires again. */
+    public void questionnairesRequested(CaseId caseId, ClientId client) {
+        TREATMENT.publish("Case", caseId.toString(), new QuestionnairesRequested(caseId, client, clinic,
+                List.of("lefs", "psfs"), NotificationsServiceTest.CLOCK.instant()));
     }
 
     public static TopicWriter treatment() {

@@ -43,6 +43,8 @@ import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
 import io.soleus.kernel.treatment.OutcomeMeasured;
+import io.soleus.kernel.treatment.QuestionnairesRequested;
+import io.soleus.kernel.treatment.ClinicQuestionnairesSet;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
@@ -175,7 +177,10 @@ public final class ContractSamples {
                         Instant.parse("2026-04-05T09:00:00Z")),
                 new OutcomeMeasured(CASE, RUNNER, RIVERSIDE, "psfs", 1, MeasureOccasion.BASELINE,
                         "{\"activities\":[{\"name\":\"Running 10 km\",\"rating\":3}]}", 3.0,
-                        Instant.parse("2026-03-07T11:52:00Z")))) {
+                        Instant.parse("2026-03-07T11:52:00Z")),
+                new QuestionnairesRequested(CASE, RUNNER, RIVERSIDE, List.of("lefs", "psfs"),
+                        Instant.parse("2026-03-28T10:05:00Z")),
+                new ClinicQuestionnairesSet(RIVERSIDE, "calf-intake", 2, 4, Instant.parse("2026-02-20T08:00:00Z")))) {
             samples.put(sample.getClass(), sample);
         }
         return samples;

@@ -43,12 +43,14 @@ class IntakeJourneysTest {
     private static final String PASSWORD = "a long enough password";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Pattern INTAKE_LINK = Pattern.compile("http://[^\\s\"<]+(/me/intake/[0-9a-f-]{36})");
+    private static final Pattern QUESTIONNAIRE_LINK = Pattern.compile("http://[^\\s\"<]+(/me/cases/[0-9a-f-]{36}/questionnaires)");
 
     private RunningPlatform platform;
     private String web;
     private String quay;
     private String uma;
     private String assessment;
+    private String noahsAddress;
 
     @BeforeAll
     void start() {
@@ -104,9 +106,9 @@ class IntakeJourneysTest {
             phone.click(By.xpath("//button[normalize-space()='Send my answers']"));
             phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Please correct the fields"));
             assertThat(phone.find(By.id("a.complaint-history")).getAttribute("value")).contains("long flight home");
-            assertThat(phone.all(cssSelector(".field-error"))).hasSize(8);
+            assertThat(phone.all(cssSelector(".field-error"))).hasSize(10);
             for (String question : List.of("calf-swelling", "calf-warm-red", "surgery-immobilisation", "clot-history",
-                    "night-pain", "rest-pain", "numbness")) {
+                    "night-pain", "rest-pain", "numbness", "bone-point-pain", "exertional-tightness")) {
                 phone.click(By.xpath("//input[@name='a." + question + "' and @value='no']/.."));
             }
             phone.click(By.xpath("//input[@name='a.long-travel' and @value='yes']/.."));
@@ -146,7 +148,8 @@ class IntakeJourneysTest {
     @Test
     @Order(2)
     void a_client_who_answers_without_consenting_is_treated_only_once_he_consents_at_the_desk() {
-        String client = platform.registerClient("Noah Noflag", RunningPlatform.address("noah"));
+        noahsAddress = RunningPlatform.address("noah");
+        String client = platform.registerClient("Noah Noflag", noahsAddress);
         platform.processes.identity().account(client, "noah@soleus.test", "Noah Noflag", PASSWORD, "CLIENT", List.of());
         Instant start = startedAnHourAgo();
         platform.setClocks(start.minus(Duration.ofHours(1)));
@@ -197,7 +200,7 @@ class IntakeJourneysTest {
 
     @Test
     @Order(3)
-    void the_client_answers_his_outcome_questionnaires_on_his_phone_and_the_scores_reach_his_therapist_and_the_dashboard() {
+    void the_client_answers_his_outcome_questionnaires_on_his_phone_the_scores_reach_his_therapist_and_the_dashboard_and_his_clinic_asks_again() {
         String client = within(Duration.ofSeconds(30)).until(() -> platform.get("treatment", platform.admin,
                 "/reports/cases?clinicId=" + quay), cases -> cases.size() == 1).get(0).path("clientId").asText();
         String caseId = platform.get("treatment", platform.admin, "/clients/" + client + "/timeline").get(0).path("caseId").asText();
@@ -258,7 +261,40 @@ class IntakeJourneysTest {
             String function = admin.text(By.id("function"));
             assertThat(function).as(admin.find(By.id("function")).getAttribute("innerHTML")).contains("Clinic: Quay Soft Tissue Clinic", "Patient-Specific Functional Scale (PSFS)",
                     "Lower Extremity Functional Scale (LEFS)", "59.0");
+
+            // Quay asks its questionnaires again after every session, and keeps the first intake form
+            admin.open(web + "/admin/clinics");
+            new org.openqa.selenium.support.ui.Select(admin.find(By.id("intake-form-" + quay))).selectByValue("calf-intake:1");
+            admin.type(By.id("follow-up-" + quay), "1");
+            admin.click(By.xpath("//button[normalize-space()='Save the questionnaires of Quay Soft Tissue Clinic']"));
+            admin.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("questionnaires-" + quay), "Saved"));
+            admin.check("admin-clinic-questionnaires");
+            assertThat(admin.find(By.id("follow-up-" + quay)).getAttribute("value")).isEqualTo("1");
         }
+        assertThat(platform.get("treatment", platform.admin, "/clinics/" + quay + "/intake-form").path("version").asInt()).isEqualTo(1);
+
+        // his next session's assessment is the first since his answers: he is asked again, by mail
+        Instant first = startedAnHourAgo();
+        Instant next = first.atZone(LONDON).getHour() >= 2 ? first.minus(Duration.ofHours(1)) : first.plus(Duration.ofMinutes(45));
+        platform.setClocks(next.minus(Duration.ofHours(1)));
+        String nextSession = platform.book(client, uma, quay, assessment, next);
+        platform.setClocks(Instant.now());
+        String asUma = platform.token(uma, "THERAPIST", List.of(quay));
+        within(Duration.ofMinutes(1)).until(() -> platform.send("treatment", asUma, "POST", "/cases/" + caseId + "/assessments",
+                Map.of("sessionId", nextSession, "pain", 3, "tightness", "MILD")), answer -> answer.status() == 201);
+        String mail = within(Duration.ofSeconds(90)).until(() -> platform.mails(noahsAddress).stream()
+                        .filter(it -> it.path("subject").asText().equals("How far have you come?")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow().path("mimeMessage").asText();
+        Matcher link = QUESTIONNAIRE_LINK.matcher(mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="));
+        assertThat(link.find()).as("the mail links to his questionnaires: %s", mail).isTrue();
+        assertThat(link.group(1)).isEqualTo("/me/cases/" + caseId + "/questionnaires");
+        try (Browser phone = new Browser("questionnaire-follow-up", 375, 812)) {
+            phone.signIn(web, "noah@soleus.test", PASSWORD);
+            phone.waitUntil(ExpectedConditions.urlContains("/me"));
+            phone.open(web + link.group(1));
+            assertThat(phone.text(By.tagName("h2"))).isEqualTo("Lower Extremity Functional Scale (LEFS)");
+        }
+        assertThat(due(caseId)).containsExactly("lefs", "psfs");
     }
 
     /** The questionnaires the case asks its client for now. */

@@ -268,7 +268,7 @@ final class RunningPlatform {
         answers.put("complaint-duration", "weeks");
         answers.put("weekly-km", "35");
         for (String question : List.of("calf-swelling", "calf-warm-red", "surgery-immobilisation", "clot-history",
-                "night-pain", "rest-pain", "numbness")) {
+                "night-pain", "rest-pain", "numbness", "bone-point-pain", "exertional-tightness")) {
             answers.put(question, "no");
         }
         answers.put("long-travel", longTravel);

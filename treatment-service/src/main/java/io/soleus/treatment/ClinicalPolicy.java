@@ -64,6 +64,11 @@ public final class ClinicalPolicy {
         return actor.is(Role.ADMIN) ? Optional.empty() : Optional.of(actor.clinics());
     }
 
+    /** Setting up a clinic's questionnaires: admins. */
+    public static boolean setsUpClinics(Actor actor) {
+        return actor.is(Role.ADMIN);
+    }
+
     /** Which admin changed or read a record is told to admins; a client sees that an admin did. */
     public static boolean namesAdmins(Actor viewer) {
         return viewer.is(Role.ADMIN);

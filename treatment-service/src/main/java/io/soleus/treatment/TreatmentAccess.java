@@ -38,6 +38,9 @@ class TreatmentAccess implements AccessRules {
         access.post("/clients/{clientId}/intake/*", "/clients/{clientId}/consents/*", "/clients/{clientId}/consents/*/withdrawal")
                 .by(any(ADMIN, THERAPIST).or(self(CLIENT, "clientId")));
 
+        access.get("/questionnaire-settings").by(ADMIN);
+        access.put("/clinics/*/questionnaire-settings").by(ADMIN);
+
         access.get("/reports/**").by(ADMIN, THERAPIST);
 
         access.get("/exercises").by(ADMIN, THERAPIST, CLIENT);

@@ -58,6 +58,9 @@ class AccessMatrixTest {
             entry("GET /clients/{clientId}/intake", "A X Y @"),
             entry("POST /clients/{clientId}/consents/{clinicId}", "A X @"),
             entry("POST /clients/{clientId}/consents/{clinicId}/withdrawal", "A X @"),
+            // a clinic's questionnaires: admins
+            entry("GET /questionnaire-settings", "@"),
+            entry("PUT /clinics/{clinicId}/questionnaire-settings", "@"),
             // outcome reports: staff, each over the clinics of their token
             entry("GET /reports/outcomes", "X Y @"),
             entry("GET /reports/operations", "X Y @"),
@@ -81,6 +84,7 @@ class AccessMatrixTest {
     @BeforeEach
     void aCaseForClientAAtClinicX() {
         practice = new Practice(port, jdbc);
+        practice.clinicOpened();
         ClinicId clinicY = ClinicId.random();
         TherapistId therapistY = TherapistId.random();
         ClientId clientB = practice.clientRegistered("Bo Bergström", "bo.bergstrom@example.org");
@@ -124,6 +128,8 @@ class AccessMatrixTest {
                         entry("POST /clients/{clientId}/intake/{clinicId}", IntakeAndConsentTest.answers("no")),
                         entry("POST /cases/{caseId}/measures", ReferenceCaseTest.psfs(3)),
                         entry("POST /clients/{clientId}/consents/{clinicId}", Map.of("kinds", List.of("TREATMENT"))),
+                        entry("PUT /clinics/{clinicId}/questionnaire-settings", Map.of("intakeForm", "calf-intake",
+                                "intakeFormVersion", 2, "followUpEvery", 4)),
                         entry("POST /clients/{clientId}/consents/{clinicId}/withdrawal", Map.of("kinds", List.of("TREATMENT")))),
                 List.of("Riley Runner", "riley@example.org", "Deep, persistent ache", "Very tight soleus"));
     }

@@ -59,7 +59,7 @@ class IntakeAndConsentTest {
         answers.put("complaint-duration", "weeks");
         answers.put("weekly-km", "35");
         for (String flag : List.of("calf-swelling", "calf-warm-red", "surgery-immobilisation", "clot-history",
-                "night-pain", "rest-pain", "numbness")) {
+                "night-pain", "rest-pain", "numbness", "bone-point-pain", "exertional-tightness")) {
             answers.put(flag, "no");
         }
         answers.put("long-travel", longTravel);
@@ -85,11 +85,11 @@ class IntakeAndConsentTest {
         JsonNode form = expect(200, practice.api.get(practice.runnerToken(), "/clinics/" + practice.riverside + "/intake-form")).body();
 
         assertThat(form.path("form").asText()).isEqualTo("calf-intake");
-        assertThat(form.path("version").asInt()).isEqualTo(1);
+        assertThat(form.path("version").asInt()).as("a clinic no admin set up asks the newest").isEqualTo(2);
         List<String> redFlags = form.findValues("questions").stream().flatMap(questions -> questions.findParents("redFlag").stream())
                 .filter(question -> question.path("redFlag").asBoolean()).map(question -> question.path("id").asText()).toList();
         assertThat(redFlags).containsExactly("calf-swelling", "calf-warm-red", "long-travel", "surgery-immobilisation",
-                "clot-history", "night-pain", "rest-pain", "numbness");
+                "clot-history", "night-pain", "rest-pain", "numbness", "bone-point-pain", "exertional-tightness");
         assertThat(form.path("consents").findValuesAsText("kind")).containsExactly("TREATMENT", "DATA_PROCESSING");
         assertThat(form.path("advice").path("de").asText()).contains("ärztlich");
         assertThat(form.findValues("text")).allSatisfy(text -> assertThat(text.has("en") && text.has("de")).as(text.toString()).isTrue());

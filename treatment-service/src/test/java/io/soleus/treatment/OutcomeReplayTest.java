@@ -13,8 +13,10 @@ import io.soleus.kernel.id.SessionId;
 import io.soleus.platform.audit.AuditTrail;
 import io.soleus.platform.test.MutableClock;
 import io.soleus.platform.test.ReadModels;
+import io.soleus.platform.test.TestTokens;
 import io.soleus.treatment.booking.BookingFacts;
 import io.soleus.treatment.intake.IntakeProjection;
+import io.soleus.treatment.intake.QuestionnaireSettingsProjection;
 import io.soleus.treatment.outcome.OutcomeProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -31,8 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TreatmentServiceTest
 class OutcomeReplayTest {
 
-    static final List<String> TABLES = List.of("booking_client", "booking_session", "outcome_case", "outcome_assessment",
-            "outcome_technique", "outcome_plan_exercise", "outcome_progress", "audit_entry", "audit_record", "intake", "consent", "outcome_measure", "outcome_case_measure");
+    static final List<String> TABLES = List.of("booking_clinic", "booking_client", "booking_session", "outcome_case",
+            "outcome_assessment", "outcome_technique", "outcome_plan_exercise", "outcome_progress", "audit_entry",
+            "audit_record", "intake", "consent", "outcome_measure", "outcome_case_measure", "clinic_questionnaires");
 
     @LocalServerPort
     int port;
@@ -51,9 +54,19 @@ class OutcomeReplayTest {
     @Test
     void a_replay_of_both_sources_rebuilds_identical_figures() {
         try (Practice practice = new Practice(port, jdbc)) {
+            // Riverside asks questionnaires again after every session
+            practice.clinicOpened();
+            expect(204, practice.api.put(TestTokens.admin(), "/clinics/" + practice.riverside + "/questionnaire-settings",
+                    Map.of("intakeForm", "calf-intake", "intakeFormVersion", 2, "followUpEvery", 1)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                    "SELECT follow_up_every FROM clinic_questionnaires WHERE clinic_id = ?", Integer.class,
+                    practice.riverside.value()).equals(List.of(1)));
             String caseId = practice.openCase();
             SessionId first = practice.sessionBooked(TreatmentServiceTest.NOW.minus(Duration.ofDays(1)));
             practice.attended(first, TreatmentServiceTest.NOW.minus(Duration.ofDays(1)));
+            SessionId second = practice.sessionBooked(TreatmentServiceTest.NOW.minus(Duration.ofHours(2)));
+            practice.attended(second, TreatmentServiceTest.NOW.minus(Duration.ofHours(1)));
+            practice.awaitSession(second, "ATTENDED");
             SessionId noShow = practice.sessionBooked(TreatmentServiceTest.NOW.minus(Duration.ofDays(3)));
             practice.missed(noShow, TreatmentServiceTest.NOW.minus(Duration.ofDays(3)));
             SessionId cancelled = practice.sessionBooked(TreatmentServiceTest.NOW.plus(Duration.ofDays(3)));
@@ -68,6 +81,7 @@ class OutcomeReplayTest {
             expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()));
             expect(201, ReferenceCaseTest.measure(practice, caseId, ReferenceCaseTest.psfs(3)));
             expect(201, ReferenceCaseTest.measure(practice, caseId, ReferenceCaseTest.lefs(52)));
+            expect(201, practice.assess(caseId, second, 6));
             expect(204, practice.api.post(practice.runnerToken(), "/cases/" + caseId + "/progress", Map.of("exerciseId",
                     ReferenceCaseTest.exercise("soleus-wall-stretch"), "outcome", "DONE", "pain", 6, "day", "2026-11-30")));
             expect(204, practice.api.post(practice.maya(), "/cases/" + caseId + "/discharge", Map.of("finalPain", 4,
@@ -76,8 +90,8 @@ class OutcomeReplayTest {
 
             JsonNode operations = await().atMost(Duration.ofSeconds(20)).until(
                     () -> practice.api.get(practice.maya(), "/reports/operations?by=clinic").body(),
-                    rows -> rows.path(0).path("sessions").asLong() == 3);
-            assertThat(operations.path(0).path("attended").asLong()).isEqualTo(1);
+                    rows -> rows.path(0).path("sessions").asLong() == 4);
+            assertThat(operations.path(0).path("attended").asLong()).isEqualTo(2);
             assertThat(operations.path(0).path("noShows").asLong()).isEqualTo(1);
             assertThat(operations.path(0).path("lateCancellations").asLong()).isEqualTo(1);
             await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), "/cases/" + caseId)
@@ -86,15 +100,21 @@ class OutcomeReplayTest {
                     .orElseThrow(), jdbc, Duration.ofSeconds(20));
             ReadModels.awaitCaughtUp(processing.eventProcessor(IntakeProjection.GROUP, StreamingEventProcessor.class)
                     .orElseThrow(), jdbc, Duration.ofSeconds(20));
+            ReadModels.awaitCaughtUp(processing.eventProcessor(QuestionnaireSettingsProjection.GROUP, StreamingEventProcessor.class)
+                    .orElseThrow(), jdbc, Duration.ofSeconds(20));
             Map<String, List<String>> before = ReadModels.snapshot(jdbc, TABLES);
             assertThat(before.get("intake")).isNotEmpty();
+            assertThat(before.get("clinic_questionnaires")).isNotEmpty();
+            assertThat(before.get("outcome_case_measure")).as("the lefs asked again after the second session, the psfs answered")
+                    .anySatisfy(row -> assertThat(row).contains("lefs").endsWith(",t)"))
+                    .anySatisfy(row -> assertThat(row).contains("psfs").endsWith(",f)"));
             assertThat(before.get("consent")).isNotEmpty();
             String reportBefore = practice.api.get(practice.maya(), "/reports/outcomes?by=technique").body().toString();
             String functionBefore = practice.api.get(practice.maya(), "/reports/function?by=clinic").body().toString();
             assertThat(functionBefore).contains("psfs", "lefs");
 
             List<StreamingEventProcessor> processors = List.of(OutcomeProjection.GROUP, BookingFacts.GROUP, AuditTrail.PROCESSING_GROUP,
-                    IntakeProjection.GROUP).stream()
+                    IntakeProjection.GROUP, QuestionnaireSettingsProjection.GROUP).stream()
                     .map(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
             processors.forEach(StreamingEventProcessor::shutDown);
             processors.forEach(StreamingEventProcessor::resetTokens);

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
+import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
@@ -52,6 +53,14 @@ public final class Practice implements AutoCloseable {
                 null, Channel.EMAIL, true, "en", TreatmentServiceTest.NOW));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM booking_client WHERE client_id = ?", Long.class, runner.value()) == 1);
+    }
+
+    /** Booking tells that Riverside opened; the treatment service knows its clinics from then on. */
+    public void clinicOpened() {
+        booking.publish("Clinic", riverside.toString(), new ClinicOpened(riverside, "Riverside", "1 River Walk, Kingston",
+                "Europe/London", Duration.ofHours(24)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM booking_clinic WHERE clinic_id = ?", Long.class, riverside.value()) == 1);
     }
 
     /** Booking tells of another client. */

@@ -84,6 +84,10 @@ public final class DemoData {
                 "maxUpcomingSessions", 4, "newClientsOnline", true, "sameDayOnline", false));
         put(bookingPort, admin, "/clinics/" + clinics.get("Twickenham") + "/booking-rules", Map.of("minimumNotice", "PT2H",
                 "newClientsOnline", false, "sameDayOnline", true));
+        // Twickenham asks its clients' questionnaires again every third session (the others every fourth);
+        // the treatment service knows the clinic once booking's news of it arrives
+        retrying(() -> put(treatmentPort, admin, "/clinics/" + clinics.get("Twickenham") + "/questionnaire-settings",
+                Map.of("intakeForm", "calf-intake", "intakeFormVersion", 2, "followUpEvery", 3)));
         Map<DemoPractice.Therapist, Therapist> therapists = new LinkedHashMap<>();
         for (DemoPractice.Therapist planned : practice.therapists) {
             List<String> at = List.of(clinics.get(planned.monWedFri().town()), clinics.get(planned.tueThu().town()));
@@ -407,14 +411,14 @@ public final class DemoData {
             answers.put("recent-change", "New shoes with a lower drop a month ago");
         }
         for (String question : List.of("calf-swelling", "calf-warm-red", "long-travel", "surgery-immobilisation",
-                "clot-history", "night-pain", "rest-pain", "numbness")) {
+                "clot-history", "night-pain", "rest-pain", "numbness", "bone-point-pain", "exertional-tightness")) {
             answers.put(question, redFlag && question.equals("long-travel") ? "yes" : "no");
         }
         retrying(() -> post(treatmentPort, clientToken, "/clients/" + clientId + "/intake/" + clinic, Map.of(
                 "language", "en", "answers", answers, "consents", List.of("TREATMENT", "DATA_PROCESSING"))));
     }
 
-    /** Treatment learns of clients and sessions from the booking topic: a record made a moment too early is sent again. */
+    /** Treatment learns of clinics, clients and sessions from the booking topic: a record made a moment too early is sent again. */
     private JsonNode retrying(Supplier<JsonNode> call) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
@@ -422,7 +426,8 @@ public final class DemoData {
                 return call.get();
             } catch (Refused refused) {
                 boolean notYetKnown = refused.getMessage().contains("session-not-yet-known")
-                        || refused.getMessage().contains("No client") || refused.getMessage().contains("with a session of yours");
+                        || refused.getMessage().contains("No client") || refused.getMessage().contains("No clinic")
+                        || refused.getMessage().contains("with a session of yours");
                 if (!notYetKnown || Instant.now().isAfter(deadline)) {
                     throw refused;
                 }

@@ -204,6 +204,11 @@ class Letters {
             case PLAN_CHECK_IN -> new Letter(locale, text.get("subject.PLAN_CHECK_IN"), greeting,
                     List.of(text.get("body.PLAN_CHECK_IN")), List.of(), List.of(), signOff,
                     text.get("short.PLAN_CHECK_IN"), footer);
+            case QUESTIONNAIRE -> new Letter(locale, text.get("subject.QUESTIONNAIRE"), greeting,
+                    List.of(text.get("body.QUESTIONNAIRE"),
+                            text.get("link.QUESTIONNAIRE", webUrl + "/me/cases/" + pending.caseId() + "/questionnaires")),
+                    List.of(), List.of(), signOff,
+                    text.get("short.QUESTIONNAIRE", webUrl + "/me/cases/" + pending.caseId() + "/questionnaires"), footer);
             case DISCHARGE -> {
                 int finalPain = pending.facts().path("finalPain").asInt();
                 Integer baseline = jdbc.queryForList("SELECT baseline_pain FROM care_case WHERE case_id = ?",

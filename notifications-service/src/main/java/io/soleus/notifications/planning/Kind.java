@@ -15,6 +15,8 @@ public enum Kind {
     PLAN(true),
     PLAN_CHECK_IN(false),
     DISCHARGE(true),
+    /** A case's follow-up questionnaires are due, with the link to answer them. */
+    QUESTIONNAIRE(false),
     /** A freed slot held for a waitlisted client, with the link to book it. */
     WAITLIST_OFFER(true),
     /** A course of treatment booked, moved or cancelled from one session on: told once, with all its dates. */

@@ -30,6 +30,7 @@ import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.id.SeriesId;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
+import io.soleus.kernel.treatment.QuestionnairesRequested;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.PlanAssigned;
@@ -379,6 +380,15 @@ class NotificationPlanner {
             notifications.plan(eventId, Kind.DISCHARGE,
                     Subject.care(event.clientId().value(), event.clinicId().value(), caseId, null, null), facts,
                     clock.instant());
+        }
+    }
+
+    /** The case's clinic asks its client to answer her questionnaires again, as it does every few sessions. */
+    @EventHandler
+    void on(QuestionnairesRequested event, @MessageIdentifier String eventId) {
+        if (fresh(event.requestedAt())) {
+            notifications.plan(eventId, Kind.QUESTIONNAIRE, Subject.care(event.clientId().value(), event.clinicId().value(),
+                    event.caseId().value(), null, null), Map.of("instruments", event.instruments()), clock.instant());
         }
     }
 

@@ -46,6 +46,8 @@ import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
 import io.soleus.kernel.treatment.OutcomeMeasured;
+import io.soleus.kernel.treatment.QuestionnairesRequested;
+import io.soleus.kernel.treatment.ClinicQuestionnairesSet;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.TriggerPointTreated;
@@ -145,7 +147,9 @@ public final class EventCodec {
                 .register(RedFlagRaised.class, Topics.TREATMENT)
                 .register(ConsentGiven.class, Topics.TREATMENT)
                 .register(ConsentWithdrawn.class, Topics.TREATMENT)
-                .register(OutcomeMeasured.class, Topics.TREATMENT);
+                .register(OutcomeMeasured.class, Topics.TREATMENT)
+                .register(QuestionnairesRequested.class, Topics.TREATMENT)
+                .register(ClinicQuestionnairesSet.class, Topics.TREATMENT);
     }
 
     /** The same contracts, with every {@link Personal} value sealed on writing and opened on reading by {@code personal}. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.soleus.kernel.booking.ClientContactChanged;
 import io.soleus.kernel.booking.ClientForgotten;
 import io.soleus.kernel.booking.ClientRegistered;
+import io.soleus.kernel.booking.ClinicOpened;
 import io.soleus.kernel.booking.SessionAttended;
 import io.soleus.kernel.booking.SessionBooked;
 import io.soleus.kernel.booking.SessionCancelled;
@@ -31,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the treatment service knows of booking, read from the booking topic: which clients exist
+ * What the treatment service knows of booking, read from the booking topic: which clinics and clients exist
  * and each session's client, therapist, clinic, time and status. Clinical records are checked
  * against it, and the operations reports (attended, late cancellations, no-shows) count from it.
  * Only names and ids are kept: contact details stay with booking and notifications. A change to a
@@ -77,6 +78,11 @@ public class BookingFacts {
                 id.value()).stream().findFirst();
     }
 
+    public boolean knowsClinic(ClinicId id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM booking_clinic WHERE clinic_id = ?)",
+                Boolean.class, id.value()));
+    }
+
     public boolean knowsClient(ClientId id) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM booking_client WHERE client_id = ?)",
                 Boolean.class, id.value()));
@@ -91,6 +97,12 @@ public class BookingFacts {
 
     // Every change names the booking aggregate's sequence and applies only over an older one: a copy of
     // an earlier event (after the inbox forgot its id, or from a replayed topic) changes nothing.
+
+    @EventHandler
+    void on(ClinicOpened event) {
+        jdbc.update("INSERT INTO booking_clinic (clinic_id, name) VALUES (?, ?) ON CONFLICT (clinic_id) DO NOTHING",
+                event.clinicId().value(), event.name());
+    }
 
     @EventHandler
     void on(ClientRegistered event, @SequenceNumber long sequence) {
@@ -172,7 +184,7 @@ public class BookingFacts {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE booking_client, booking_session");
+        jdbc.execute("TRUNCATE booking_clinic, booking_client, booking_session");
     }
 
     private void client(ClientId client, String name, long sequence) {

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.soleus.kernel.Actor;
 import io.soleus.kernel.NotAllowedException;
@@ -28,6 +30,7 @@ import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.ProgressOutcome;
+import io.soleus.kernel.treatment.QuestionnairesRequested;
 import io.soleus.kernel.value.MeasureOccasion;
 import io.soleus.kernel.value.PainScore;
 import io.soleus.treatment.ClinicalPolicy;
@@ -55,8 +58,10 @@ public class Case {
     private int planRevision;
     private Instant planAssignedAt;
     private final Set<ExerciseId> planExercises = new HashSet<>();
-    private final Set<String> measured = new HashSet<>();
     private final Set<String> measuredAtDischarge = new HashSet<>();
+    /** Per instrument answered: the sessions assessed since its last answer; and those asked again since. */
+    private final Map<String, Integer> assessedSinceAnswer = new TreeMap<>();
+    private final Set<String> requested = new HashSet<>();
 
     protected Case() {
     }
@@ -85,12 +90,22 @@ public class Case {
         }
     }
 
-    void recordAssessment(AssessmentRecorded assessment) {
+    /**
+     * Records a session's assessment; once {@code followUpEvery} sessions (the clinic's setting) are
+     * assessed since the client last answered a questionnaire, she is asked to answer it again.
+     */
+    void recordAssessment(AssessmentRecorded assessment, int followUpEvery) {
         ensureOpen();
         if (assessedSessions.contains(assessment.sessionId())) {
             throw new RuleViolationException("session-already-assessed", "This session already has an assessment in this case");
         }
         apply(assessment);
+        List<String> due = assessedSinceAnswer.entrySet().stream()
+                .filter(since -> since.getValue() >= followUpEvery && !requested.contains(since.getKey()))
+                .map(Map.Entry::getKey).toList();
+        if (!due.isEmpty()) {
+            apply(new QuestionnairesRequested(caseId, clientId, clinicId, due, assessment.recordedAt()));
+        }
     }
 
     void recordTechnique(Object technique) {
@@ -131,7 +146,7 @@ public class Case {
             }
             return MeasureOccasion.DISCHARGE;
         }
-        return measured.contains(instrument) ? MeasureOccasion.FOLLOW_UP : MeasureOccasion.BASELINE;
+        return assessedSinceAnswer.containsKey(instrument) ? MeasureOccasion.FOLLOW_UP : MeasureOccasion.BASELINE;
     }
 
     void measure(OutcomeMeasured measure) {
@@ -173,6 +188,12 @@ public class Case {
     @EventSourcingHandler
     void on(AssessmentRecorded event) {
         assessedSessions.add(event.sessionId());
+        assessedSinceAnswer.replaceAll((instrument, since) -> since + 1);
+    }
+
+    @EventSourcingHandler
+    void on(QuestionnairesRequested event) {
+        requested.addAll(event.instruments());
     }
 
     @EventSourcingHandler
@@ -186,7 +207,8 @@ public class Case {
 
     @EventSourcingHandler
     void on(OutcomeMeasured event) {
-        measured.add(event.instrument());
+        assessedSinceAnswer.put(event.instrument(), 0);
+        requested.remove(event.instrument());
         if (event.occasion() == MeasureOccasion.DISCHARGE) {
             measuredAtDischarge.add(event.instrument());
         }

@@ -35,6 +35,7 @@ import io.soleus.treatment.care.CaseCommands.RecordMyofascialRelease;
 import io.soleus.treatment.care.CaseCommands.RecordTriggerPointTreatment;
 import io.soleus.treatment.exercise.Exercise;
 import io.soleus.treatment.intake.Intakes;
+import io.soleus.treatment.intake.QuestionnaireSettings;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -59,15 +60,17 @@ public class ClinicalRecords {
     private final Repository<Exercise> exercises;
     private final BookingFacts booking;
     private final Intakes intakes;
+    private final QuestionnaireSettings settings;
     private final Clock clock;
 
     public ClinicalRecords(@Qualifier("caseRepository") Repository<Case> cases,
                            @Qualifier("exerciseRepository") Repository<Exercise> exercises, BookingFacts booking,
-                           Intakes intakes, Clock clock) {
+                           Intakes intakes, QuestionnaireSettings settings, Clock clock) {
         this.cases = cases;
         this.exercises = exercises;
         this.booking = booking;
         this.intakes = intakes;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -102,7 +105,8 @@ public class ClinicalRecords {
                 command.sessionId(), current.clientId(), therapistOf(command.by(), current), command.pain(),
                 command.triggerPoints() == null ? List.of() : command.triggerPoints(), command.tightness(),
                 command.notes(), clock.instant());
-        record.execute(it -> it.recordAssessment(assessment));
+        int followUpEvery = settings.of(current.clinicId()).followUpEvery();
+        record.execute(it -> it.recordAssessment(assessment, followUpEvery));
         return command.assessmentId();
     }
 

@@ -26,6 +26,11 @@ public final class IntakeCommands {
     public record WithdrawConsent(ClientId clientId, ClinicId clinicId, Set<ConsentKind> kinds, Actor by) {
     }
 
+    /** An admin sets the intake form version a clinic's clients answer and how often questionnaires are asked again. */
+    public record SetQuestionnaires(ClinicId clinicId, String intakeForm, Integer intakeFormVersion, Integer followUpEvery,
+                                    Actor by) {
+    }
+
     /**
      * What an intake told: whether a red-flag question was answered "yes". Which ones is clinical data,
      * kept sealed in the file's events, not in the answer a repeated request is given again.

@@ -46,13 +46,13 @@ import org.springframework.web.bind.annotation.RestController;
 class IntakeController {
 
     private final Commands commands;
-    private final IntakeForms forms;
+    private final QuestionnaireSettings settings;
     private final ClientFiles files;
     private final RecordAccessLog accessLog;
 
-    IntakeController(Commands commands, IntakeForms forms, ClientFiles files, RecordAccessLog accessLog) {
+    IntakeController(Commands commands, QuestionnaireSettings settings, ClientFiles files, RecordAccessLog accessLog) {
         this.commands = commands;
-        this.forms = forms;
+        this.settings = settings;
         this.files = files;
         this.accessLog = accessLog;
     }
@@ -73,7 +73,7 @@ class IntakeController {
     @GetMapping("/clinics/{clinicId}/intake-form")
     @Operation(summary = "The intake form a clinic's clients answer now: questions, red-flag questions and consent texts in every language")
     IntakeForm form(@PathVariable ClinicId clinicId) {
-        return forms.current(clinicId);
+        return settings.intakeForm(clinicId);
     }
 
     @PostMapping("/clients/{clientId}/intake/{clinicId}")
@@ -85,7 +85,7 @@ class IntakeController {
                         CurrentUser.get()), IntakeReceived.class);
         boolean flagged = received.result().redFlag();
         String language = request.language() == null ? "en" : request.language();
-        String advice = flagged ? forms.current(clinicId).advice().in(language) : null;
+        String advice = flagged ? settings.intakeForm(clinicId).advice().in(language) : null;
         return received.answer(HttpStatus.CREATED).location(URI.create("/clients/" + clientId + "/intake/" + clinicId))
                 .body(new IntakeAnswer(flagged, advice));
     }

@@ -4,15 +4,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.soleus.kernel.id.ClinicId;
-import io.soleus.kernel.value.ConsentKind;
 import io.soleus.treatment.QuestionnaireData;
 import org.springframework.stereotype.Component;
 
 /**
  * The intake forms the service knows, read once from {@code questionnaires/intake/*.json}: every
- * version of every form stays, so an answer is always read with the questions it answered. A clinic
- * is given the newest version.
+ * version of every form stays, so an answer is always read with the questions it answered. Which
+ * version a clinic asks is its {@link QuestionnaireSettings}.
  */
 @Component
 public class IntakeForms {
@@ -32,8 +30,8 @@ public class IntakeForms {
         this.forms = List.copyOf(forms);
     }
 
-    /** The form a clinic's clients answer now. */
-    public IntakeForm current(ClinicId clinic) {
+    /** The newest version of the forms: what a clinic no admin has set up asks. */
+    public IntakeForm newest() {
         return forms.stream().max(Comparator.comparingInt(IntakeForm::version)).orElseThrow();
     }
 
@@ -41,8 +39,8 @@ public class IntakeForms {
         return forms.stream().filter(it -> it.form().equals(form) && it.version() == version).findFirst();
     }
 
-    /** The text version of a kind of consent that a clinic asks for now. */
-    public String consentVersion(ClinicId clinic, ConsentKind kind) {
-        return current(clinic).consent(kind).version();
+    /** Every version of every form, oldest first. */
+    public List<IntakeForm> all() {
+        return forms.stream().sorted(Comparator.comparing(IntakeForm::form).thenComparingInt(IntakeForm::version)).toList();
     }
 }

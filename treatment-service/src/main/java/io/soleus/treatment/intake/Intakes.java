@@ -48,17 +48,17 @@ public class Intakes {
 
     private final Repository<ClientFile> files;
     private final EventStore events;
-    private final IntakeForms forms;
+    private final QuestionnaireSettings settings;
     private final BookingFacts booking;
     private final CaseOutcomes cases;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public Intakes(@Qualifier("clientFileRepository") Repository<ClientFile> files, EventStore events, IntakeForms forms,
+    public Intakes(@Qualifier("clientFileRepository") Repository<ClientFile> files, EventStore events, QuestionnaireSettings settings,
                    BookingFacts booking, CaseOutcomes cases, ObjectMapper json, Clock clock) {
         this.files = files;
         this.events = events;
-        this.forms = forms;
+        this.settings = settings;
         this.booking = booking;
         this.cases = cases;
         this.json = json;
@@ -69,7 +69,7 @@ public class Intakes {
     public IntakeReceived handle(SubmitIntake command) {
         // the answers are judged first: bad input is told as such to anyone, and tells nothing of the client
         String language = Require.language("language", command.language() == null ? "en" : command.language());
-        IntakeForm form = forms.current(command.clinicId());
+        IntakeForm form = settings.intakeForm(command.clinicId());
         Map<String, String> answers = form.accept(command.answers());
         ConsentVia via = checkAccess(command.clientId(), command.clinicId(), command.by());
         Instant now = clock.instant();
@@ -94,8 +94,9 @@ public class Intakes {
         ConsentVia via = checkAccess(command.clientId(), command.clinicId(), command.by());
         Set<ConsentKind> kinds = Require.size("kinds", kinds(command.kinds()), 1, ConsentKind.values().length);
         Instant now = clock.instant();
+        IntakeForm form = settings.intakeForm(command.clinicId());
         List<ConsentGiven> given = kinds.stream().map(kind -> new ConsentGiven(command.clientId(), command.clinicId(), kind,
-                forms.consentVersion(command.clinicId(), kind), via, now)).toList();
+                form.consent(kind).version(), via, now)).toList();
         Aggregate<ClientFile> file = update(command.clientId(), command.clinicId(), () -> new ClientFile(given.get(0)),
                 it -> it.give(given.get(0)));
         given.stream().skip(1).forEach(consent -> file.execute(it -> it.give(consent)));

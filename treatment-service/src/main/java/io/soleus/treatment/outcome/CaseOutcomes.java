@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -90,8 +92,8 @@ public class CaseOutcomes {
 
     /**
      * {@code questionnairesDue}: what the client is asked to answer now: an instrument not answered yet
-     * in an open case, again after every {@value #FOLLOW_UP_EVERY} sessions assessed since its last
-     * answer, and once after discharge.
+     * in an open case, again once the case asked for it (after as many assessed sessions since her last
+     * answer as her clinic set), and once after discharge.
      */
     public record CaseOutcome(UUID caseId, UUID clientId, String clientName, UUID clinicId, UUID therapistId,
                               String complaint, String findingCode, String finding, String side, Instant openedAt,
@@ -101,9 +103,6 @@ public class CaseOutcomes {
                               Discharge discharge, List<Measure> measures, List<Function> function,
                               List<String> questionnairesDue) {
     }
-
-    /** Sessions assessed between follow-up questionnaires. */
-    static final int FOLLOW_UP_EVERY = 4;
 
     public CaseOutcome caseOutcome(CaseId caseId, Actor user) {
         return cases("c.case_id = ?", caseId.value()).stream().filter(outcome -> visible(outcome, user)).findFirst()
@@ -189,13 +188,20 @@ public class CaseOutcomes {
                         .add(new Measure(row.getString(2), row.getString(3), row.getDouble(4), instant(row, "measured_at"),
                                 row.getArray(6) == null ? List.of() : List.of((String[]) row.getArray(6).getArray()))));
         Map<UUID, List<Function>> function = new HashMap<>();
+        Map<UUID, Set<String>> followUps = new HashMap<>();
         details("""
-                SELECT case_id, instrument, baseline, latest, minimal_important_change FROM outcome_case_measure
-                WHERE case_id = ANY (?) ORDER BY instrument""",
-                ids, row -> function.computeIfAbsent(row.getObject(1, UUID.class), c -> new ArrayList<>())
-                        .add(new Function(row.getString(2), row.getDouble(3), row.getDouble(4),
-                                round(row.getDouble(4) - row.getDouble(3)), row.getDouble(5),
-                                row.getDouble(4) - row.getDouble(3) >= row.getDouble(5) - 1e-9)));
+                SELECT case_id, instrument, baseline, latest, minimal_important_change, follow_up_due
+                FROM outcome_case_measure WHERE case_id = ANY (?) ORDER BY instrument""",
+                ids, row -> {
+                    UUID caseId = row.getObject(1, UUID.class);
+                    function.computeIfAbsent(caseId, c -> new ArrayList<>())
+                            .add(new Function(row.getString(2), row.getDouble(3), row.getDouble(4),
+                                    round(row.getDouble(4) - row.getDouble(3)), row.getDouble(5),
+                                    row.getDouble(4) - row.getDouble(3) >= row.getDouble(5) - 1e-9));
+                    if (row.getBoolean(6)) {
+                        followUps.computeIfAbsent(caseId, c -> new HashSet<>()).add(row.getString(2));
+                    }
+                });
         return rows.stream().map(row -> {
             UUID caseId = (UUID) row.get("case_id");
             List<Assessment> assessed = assessments.getOrDefault(caseId, List.of());
@@ -203,7 +209,7 @@ public class CaseOutcomes {
             return caseOutcome(row, assessed, treatments.getOrDefault(caseId, List.of()),
                     techniques.getOrDefault(caseId, Map.of()), plans.getOrDefault(caseId, List.of()),
                     progress.getOrDefault(caseId, List.of()), answered, function.getOrDefault(caseId, List.of()),
-                    due(row.get("discharged_at") != null, assessed, answered));
+                    due(row.get("discharged_at") != null, answered, followUps.getOrDefault(caseId, Set.of())));
         }).toList();
     }
 
@@ -242,8 +248,8 @@ public class CaseOutcomes {
                         (Boolean) row.get("back_to_activity"), (String) row.get("discharge_reason")), measures, function, due);
     }
 
-    /** The questionnaires a case's client is asked to answer now, from its assessments and answers so far. */
-    private List<String> due(boolean discharged, List<Assessment> assessments, List<Measure> measures) {
+    /** The questionnaires a case's client is asked to answer now, from her answers and the follow-ups asked of her. */
+    private List<String> due(boolean discharged, List<Measure> measures, Set<String> followUps) {
         List<String> due = new ArrayList<>();
         for (String instrument : instruments.names()) {
             List<Measure> answered = measures.stream().filter(m -> m.instrument().equals(instrument)).toList();
@@ -251,13 +257,8 @@ public class CaseOutcomes {
                 if (!answered.isEmpty() && answered.stream().noneMatch(m -> "DISCHARGE".equals(m.occasion()))) {
                     due.add(instrument);
                 }
-            } else if (answered.isEmpty()) {
+            } else if (answered.isEmpty() || followUps.contains(instrument)) {
                 due.add(instrument);
-            } else {
-                Instant last = answered.get(answered.size() - 1).measuredAt();
-                if (assessments.stream().filter(a -> a.recordedAt().isAfter(last)).count() >= FOLLOW_UP_EVERY) {
-                    due.add(instrument);
-                }
             }
         }
         return List.copyOf(due);

@@ -16,6 +16,7 @@ import io.soleus.kernel.treatment.OutcomeMeasured;
 import io.soleus.kernel.treatment.PlanAssigned;
 import io.soleus.kernel.treatment.PlanProgressLogged;
 import io.soleus.kernel.treatment.PrescribedExercise;
+import io.soleus.kernel.treatment.QuestionnairesRequested;
 import io.soleus.kernel.treatment.ProgressOutcome;
 import io.soleus.kernel.treatment.TriggerPointTreated;
 import io.soleus.kernel.value.BodySite;
@@ -112,7 +113,7 @@ public class OutcomeProjection {
                 minimal_important_change, answers)
             SELECT case_id, instrument, score, measured_at, score, measured_at, ?, 1 FROM measure
             ON CONFLICT (case_id, instrument) DO UPDATE SET latest = excluded.latest, latest_at = excluded.latest_at,
-                answers = outcome_case_measure.answers + 1""";
+                answers = outcome_case_measure.answers + 1, follow_up_due = false""";
 
     private final JdbcTemplate jdbc;
     private final BatchedUpdates updates;
@@ -204,6 +205,16 @@ public class OutcomeProjection {
         String answers = Personal.ERASED.equals(event.answers()) ? null : event.answers();
         updates.update(MEASURE, eventId, event.caseId().value(), event.instrument(), event.occasion().name(),
                 event.score(), time(event.measuredAt()), answers, change);
+        signals.changed();
+    }
+
+    /** The case's client is asked to answer these again: each is due until she answers it. */
+    @EventHandler
+    void on(QuestionnairesRequested event) {
+        for (String instrument : event.instruments()) {
+            updates.update("UPDATE outcome_case_measure SET follow_up_due = true WHERE case_id = ? AND instrument = ?",
+                    event.caseId().value(), instrument);
+        }
         signals.changed();
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.soleus.web.services.BookingApi;
 import io.soleus.web.services.BookingApi.BookingRules;
+import io.soleus.web.services.IntakeApi;
 import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
 import org.springframework.stereotype.Controller;
@@ -21,22 +22,60 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The practice's clinics for admins: where each is, its rooms, and its rules for the bookings
  * clients make themselves online (notice, how many sessions ahead, new clients, same day) and how
- * long a waitlist offer is held, each clinic's rules a form of its own.
+ * long a waitlist offer is held, each clinic's rules a form of its own; and the questionnaires it
+ * asks (which intake form version, and how often outcome questionnaires are asked again).
  */
 @Controller
 @RequestMapping("/admin/clinics")
 class ClinicPages {
 
     private final BookingApi booking;
+    private final IntakeApi intake;
 
-    ClinicPages(BookingApi booking) {
+    ClinicPages(BookingApi booking, IntakeApi intake) {
         this.booking = booking;
+        this.intake = intake;
     }
 
     @GetMapping
     String clinics(Model model) {
         model.addAttribute("clinics", booking.clinics());
+        model.addAttribute("questionnaires", intake.questionnaireSettings());
         return "admin/clinics";
+    }
+
+    /** {@code intakeForm} names a form's version as {@code form:version}, as the page offers them. */
+    @PostMapping("/{id}/questionnaires")
+    String setQuestionnaires(@PathVariable UUID id, @RequestParam String intakeForm, @RequestParam int followUpEvery,
+                             RedirectAttributes next) {
+        int colon = intakeForm.lastIndexOf(':');
+        String form = colon < 0 ? intakeForm : intakeForm.substring(0, colon);
+        int version = colon < 0 ? 0 : parseOrZero(intakeForm.substring(colon + 1));
+        try {
+            intake.setQuestionnaireSettings(id, form, version, followUpEvery);
+        } catch (ServiceRefused refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            next.addFlashAttribute("invalidQuestionnaires", id);
+            next.addFlashAttribute("invalidField", refused.errors().isEmpty() ? "" : refused.errors().get(0).field());
+            return "redirect:/admin/clinics#questionnaires-" + id;
+        }
+        ReadYourWrites.await(() -> {
+            IntakeApi.QuestionnaireSettings now = intake.questionnaireSettings().of(id);
+            return now.setAt() != null && now.intakeForm().equals(form) && now.intakeFormVersion() == version
+                    && now.followUpEvery() == followUpEvery;
+        });
+        next.addFlashAttribute("savedQuestionnaires", id);
+        return "redirect:/admin/clinics#questionnaires-" + id;
+    }
+
+    private static int parseOrZero(String number) {
+        try {
+            return Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** An empty limit is no limit; an unchecked box is off (a browser sends no value for it). */

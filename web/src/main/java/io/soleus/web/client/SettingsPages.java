@@ -32,7 +32,7 @@ class SettingsPages {
 
     /** The kinds of message a client chooses a channel for, in the order the page lists them. */
     static final List<String> KINDS = List.of("CONFIRMATION", "RESCHEDULE", "CANCELLATION", "REMINDER", "LAST_REMINDER",
-            "NO_SHOW", "PLAN", "PLAN_CHECK_IN", "DISCHARGE", "WAITLIST_OFFER");
+            "NO_SHOW", "PLAN", "PLAN_CHECK_IN", "QUESTIONNAIRE", "DISCHARGE", "WAITLIST_OFFER");
 
     private final BookingApi booking;
     private final NotificationsApi notifications;

@@ -74,6 +74,34 @@ public class IntakeApi {
     public record Screening(UUID clientId, Instant intakeSubmittedAt, boolean redFlag, boolean consented) {
     }
 
+    /** A version of an intake form an admin may choose for a clinic. */
+    public record FormVersion(String form, int version, Localized title, long redFlagQuestions) {
+
+        /** How the pages name the version in a choice: {@code form:version}. */
+        public String key() {
+            return form + ":" + version;
+        }
+    }
+
+    /** A clinic's questionnaires; {@code setAt} empty while it is on the defaults. */
+    public record QuestionnaireSettings(UUID clinicId, String intakeForm, int intakeFormVersion, int followUpEvery,
+                                        Instant setAt) {
+
+        public String intakeFormKey() {
+            return intakeForm + ":" + intakeFormVersion;
+        }
+    }
+
+    /** The intake form versions to choose from, the defaults, and each clinic an admin set up. */
+    public record QuestionnaireOverview(List<FormVersion> intakeForms, QuestionnaireSettings defaults,
+                                        List<QuestionnaireSettings> clinics) {
+
+        /** The clinic's questionnaires, as set or by default. */
+        public QuestionnaireSettings of(UUID clinic) {
+            return clinics.stream().filter(settings -> settings.clinicId().equals(clinic)).findFirst().orElse(defaults);
+        }
+    }
+
     private final ServiceClient treatment;
 
     IntakeApi(Services services) {
@@ -109,6 +137,18 @@ public class IntakeApi {
 
     public void withdrawConsent(UUID clientId, UUID clinicId, Collection<String> kinds, String idempotencyKey) {
         send(Map.of("kinds", kinds), idempotencyKey, "/clients/{client}/consents/{clinic}/withdrawal", clientId, clinicId);
+    }
+
+    public QuestionnaireOverview questionnaireSettings() {
+        return treatment.get(QuestionnaireOverview.class, "/questionnaire-settings");
+    }
+
+    public void setQuestionnaireSettings(UUID clinicId, String intakeForm, int intakeFormVersion, int followUpEvery) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intakeForm", intakeForm);
+        body.put("intakeFormVersion", intakeFormVersion);
+        body.put("followUpEvery", followUpEvery);
+        treatment.put(body, "/clinics/{clinic}/questionnaire-settings", clinicId);
     }
 
     /** How these clients stand at the clinic, by client: one call for a day sheet's sessions there. */
