@@ -38,6 +38,8 @@ import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.ConsentGiven;
 import io.soleus.kernel.treatment.ConsentWithdrawn;
 import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
+import io.soleus.kernel.treatment.IntakeQuestionnairesAdopted;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
@@ -180,7 +182,12 @@ public final class ContractSamples {
                         Instant.parse("2026-03-07T11:52:00Z")),
                 new QuestionnairesRequested(CASE, RUNNER, RIVERSIDE, List.of("lefs", "psfs"),
                         Instant.parse("2026-03-28T10:05:00Z")),
-                new ClinicQuestionnairesSet(RIVERSIDE, "calf-intake", 2, 4, Instant.parse("2026-02-20T08:00:00Z")))) {
+                new ClinicQuestionnairesSet(RIVERSIDE, "calf-intake", 2, 4, Instant.parse("2026-02-20T08:00:00Z")),
+                new IntakeQuestionnaireAnswered(RUNNER, RIVERSIDE, "psfs", 1,
+                        "{\"activities\":[{\"name\":\"Running 10 km\",\"rating\":3}]}", 3.0,
+                        Instant.parse("2026-03-03T20:20:00Z")),
+                new IntakeQuestionnairesAdopted(RUNNER, RIVERSIDE, CASE, List.of("lefs", "psfs"),
+                        Instant.parse("2026-03-07T11:30:00Z")))) {
             samples.put(sample.getClass(), sample);
         }
         return samples;

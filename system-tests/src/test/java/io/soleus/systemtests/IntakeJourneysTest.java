@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -123,8 +124,34 @@ class IntakeJourneysTest {
             within(Duration.ofSeconds(30)).until(() -> platform.get("treatment", platform.admin, "/clients/" + client
                     + "/intake/" + quay).path("consents").size() == 2);
             phone.open(web + "/me/intake/" + quay);
-            assertThat(phone.text(By.id("consents"))).contains("Treatment", "Keeping your health record");
+            assertThat(phone.text(By.id("consents"))).contains("Treatment", "Keeping your health record",
+                    "Reminders before your sessions: given");
             phone.check("intake-red-flag");
+
+            // with her intake she answers the questionnaires her case will start from, one after the other
+            phone.click(By.linkText("Answer the questionnaires"));
+            phone.waitUntil(ExpectedConditions.urlContains("/me/intake/" + quay + "/questionnaires"));
+            assertThat(phone.text(By.tagName("h2"))).isEqualTo("Lower Extremity Functional Scale (LEFS)");
+            for (WebElement radio : phone.all(cssSelector("#questionnaire fieldset input[value='2']"))) {
+                phone.click(By.xpath("//input[@name='" + radio.getAttribute("name") + "' and @value='2']/.."));
+            }
+            phone.click(By.xpath("//button[normalize-space()='Send my answers']"));
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"),
+                    "Patient-Specific Functional Scale (PSFS)"));
+            assertThat(phone.text(By.tagName("main"))).contains("your score is 40.0");
+            phone.type(By.id("name.0"), "Walking the dog");
+            new org.openqa.selenium.support.ui.Select(phone.find(By.id("rating.0"))).selectByValue("5");
+            phone.click(By.xpath("//button[normalize-space()='Send my answers']"));
+            phone.waitUntil(ExpectedConditions.urlMatches(".*/me/intake/" + quay + "$"));
+            assertThat(phone.text(By.tagName("main"))).contains("Thank you: your therapist will see where you start from.");
+            assertThat(phone.all(By.id("intake-questionnaires"))).isEmpty();
+            // her consent to reminders, given when she registered, is with the others: she stops them there
+            phone.click(By.xpath("//button[normalize-space()='Stop reminders']"));
+            phone.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("consents"), "Reminders stopped"));
+            assertThat(phone.text(By.id("reminders-consent"))).contains("not given");
+            assertThat(platform.get("booking", platform.admin, "/clients/" + client).path("remindersConsent").asBoolean()).isFalse();
+            within(Duration.ofSeconds(30)).until(() -> platform.get("treatment", platform.admin, "/clients/" + client
+                    + "/intake/" + quay).path("questionnaires").findValuesAsText("score"), scores -> scores.equals(List.of("40.0", "5.0")));
             phone.open(web + "/me");
             assertThat(phone.all(By.id("intake-due"))).as("answered: nothing more to do").isEmpty();
         }
@@ -140,7 +167,11 @@ class IntakeJourneysTest {
             desk.waitUntil(ExpectedConditions.urlContains("/work/sessions/"));
             assertThat(desk.text(By.id("red-flag"))).contains("Red flag in the intake",
                     "Have you travelled for more than four hours at a time");
-            assertThat(desk.text(By.id("intake"))).contains("Consents to treatment and its record");
+            assertThat(desk.text(By.id("intake"))).contains("Consents to treatment and its record",
+                    "No consent to reminders: confirmations only");
+            assertThat(desk.text(By.id("intake-questionnaires"))).contains(
+                    "Lower Extremity Functional Scale (LEFS) answered with the intake: 40.0",
+                    "Patient-Specific Functional Scale (PSFS) answered with the intake: 5.0");
             desk.check("session-red-flag");
         }
     }

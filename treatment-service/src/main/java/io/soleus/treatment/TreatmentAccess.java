@@ -35,7 +35,8 @@ class TreatmentAccess implements AccessRules {
         access.get("/clinics/*/screening").by(ADMIN, THERAPIST);
         access.get("/clients/{clientId}/intake", "/clients/{clientId}/intake/*")
                 .by(any(ADMIN, THERAPIST).or(self(CLIENT, "clientId")));
-        access.post("/clients/{clientId}/intake/*", "/clients/{clientId}/consents/*", "/clients/{clientId}/consents/*/withdrawal")
+        access.post("/clients/{clientId}/intake/*", "/clients/{clientId}/intake/*/measures", "/clients/{clientId}/consents/*",
+                "/clients/{clientId}/consents/*/withdrawal")
                 .by(any(ADMIN, THERAPIST).or(self(CLIENT, "clientId")));
 
         access.get("/questionnaire-settings").by(ADMIN);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
+import io.soleus.platform.test.ApiClient;
 import io.soleus.platform.test.ApiClient.Response;
 import io.soleus.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -250,5 +251,38 @@ class IntakeAndConsentTest {
         file(practice.maya(), "en");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM record_access WHERE client_id = ? AND viewed = 'INTAKE'",
                 Long.class, practice.runner.value())).isEqualTo(1);
+    }
+
+    @Test
+    void questionnaires_answered_with_the_intake_become_the_baseline_of_the_case_opened_for_her_and_of_no_other() {
+        expect(201, submit(practice.runnerToken(), answers("no")));
+        JsonNode before = await().atMost(Duration.ofSeconds(20)).until(() -> file(practice.runnerToken(), "en"),
+                it -> it.path("consented").asBoolean());
+        assertThat(before.path("questionnairesDue").toString()).isEqualTo("[\"lefs\",\"psfs\"]");
+        String measures = "/clients/" + practice.runner + "/intake/" + practice.riverside + "/measures";
+        assertThat(expect(201, practice.api.post(practice.runnerToken(), measures, ReferenceCaseTest.lefs(52))).body()
+                .path("score").asDouble()).isEqualTo(52.0);
+        expect(201, practice.api.post(practice.runnerToken(), measures, ReferenceCaseTest.psfs(3)));
+        JsonNode answered = await().atMost(Duration.ofSeconds(20)).until(() -> file(practice.runnerToken(), "en"),
+                it -> it.path("questionnaires").size() == 2);
+        assertThat(answered.path("questionnairesDue")).isEmpty();
+        assertThat(answered.path("questionnaires").findValuesAsText("caseId")).containsOnly("null");
+
+        // her therapist opens her case at the first session: what she answered is its baseline
+        String caseId = practice.openCase();
+        JsonNode outcome = await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(),
+                "/cases/" + caseId).body(), it -> it.path("measures").size() == 2);
+        assertThat(outcome.path("measures").findValuesAsText("occasion")).containsOnly("BASELINE");
+        assertThat(outcome.path("function").findValuesAsText("baseline")).containsExactly("52.0", "3.0");
+        assertThat(outcome.path("questionnairesDue")).as("answered before the case was opened").isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> file(practice.runnerToken(), "en").path("questionnaires")
+                .findValuesAsText("caseId"), cases -> cases.equals(List.of(caseId, caseId)));
+
+        // a second case at the clinic starts with none of them
+        String second = ApiClient.created(practice.requestCase()).text("caseId");
+        JsonNode next = await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(),
+                "/cases/" + second).body(), it -> it.has("questionnairesDue"));
+        assertThat(next.path("measures")).isEmpty();
+        assertThat(stored("IntakeQuestionnairesAdopted")).isEqualTo(1);
     }
 }

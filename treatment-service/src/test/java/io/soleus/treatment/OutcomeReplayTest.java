@@ -35,7 +35,8 @@ class OutcomeReplayTest {
 
     static final List<String> TABLES = List.of("booking_clinic", "booking_client", "booking_session", "outcome_case",
             "outcome_assessment", "outcome_technique", "outcome_plan_exercise", "outcome_progress", "audit_entry",
-            "audit_record", "intake", "consent", "outcome_measure", "outcome_case_measure", "clinic_questionnaires");
+            "audit_record", "intake", "consent", "intake_measure", "outcome_measure", "outcome_case_measure",
+            "clinic_questionnaires");
 
     @LocalServerPort
     int port;
@@ -76,6 +77,8 @@ class OutcomeReplayTest {
             practice.awaitSession(cancelled, "CANCELLED");
             expect(201, practice.api.post(practice.runnerToken(), "/clients/" + practice.runner + "/intake/"
                     + practice.riverside, IntakeAndConsentTest.answers("yes")));
+            expect(201, practice.api.post(practice.runnerToken(), "/clients/" + practice.runner + "/intake/"
+                    + practice.riverside + "/measures", ReferenceCaseTest.lefs(50)));
             expect(201, practice.assess(caseId, first, 7));
             expect(204, practice.treat(caseId, first));
             expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()));
@@ -105,6 +108,7 @@ class OutcomeReplayTest {
             Map<String, List<String>> before = ReadModels.snapshot(jdbc, TABLES);
             assertThat(before.get("intake")).isNotEmpty();
             assertThat(before.get("clinic_questionnaires")).isNotEmpty();
+            assertThat(before.get("intake_measure")).isNotEmpty();
             assertThat(before.get("outcome_case_measure")).as("the lefs asked again after the second session, the psfs answered")
                     .anySatisfy(row -> assertThat(row).contains("lefs").endsWith(",t)"))
                     .anySatisfy(row -> assertThat(row).contains("psfs").endsWith(",f)"));

@@ -198,15 +198,20 @@ public final class DemoData {
             }
         }
         // today's new clients: the first answered yes to a safety question (the day sheet flags it), the second
-        // answered without a flag, any others have not answered yet
+        // answered without a flag and answered her questionnaires, any others have not answered yet
         String intakes = "today: no new clients, so no intakes waiting";
         for (int i = 0; i < Math.min(2, practice.newcomers.size()); i++) {
             Visit visit = practice.newcomers.get(i);
             Client newcomer = visit.client();
             String clinic = clinics.get(newcomer.therapist().at(LocalDate.ofInstant(visit.start(), DemoPractice.LONDON)
                     .getDayOfWeek()).town());
-            intake(clientIds.get(newcomer), clinic, identity.token(clientIds.get(newcomer), List.of("CLIENT"), List.of()),
-                    newcomer.index(), i == 0);
+            String newcomerToken = identity.token(clientIds.get(newcomer), List.of("CLIENT"), List.of());
+            intake(clientIds.get(newcomer), clinic, newcomerToken, newcomer.index(), i == 0);
+            if (i == 1) {
+                // and answered her questionnaires with it: the case her therapist opens today starts from them
+                questionnaires(newcomer, intakeMeasures(clientIds.get(newcomer), clinic), newcomerToken,
+                        DemoPractice.pain(newcomer, 0));
+            }
             intakes = "today: " + practice.newcomers.get(0).client().name() + "'s intake raised a red flag (long travel)"
                     + (i == 1 ? ", " + newcomer.name() + " answered without one" : "");
         }
@@ -249,8 +254,10 @@ public final class DemoData {
             // the outcome view cannot answer yet is only missing from the log, so its answer is not checked)
             http.send(treatmentPort, token, "GET", "/cases/" + cases.get(client), null, Map.of());
         } else {
-            // before the first session the client answered the clinic's intake form and consented in it
+            // before the first session the client answered the clinic's intake form, consented in it and answered
+            // her questionnaires with it: the case opened at the session takes them as its baseline
             intake(clientId, clinic, clientToken, client.index(), false);
+            questionnaires(client, intakeMeasures(clientId, clinic), clientToken, DemoPractice.pain(client, 0));
             cases.put(client, retrying(() -> post(treatmentPort, token, "/cases", Map.of("clientId", clientId,
                     "clinicId", clinic, "complaint", complaint(finding), "workingFinding", Map.of("code", finding.code(),
                             "label", finding.label()), "side", client.side(), "contributingFactors",
@@ -276,7 +283,6 @@ public final class DemoData {
         }
         if (assessed == 0) {
             put(treatmentPort, token, "/cases/" + caseId + "/plan", plan());
-            questionnaires(client, caseId, clientToken, pain);
         } else {
             logExercises(client, caseId, clientToken, visit.start(), pain, random);
         }
@@ -287,17 +293,17 @@ public final class DemoData {
             post(treatmentPort, token, "/cases/" + caseId + "/discharge", Map.of("finalPain", finalPain, "backToActivity", back,
                     "reason", back ? "Back to running without pain" : client.course() == Course.STALLS
                             ? "Little change; referred to a sports physician" : "Improving; continues the home programme"));
-            questionnaires(client, caseId, clientToken, finalPain);
+            questionnaires(client, "/cases/" + caseId + "/measures", clientToken, finalPain);
         }
     }
 
     /**
      * The client answers the PSFS (her running, rated the better the less it hurts) and the LEFS (every
-     * activity a little easier as pain falls): at her first session and again after discharge.
+     * activity a little easier as pain falls), to {@code path}: with her intake and again after discharge.
      */
-    private void questionnaires(Client client, String caseId, String clientToken, int pain) {
+    private void questionnaires(Client client, String path, String clientToken, int pain) {
         int running = Math.max(0, Math.min(10, 10 - pain - (client.index() % 2)));
-        post(treatmentPort, clientToken, "/cases/" + caseId + "/measures", Map.of("instrument", "psfs", "activities",
+        post(treatmentPort, clientToken, path, Map.of("instrument", "psfs", "activities",
                 List.of(Map.of("name", "Running 10 km", "rating", running),
                         Map.of("name", "Hill sessions", "rating", Math.max(0, running - 1)))));
         Map<String, Integer> items = new LinkedHashMap<>();
@@ -307,7 +313,11 @@ public final class DemoData {
             items.put(item, rating);
             total -= rating;
         }
-        post(treatmentPort, clientToken, "/cases/" + caseId + "/measures", Map.of("instrument", "lefs", "items", items));
+        post(treatmentPort, clientToken, path, Map.of("instrument", "lefs", "items", items));
+    }
+
+    private static String intakeMeasures(String clientId, String clinic) {
+        return "/clients/" + clientId + "/intake/" + clinic + "/measures";
     }
 
     /** The LEFS's twenty activities, by the ids of treatment's questionnaire data. */

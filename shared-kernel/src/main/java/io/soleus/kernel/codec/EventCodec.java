@@ -41,6 +41,8 @@ import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.ConsentGiven;
 import io.soleus.kernel.treatment.ConsentWithdrawn;
 import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
+import io.soleus.kernel.treatment.IntakeQuestionnairesAdopted;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
@@ -149,7 +151,9 @@ public final class EventCodec {
                 .register(ConsentWithdrawn.class, Topics.TREATMENT)
                 .register(OutcomeMeasured.class, Topics.TREATMENT)
                 .register(QuestionnairesRequested.class, Topics.TREATMENT)
-                .register(ClinicQuestionnairesSet.class, Topics.TREATMENT);
+                .register(ClinicQuestionnairesSet.class, Topics.TREATMENT)
+                .register(IntakeQuestionnaireAnswered.class, Topics.TREATMENT)
+                .register(IntakeQuestionnairesAdopted.class, Topics.TREATMENT);
     }
 
     /** The same contracts, with every {@link Personal} value sealed on writing and opened on reading by {@code personal}. */

@@ -19,9 +19,12 @@ import io.soleus.kernel.id.TherapistId;
 import io.soleus.kernel.treatment.AssessmentRecorded;
 import io.soleus.kernel.treatment.CaseDischarged;
 import io.soleus.kernel.treatment.CaseOpened;
+import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
 import io.soleus.kernel.treatment.MyofascialReleaseApplied;
+import io.soleus.kernel.treatment.OutcomeMeasured;
 import io.soleus.kernel.treatment.PrescribedExercise;
 import io.soleus.kernel.treatment.TriggerPointTreated;
+import io.soleus.kernel.value.MeasureOccasion;
 import io.soleus.platform.axon.Aggregates;
 import io.soleus.treatment.ClinicalPolicy;
 import io.soleus.treatment.booking.BookingFacts;
@@ -34,6 +37,7 @@ import io.soleus.treatment.care.CaseCommands.RecordAssessment;
 import io.soleus.treatment.care.CaseCommands.RecordMyofascialRelease;
 import io.soleus.treatment.care.CaseCommands.RecordTriggerPointTreatment;
 import io.soleus.treatment.exercise.Exercise;
+import io.soleus.treatment.intake.IntakeQuestionnaires;
 import io.soleus.treatment.intake.Intakes;
 import io.soleus.treatment.intake.QuestionnaireSettings;
 import org.axonframework.commandhandling.CommandHandler;
@@ -61,16 +65,19 @@ public class ClinicalRecords {
     private final BookingFacts booking;
     private final Intakes intakes;
     private final QuestionnaireSettings settings;
+    private final IntakeQuestionnaires intakeQuestionnaires;
     private final Clock clock;
 
     public ClinicalRecords(@Qualifier("caseRepository") Repository<Case> cases,
                            @Qualifier("exerciseRepository") Repository<Exercise> exercises, BookingFacts booking,
-                           Intakes intakes, QuestionnaireSettings settings, Clock clock) {
+                           Intakes intakes, QuestionnaireSettings settings, IntakeQuestionnaires intakeQuestionnaires,
+                           Clock clock) {
         this.cases = cases;
         this.exercises = exercises;
         this.booking = booking;
         this.intakes = intakes;
         this.settings = settings;
+        this.intakeQuestionnaires = intakeQuestionnaires;
         this.clock = clock;
     }
 
@@ -92,7 +99,14 @@ public class ClinicalRecords {
         CaseOpened opened = new CaseOpened(command.caseId(), command.clientId(), command.clinicId(), therapist,
                 command.complaint(), command.workingFinding(), command.side(),
                 command.contributingFactors() == null ? Set.of() : command.contributingFactors(), clock.instant());
-        cases.newInstance(() -> new Case(opened));
+        Aggregate<Case> record = cases.newInstance(() -> new Case(opened));
+        // what she answered with her intake there is the case's baseline, answered before her first treatment
+        for (IntakeQuestionnaireAnswered answered : intakeQuestionnaires.adoptInto(command.caseId(), command.clientId(),
+                command.clinicId())) {
+            record.execute(it -> it.measure(new OutcomeMeasured(command.caseId(), command.clientId(), command.clinicId(),
+                    answered.instrument(), answered.instrumentVersion(), MeasureOccasion.BASELINE, answered.answers(),
+                    answered.score(), answered.answeredAt())));
+        }
         return command.caseId();
     }
 

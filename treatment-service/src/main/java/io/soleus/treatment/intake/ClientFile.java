@@ -3,15 +3,21 @@ package io.soleus.treatment.intake;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.EnumMap;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.soleus.kernel.RuleViolationException;
+import io.soleus.kernel.id.CaseId;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.treatment.ConsentGiven;
 import io.soleus.kernel.treatment.ConsentWithdrawn;
+import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
+import io.soleus.kernel.treatment.IntakeQuestionnairesAdopted;
 import io.soleus.kernel.treatment.IntakeSubmitted;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.value.ConsentKind;
@@ -20,7 +26,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A client's file at one clinic: their intake answers and their consents there. It decides whether
+ * A client's file at one clinic: their intake answers, the questionnaires answered with it until a
+ * case takes them as its baseline, and their consents there. It decides whether
  * the clinic may keep treatment records of the client ({@link #ensureConsented}); a
  * consent given again to the same text changes nothing, and one withdrawn that was never given is
  * refused.
@@ -31,6 +38,8 @@ public class ClientFile {
     @AggregateIdentifier
     private String fileId;
     private final Map<ConsentKind, String> consents = new EnumMap<>(ConsentKind.class);
+    /** The questionnaires answered with the intake that no case has taken as its baseline yet, by instrument. */
+    private final Map<String, IntakeQuestionnaireAnswered> awaitingCase = new TreeMap<>();
 
     protected ClientFile() {
     }
@@ -70,6 +79,24 @@ public class ClientFile {
         apply(withdrawal);
     }
 
+    /** An answer given again before the first session replaces the earlier one. */
+    void answer(IntakeQuestionnaireAnswered answered) {
+        apply(answered);
+    }
+
+    /**
+     * The questionnaires answered with the intake, which become the baseline of the case just opened
+     * for the client: each is taken by one case only.
+     */
+    List<IntakeQuestionnaireAnswered> adoptInto(CaseId caseId, Instant now) {
+        List<IntakeQuestionnaireAnswered> answers = List.copyOf(awaitingCase.values());
+        if (!answers.isEmpty()) {
+            apply(new IntakeQuestionnairesAdopted(answers.get(0).clientId(), answers.get(0).clinicId(), caseId,
+                    answers.stream().map(IntakeQuestionnaireAnswered::instrument).toList(), now));
+        }
+        return answers;
+    }
+
     /** Refused (409 {@code consent-required}) unless the client consents to each of {@code kinds} now. */
     void ensureConsented(Set<ConsentKind> kinds) {
         Set<ConsentKind> missing = EnumSet.copyOf(kinds);
@@ -88,6 +115,16 @@ public class ClientFile {
     void on(ConsentGiven event) {
         fileId = idOf(event.clientId(), event.clinicId());
         consents.put(event.kind(), event.textVersion());
+    }
+
+    @EventSourcingHandler
+    void on(IntakeQuestionnaireAnswered event) {
+        awaitingCase.put(event.instrument(), event);
+    }
+
+    @EventSourcingHandler
+    void on(IntakeQuestionnairesAdopted event) {
+        awaitingCase.keySet().removeAll(event.instruments());
     }
 
     @EventSourcingHandler

@@ -24,6 +24,7 @@ import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.value.ConsentKind;
 import io.soleus.kernel.value.ConsentVia;
 import io.soleus.treatment.ClinicalPolicy;
+import io.soleus.treatment.measure.Instruments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +40,13 @@ public class ClientFiles {
 
     private final JdbcTemplate jdbc;
     private final IntakeForms forms;
+    private final Instruments instruments;
     private final ObjectMapper json;
 
-    ClientFiles(JdbcTemplate jdbc, IntakeForms forms, ObjectMapper json) {
+    ClientFiles(JdbcTemplate jdbc, IntakeForms forms, Instruments instruments, ObjectMapper json) {
         this.jdbc = jdbc;
         this.forms = forms;
+        this.instruments = instruments;
         this.json = json;
     }
 
@@ -64,9 +67,16 @@ public class ClientFiles {
                          List<Answer> answers, String advice) {
     }
 
-    /** A client's file at a clinic. {@code consented}: both kinds are current, so treatment may be recorded. */
+    /** A questionnaire answered with the intake: its score, and the case that took it as its baseline once one did. */
+    public record IntakeMeasure(String instrument, double score, Instant answeredAt, UUID caseId) {
+    }
+
+    /**
+     * A client's file at a clinic. {@code consented}: both kinds are current, so treatment may be recorded.
+     * {@code questionnairesDue}: the outcome questionnaires to answer with the intake, before a case is open.
+     */
     public record File(ClientId clientId, ClinicId clinicId, Intake intake, List<Consent> consents, boolean consented,
-                       List<ConsentKind> missingConsents) {
+                       List<ConsentKind> missingConsents, List<IntakeMeasure> questionnaires, List<String> questionnairesDue) {
     }
 
     /** A client at a clinic as a day sheet shows them: intake done or not, red flag, consent. */
@@ -83,10 +93,23 @@ public class ClientFiles {
                 WHERE client_id = ? AND clinic_id = ?""", (row, i) -> intake(row, language),
                 client.value(), clinic.value()).stream().findFirst();
         List<Consent> consents = consents(client, clinic);
-        return file(client, clinic, intake.orElse(null), consents);
+        List<IntakeMeasure> measures = jdbc.query("""
+                SELECT instrument, score, answered_at, case_id FROM intake_measure
+                WHERE client_id = ? AND clinic_id = ? ORDER BY instrument""",
+                (row, i) -> new IntakeMeasure(row.getString(1), row.getDouble(2),
+                        row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, UUID.class)),
+                client.value(), clinic.value());
+        List<String> due = List.of();
+        if (intake.isPresent() && !Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM outcome_case WHERE client_id = ? AND clinic_id = ? AND discharged_at IS NULL)""",
+                Boolean.class, client.value(), clinic.value()))) {
+            due = instruments.names().stream().filter(instrument -> measures.stream()
+                    .noneMatch(measure -> measure.instrument().equals(instrument) && measure.caseId() == null)).toList();
+        }
+        return file(client, clinic, intake.orElse(null), consents, measures, due);
     }
 
-    /** The client's files at every clinic the reader sees, without the answers. */
+    /** The client's files at every clinic the reader sees, without the answers and the questionnaires. */
     public List<File> files(ClientId client, Actor reader) {
         Map<UUID, Intake> intakes = new LinkedHashMap<>();
         jdbc.query("""
@@ -105,7 +128,8 @@ public class ClientFiles {
         Set<UUID> clinics = new java.util.LinkedHashSet<>(intakes.keySet());
         clinics.addAll(consents.keySet());
         return clinics.stream().filter(clinic -> ClinicalPolicy.seesCase(reader, new ClinicId(clinic), client))
-                .map(clinic -> file(client, new ClinicId(clinic), intakes.get(clinic), consents.getOrDefault(clinic, List.of())))
+                .map(clinic -> file(client, new ClinicId(clinic), intakes.get(clinic), consents.getOrDefault(clinic, List.of()),
+                        List.of(), List.of()))
                 .toList();
     }
 
@@ -137,10 +161,11 @@ public class ClientFiles {
                 client.value(), clinic.value());
     }
 
-    private static File file(ClientId client, ClinicId clinic, Intake intake, List<Consent> consents) {
+    private static File file(ClientId client, ClinicId clinic, Intake intake, List<Consent> consents,
+                             List<IntakeMeasure> questionnaires, List<String> questionnairesDue) {
         List<ConsentKind> missing = new ArrayList<>(List.of(ConsentKind.values()));
         consents.stream().filter(Consent::current).forEach(consent -> missing.remove(consent.kind()));
-        return new File(client, clinic, intake, consents, missing.isEmpty(), missing);
+        return new File(client, clinic, intake, consents, missing.isEmpty(), missing, questionnaires, questionnairesDue);
     }
 
     private static Consent consent(ResultSet row, int first) throws SQLException {

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import io.soleus.kernel.codec.Personal;
 import io.soleus.kernel.treatment.ConsentGiven;
 import io.soleus.kernel.treatment.ConsentWithdrawn;
+import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
+import io.soleus.kernel.treatment.IntakeQuestionnairesAdopted;
 import io.soleus.kernel.treatment.IntakeSubmitted;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import org.axonframework.config.ProcessingGroup;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Folds intakes and consents into each client's file at each clinic: the latest intake with its red
- * flags, and each kind of consent as last given or withdrawn. A row keeps the file's sequence it last
+ * flags, the scores of the questionnaires answered with it, and each kind of consent as last given or withdrawn. A row keeps the file's sequence it last
  * took, so an event applied again, or an older one, changes nothing;
  * a forgotten client's answers read as erased in the events and are kept as none.
  */
@@ -81,9 +83,33 @@ public class IntakeProjection {
                 event.clinicId().value(), event.kind().name(), sequence);
     }
 
+    /** Its score only: the answers (a PSFS names her activities) stay sealed in the file until a case takes them. */
+    @EventHandler
+    void on(IntakeQuestionnaireAnswered event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO intake_measure (client_id, clinic_id, instrument, score, answered_at, last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (client_id, clinic_id, instrument) DO UPDATE SET score = excluded.score,
+                    answered_at = excluded.answered_at, case_id = NULL, last_sequence = excluded.last_sequence
+                WHERE intake_measure.last_sequence < excluded.last_sequence""",
+                event.clientId().value(), event.clinicId().value(), event.instrument(), event.score(),
+                time(event.answeredAt()), sequence);
+    }
+
+    @EventHandler
+    void on(IntakeQuestionnairesAdopted event, @SequenceNumber long sequence) {
+        for (String instrument : event.instruments()) {
+            jdbc.update("""
+                    UPDATE intake_measure SET case_id = ?, last_sequence = ?
+                    WHERE client_id = ? AND clinic_id = ? AND instrument = ? AND last_sequence < ?""",
+                    event.caseId().value(), sequence, event.clientId().value(), event.clinicId().value(), instrument,
+                    sequence);
+        }
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE intake, consent");
+        jdbc.execute("TRUNCATE intake, consent, intake_measure");
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -134,7 +134,7 @@ public class Intakes {
      * The client acts in the app where she has a session at the clinic; the clinic's staff at the desk for
      * a client with a session or a case there; anyone else finds nothing.
      */
-    private ConsentVia checkAccess(ClientId client, ClinicId clinic, Actor by) {
+    ConsentVia checkAccess(ClientId client, ClinicId clinic, Actor by) {
         Require.present("clientId", client);
         Require.present("clinicId", clinic);
         if (ClinicalPolicy.isTheClient(by, client)) {
@@ -164,7 +164,7 @@ public class Intakes {
     }
 
     /** The client's file at the clinic, if it has begun: asked of the store first, as most clients' first visit has none. */
-    private Optional<Aggregate<ClientFile>> existing(ClientId client, ClinicId clinic) {
+    Optional<Aggregate<ClientFile>> existing(ClientId client, ClinicId clinic) {
         String id = ClientFile.idOf(client, clinic);
         if (events.lastSequenceNumberFor(id).isEmpty()) {
             return Optional.empty();

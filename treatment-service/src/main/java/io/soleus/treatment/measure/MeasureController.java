@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.soleus.kernel.id.CaseId;
+import io.soleus.kernel.id.ClientId;
+import io.soleus.kernel.id.ClinicId;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.Commands.Outcome;
 import io.soleus.platform.command.IdempotencyKey;
 import io.soleus.platform.security.CurrentUser;
 import io.soleus.treatment.measure.MeasureCommands.Measured;
+import io.soleus.treatment.measure.MeasureCommands.RecordIntakeMeasure;
 import io.soleus.treatment.measure.MeasureCommands.RecordMeasure;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Validated outcome questionnaires: the instruments as data (items, scale, scoring, minimal important
- * change) and a case's answers to them. An answer honours an {@code Idempotency-Key}.
+ * change) and a case's answers to them, or a client's with her intake, before her case is opened. An answer honours an {@code Idempotency-Key}.
  */
 @RestController
 @Tag(name = "Outcome questionnaires")
@@ -59,5 +62,16 @@ class MeasureController {
                 request.instrument(), new Instrument.Answers(request.items(), request.activities()), CurrentUser.get()),
                 Measured.class);
         return measured.answer(HttpStatus.CREATED).location(URI.create("/cases/" + caseId)).body(measured.result());
+    }
+
+    @PostMapping("/clients/{clientId}/intake/{clinicId}/measures")
+    @Operation(summary = "With her intake, a client answers an outcome questionnaire: the baseline of the case the clinic opens for her")
+    ResponseEntity<Measured> measureAtIntake(@PathVariable ClientId clientId, @PathVariable ClinicId clinicId,
+                                             @Valid @RequestBody MeasureRequest request, IdempotencyKey key) {
+        Outcome<Measured> measured = commands.sendOnce(key, List.of(clientId, clinicId, request), new RecordIntakeMeasure(
+                clientId, clinicId, request.instrument(), new Instrument.Answers(request.items(), request.activities()),
+                CurrentUser.get()), Measured.class);
+        return measured.answer(HttpStatus.CREATED).location(URI.create("/clients/" + clientId + "/intake/" + clinicId))
+                .body(measured.result());
     }
 }

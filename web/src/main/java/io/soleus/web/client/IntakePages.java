@@ -51,6 +51,7 @@ class IntakePages {
                   Model model) {
         IntakeApi.File file = intake.file(me.client(), clinicId, language(locale));
         model.addAttribute("file", file);
+        model.addAttribute("profile", booking.client(me.client()));
         model.addAttribute("answering", file.intake() == null || again != null);
         // consent is given by ticking, never ticked for her
         return page(clinicId, locale, model, Map.of(), List.of());
@@ -104,6 +105,20 @@ class IntakePages {
                 .filter(consent -> kind.contains(consent.kind())).noneMatch(IntakeApi.Consent::current));
         next.addFlashAttribute("withdrawn", true);
         return "redirect:/me/intake/" + clinicId;
+    }
+
+    /**
+     * Consent to reminders, given or not when she registered, changed beside her other consents: it is
+     * kept with her contact details, where the messages are planned from.
+     */
+    @PostMapping("/reminders")
+    String reminders(@PathVariable UUID clinicId, SignedIn me, @RequestParam boolean reminders, RedirectAttributes next) {
+        BookingApi.ClientProfile profile = booking.client(me.client());
+        booking.changeContact(me.client(), profile.name(), profile.email(), profile.phone(), profile.preferredChannel(),
+                reminders, profile.language());
+        ReadYourWrites.await(() -> booking.client(me.client()).remindersConsent() == reminders);
+        next.addFlashAttribute("remindersChanged", reminders);
+        return "redirect:/me/intake/" + clinicId + "#consents";
     }
 
     private String page(UUID clinicId, Locale locale, Model model, Map<String, String> answers, List<String> consents) {

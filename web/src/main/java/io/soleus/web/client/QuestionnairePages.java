@@ -1,15 +1,11 @@
 package io.soleus.web.client;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.soleus.web.services.QuestionnaireApi;
-import io.soleus.web.services.QuestionnaireApi.Activity;
-import io.soleus.web.services.QuestionnaireApi.Instrument;
 import io.soleus.web.services.QuestionnaireApi.Measured;
 import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
@@ -34,9 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/me/cases/{caseId}/questionnaires")
 class QuestionnairePages {
 
-    /** The PSFS names at most this many activities. */
-    static final int ACTIVITY_ROWS = 5;
-
     private final TreatmentApi treatment;
     private final QuestionnaireApi questionnaires;
 
@@ -54,91 +47,29 @@ class QuestionnairePages {
     @PostMapping
     String answer(@PathVariable UUID caseId, @RequestParam String instrument, @RequestParam UUID key,
                   @RequestParam MultiValueMap<String, String> fields, Locale locale, Model model, RedirectAttributes next) {
-        Instrument asked = questionnaires.instrument(instrument);
-        Map<String, Integer> items = null;
-        List<Activity> activities = null;
-        Map<String, String> given = new LinkedHashMap<>();
-        // the page's row of each activity sent, so that an error about the service's n-th is shown on its row
-        List<Integer> rowOf = new ArrayList<>();
-        if (asked.patientSpecific()) {
-            activities = new ArrayList<>();
-            for (int i = 0; i < ACTIVITY_ROWS; i++) {
-                String name = fields.getFirst("name." + i);
-                String rating = fields.getFirst("rating." + i);
-                given.put("name." + i, name == null ? "" : name);
-                given.put("rating." + i, rating == null ? "" : rating);
-                if (name != null && !name.isBlank() || rating != null && !rating.isBlank()) {
-                    activities.add(new Activity(name, number(rating)));
-                    rowOf.add(i);
-                }
-            }
-        } else {
-            items = new LinkedHashMap<>();
-            for (QuestionnaireApi.Item item : asked.items()) {
-                String rating = fields.getFirst("item." + item.id());
-                given.put("item." + item.id(), rating == null ? "" : rating);
-                if (rating != null && !rating.isBlank()) {
-                    items.put(item.id(), number(rating));
-                }
-            }
-        }
+        QuestionnaireForm form = QuestionnaireForm.read(questionnaires.instrument(instrument), fields);
         try {
-            Measured measured = questionnaires.answer(caseId, instrument, items, activities, key.toString());
+            Measured measured = questionnaires.answer(caseId, instrument, form.items(), form.activities(), key.toString());
             // the answer is shown once the case no longer asks for it (a repeat of a sent form is there at once)
             ReadYourWrites.await(() -> !treatment.caseOf(caseId).questionnairesDue().contains(instrument));
             next.addFlashAttribute("measured", measured);
             return "redirect:/me/cases/" + caseId + "/questionnaires";
         } catch (ServiceRefused refused) {
-            if (refused.errors().isEmpty()) {
-                throw refused;
-            }
-            Map<String, String> errors = new LinkedHashMap<>();
-            refused.errors().forEach(error -> errors.put(field(error.field(), rowOf), error.message()));
-            return page(treatment.caseOf(caseId), locale, model, given, List.of(), errors);
+            return page(treatment.caseOf(caseId), locale, model, form.given(), List.of(), form.errors(refused));
         }
     }
 
     private String page(CaseOutcome outcome, Locale locale, Model model, Map<String, String> given,
                         List<String> activities, Map<String, String> errors) {
         model.addAttribute("outcome", outcome);
-        model.addAttribute("lang", IntakePages.language(locale));
-        model.addAttribute("asked", outcome.questionnairesDue().isEmpty() ? null
-                : questionnaires.instrument(outcome.questionnairesDue().get(0)));
-        model.addAttribute("left", outcome.questionnairesDue().size());
-        model.addAttribute("given", given);
-        model.addAttribute("activities", activities);
-        model.addAttribute("rows", java.util.stream.IntStream.range(0, ACTIVITY_ROWS).boxed().toList());
-        model.addAttribute("errors", errors);
-        return "client/questionnaire";
+        List<String> due = outcome.questionnairesDue();
+        return QuestionnaireForm.page(model, due.isEmpty() ? null : questionnaires.instrument(due.get(0)), due.size(),
+                "/me/cases/" + outcome.caseId() + "/questionnaires", locale, given, activities, errors);
     }
 
     /** The activities her last PSFS rated: she rates the same ones again. */
     private static List<String> previousActivities(CaseOutcome outcome) {
         return outcome.measures().stream().filter(measure -> !measure.activities().isEmpty())
                 .reduce((first, second) -> second).map(TreatmentApi.Measure::activities).orElse(List.of());
-    }
-
-    /**
-     * The page's field of a service's: {@code items.hopping} is {@code item.hopping}, {@code activities[1].name}
-     * the name field of the page's row that was sent second.
-     */
-    private static String field(String service, List<Integer> rowOf) {
-        if (service.startsWith("items.")) {
-            return "item." + service.substring("items.".length());
-        }
-        java.util.regex.Matcher row = java.util.regex.Pattern.compile("activities\\[(\\d+)]\\.(name|rating)").matcher(service);
-        if (!row.matches()) {
-            return service;
-        }
-        int sent = Integer.parseInt(row.group(1));
-        return row.group(2) + "." + (sent < rowOf.size() ? rowOf.get(sent) : sent);
-    }
-
-    private static Integer number(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

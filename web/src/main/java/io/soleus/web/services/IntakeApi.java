@@ -67,8 +67,13 @@ public class IntakeApi {
                          List<Answer> answers, String advice) {
     }
 
+    /** A questionnaire answered with the intake; {@code caseId} once a case took it as its baseline. */
+    public record IntakeMeasure(String instrument, double score, Instant answeredAt, UUID caseId) {
+    }
+
+    /** {@code questionnairesDue}: the outcome questionnaires to answer with the intake, before a case is opened. */
     public record File(UUID clientId, UUID clinicId, Intake intake, List<Consent> consents, boolean consented,
-                       List<String> missingConsents) {
+                       List<String> missingConsents, List<IntakeMeasure> questionnaires, List<String> questionnairesDue) {
     }
 
     public record Screening(UUID clientId, Instant intakeSubmittedAt, boolean redFlag, boolean consented) {

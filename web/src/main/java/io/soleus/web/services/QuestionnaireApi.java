@@ -61,6 +61,17 @@ public class QuestionnaireApi {
     /** A case's client answers {@code instrument}: item ratings by id, or her activities with their ratings. */
     public Measured answer(UUID caseId, String instrument, Map<String, Integer> items, List<Activity> activities,
                            String idempotencyKey) {
+        return send(body(instrument, items, activities), idempotencyKey, "/cases/{id}/measures", caseId);
+    }
+
+    /** A client answers {@code instrument} with her intake at a clinic, before a case is opened there. */
+    public Measured answerAtIntake(UUID clientId, UUID clinicId, String instrument, Map<String, Integer> items,
+                                   List<Activity> activities, String idempotencyKey) {
+        return send(body(instrument, items, activities), idempotencyKey, "/clients/{client}/intake/{clinic}/measures",
+                clientId, clinicId);
+    }
+
+    private static Map<String, Object> body(String instrument, Map<String, Integer> items, List<Activity> activities) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instrument", instrument);
         if (items != null) {
@@ -69,8 +80,11 @@ public class QuestionnaireApi {
         if (activities != null) {
             body.put("activities", activities);
         }
-        JsonNode answer = treatment.send(HttpMethod.POST, body, Map.of("Idempotency-Key", idempotencyKey),
-                "/cases/{id}/measures", caseId);
+        return body;
+    }
+
+    private Measured send(Map<String, Object> body, String idempotencyKey, String path, Object... variables) {
+        JsonNode answer = treatment.send(HttpMethod.POST, body, Map.of("Idempotency-Key", idempotencyKey), path, variables);
         return new Measured(answer.path("instrument").asText(), answer.path("score").asDouble(),
                 answer.path("occasion").asText());
     }
