@@ -40,6 +40,7 @@ import io.soleus.kernel.treatment.ConsentWithdrawn;
 import io.soleus.kernel.treatment.IntakeSubmitted;
 import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
 import io.soleus.kernel.treatment.IntakeQuestionnairesAdopted;
+import io.soleus.kernel.treatment.RedFlagCleared;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
@@ -187,7 +188,9 @@ public final class ContractSamples {
                         "{\"activities\":[{\"name\":\"Running 10 km\",\"rating\":3}]}", 3.0,
                         Instant.parse("2026-03-03T20:20:00Z")),
                 new IntakeQuestionnairesAdopted(RUNNER, RIVERSIDE, CASE, List.of("lefs", "psfs"),
-                        Instant.parse("2026-03-07T11:30:00Z")))) {
+                        Instant.parse("2026-03-07T11:30:00Z")),
+                new RedFlagCleared(RUNNER, RIVERSIDE, THERAPIST.toString(), "GP saw her on 5 March: no sign of a clot",
+                        Instant.parse("2026-03-06T09:00:00Z")))) {
             samples.put(sample.getClass(), sample);
         }
         return samples;

@@ -173,6 +173,15 @@ class IntakeJourneysTest {
                     "Lower Extremity Functional Scale (LEFS) answered with the intake: 40.0",
                     "Patient-Specific Functional Scale (PSFS) answered with the intake: 5.0");
             desk.check("session-red-flag");
+
+            // her GP saw her and found nothing: the therapist records it, and the flag is lifted with the note
+            desk.type(By.id("clearance-note"), "Seen by her GP on Friday: no sign of a clot");
+            desk.click(By.xpath("//button[normalize-space()='Record the red flag as cleared']"));
+            desk.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "The red flag is recorded as cleared."));
+            assertThat(desk.text(By.id("red-flag"))).contains("Red flag cleared on", "Seen by her GP on Friday");
+            desk.open(web + "/work?view=day&date=" + day);
+            assertThat(desk.find(By.xpath("//li[.//a[normalize-space()='Ines Intake']]")).getText()).doesNotContain("Red flag");
         }
     }
 

@@ -33,6 +33,7 @@ class TreatmentAccess implements AccessRules {
         // intake and consent: the client for themself, the clinic's staff at the desk (clinics decided on the data)
         access.get("/clinics/*/intake-form").by(ADMIN, THERAPIST, CLIENT);
         access.get("/clinics/*/screening").by(ADMIN, THERAPIST);
+        access.post("/clients/*/intake/*/red-flag-clearance").by(ADMIN, THERAPIST);
         access.get("/clients/{clientId}/intake", "/clients/{clientId}/intake/*")
                 .by(any(ADMIN, THERAPIST).or(self(CLIENT, "clientId")));
         access.post("/clients/{clientId}/intake/*", "/clients/{clientId}/intake/*/measures", "/clients/{clientId}/consents/*",

@@ -53,6 +53,7 @@ class AccessMatrixTest {
             // intake and consent: the client for herself, the clinic's staff at the desk
             entry("GET /clinics/{clinicId}/intake-form", "A B X Y @"),
             entry("GET /clinics/{clinicId}/screening", "X @"),
+            entry("POST /clients/{clientId}/intake/{clinicId}/red-flag-clearance", "X @"),
             entry("POST /clients/{clientId}/intake/{clinicId}", "A X @"),
             entry("POST /clients/{clientId}/intake/{clinicId}/measures", "A X @"),
             entry("GET /clients/{clientId}/intake/{clinicId}", "A X @"),
@@ -129,6 +130,8 @@ class AccessMatrixTest {
                         entry("POST /clients/{clientId}/intake/{clinicId}", IntakeAndConsentTest.answers("no")),
                         entry("POST /cases/{caseId}/measures", ReferenceCaseTest.psfs(3)),
                         entry("POST /clients/{clientId}/intake/{clinicId}/measures", ReferenceCaseTest.lefs(50)),
+                        entry("POST /clients/{clientId}/intake/{clinicId}/red-flag-clearance",
+                                Map.of("note", "Seen by her GP: no sign of a clot")),
                         entry("POST /clients/{clientId}/consents/{clinicId}", Map.of("kinds", List.of("TREATMENT"))),
                         entry("PUT /clinics/{clinicId}/questionnaire-settings", Map.of("intakeForm", "calf-intake",
                                 "intakeFormVersion", 2, "followUpEvery", 4)),

@@ -41,6 +41,7 @@ class ForgottenClientTest {
 
     static final String COMPLAINT = "Deep, persistent ache in the lower calf after weekend runs";
     static final String NOTES = "Very tight soleus, several trigger points";
+    static final String CLEARANCE = "Her GP saw her on Monday: no sign of a clot";
 
     @LocalServerPort
     int port;
@@ -92,6 +93,15 @@ class ForgottenClientTest {
                 .orElseThrow(), jdbc, Duration.ofSeconds(30));
         String figures = expect(200, practice.api.get(TestTokens.admin(), "/reports/outcomes?by=clinic")).body().toString();
 
+        // her intake raised a red flag, which her therapist cleared with a note
+        String file = "/clients/" + practice.runner + "/intake/" + practice.riverside;
+        expect(201, practice.api.post(practice.runnerToken(), file, IntakeAndConsentTest.answers("yes")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), file).body()
+                .path("intake").path("redFlag").asBoolean());
+        expect(204, practice.api.post(practice.maya(), file + "/red-flag-clearance", Map.of("note", CLEARANCE)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), file).body()
+                .path("intake").path("clearance").path("note").asText().equals(CLEARANCE));
+
         practice.forgotten(practice.runner);
 
         JsonNode erased = await().atMost(Duration.ofSeconds(30)).until(() -> practice.api.get(practice.maya(),
@@ -100,6 +110,10 @@ class ForgottenClientTest {
         assertThat(erased.path("clientName").asText()).as("booking's name, published in clear before sealing began")
                 .isEqualTo(Personal.ERASED);
         assertThat(erased.path("assessments").path(0).path("pain").asInt()).as("the figures stay").isEqualTo(7);
+        JsonNode intake = await().atMost(Duration.ofSeconds(30)).until(() -> practice.api.get(practice.maya(), file).body()
+                .path("intake"), it -> it.path("clearance").path("note").isNull());
+        assertThat(intake.path("answers").isNull()).isTrue();
+        assertThat(intake.path("clearance").path("at").isTextual()).as("that it was cleared stays").isTrue();
         assertThat(expect(200, practice.api.get(TestTokens.admin(), "/reports/outcomes?by=clinic")).body().toString())
                 .isEqualTo(figures);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM client_key WHERE client_id = ?", Long.class,
@@ -120,7 +134,7 @@ class ForgottenClientTest {
         assertThat(replayed.path("assessments").path(0).path("notes").asText()).isEqualTo(Personal.ERASED);
         await().atMost(Duration.ofSeconds(30)).until(() -> "Casey Keeper".equals(caseOf(caseysCase).path("clientName").asText()));
         assertThat(caseOf(caseysCase).path("complaint").asText()).isEqualTo("Casey's sore knee");
-        assertThat(logs.linesContaining(List.of(COMPLAINT, NOTES, "Casey's sore knee")))
+        assertThat(logs.linesContaining(List.of(COMPLAINT, NOTES, CLEARANCE, "Casey's sore knee")))
                 .as("from the first case to the replay after forgetting, the logs held no clinical text").isEmpty();
     }
 

@@ -56,6 +56,7 @@ class HostileInputTest {
             new ValidBody("POST /clients/{clientId}/consents/{clinicId}/withdrawal", Map.of("kinds", List.of("TREATMENT"))),
             new ValidBody("POST /cases/{caseId}/measures", ReferenceCaseTest.psfs(4)),
             new ValidBody("POST /clients/{clientId}/intake/{clinicId}/measures", ReferenceCaseTest.lefs(60)),
+            new ValidBody("POST /clients/{clientId}/intake/{clinicId}/red-flag-clearance", Map.of("note", NOTES)),
             new ValidBody("PUT /clinics/{clinicId}/questionnaire-settings", Map.of("intakeForm", "calf-intake",
                     "intakeFormVersion", 1, "followUpEvery", 3)));
 

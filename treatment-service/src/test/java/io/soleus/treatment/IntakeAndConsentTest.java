@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.id.SessionId;
+import io.soleus.kernel.id.TherapistId;
 import io.soleus.platform.test.ApiClient;
 import io.soleus.platform.test.ApiClient.Response;
 import io.soleus.platform.test.TestTokens;
@@ -284,5 +285,35 @@ class IntakeAndConsentTest {
                 "/cases/" + second).body(), it -> it.has("questionnairesDue"));
         assertThat(next.path("measures")).isEmpty();
         assertThat(stored("IntakeQuestionnairesAdopted")).isEqualTo(1);
+    }
+
+    @Test
+    void the_clinics_staff_clear_a_red_flag_with_a_note_and_a_new_intake_with_a_flag_raises_it_again() {
+        expect(201, submit(practice.runnerToken(), answers("yes")));
+        String screening = "/clinics/" + practice.riverside + "/screening?clientId=" + practice.runner;
+        await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), screening).body()
+                .path(0).path("redFlag").asBoolean());
+        String clearance = "/clients/" + practice.runner + "/intake/" + practice.riverside + "/red-flag-clearance";
+
+        assertThat(practice.api.post(practice.maya(), clearance, Map.of("note", " ")).invalidField()).isEqualTo("note");
+        assertThat(practice.api.post(practice.runnerToken(), clearance, Map.of("note", "I feel fine")).status()).isEqualTo(403);
+        assertThat(practice.api.post(TestTokens.therapist(TherapistId.random().toString(), ClinicId.random().toString()),
+                clearance, Map.of("note", "Not my client")).status()).isEqualTo(404);
+        assertThat(stored("RedFlagCleared")).isZero();
+
+        expect(204, practice.api.post(practice.maya(), clearance, Map.of("note", "Seen by her GP on Monday: no sign of a clot")));
+        JsonNode cleared = await().atMost(Duration.ofSeconds(20)).until(() -> file(practice.maya(), "en").path("intake"),
+                intake -> intake.path("clearance").has("at"));
+        assertThat(cleared.path("redFlag").asBoolean()).as("the intake raised it; the clearance says it is cleared").isTrue();
+        assertThat(cleared.path("clearance").path("note").asText()).isEqualTo("Seen by her GP on Monday: no sign of a clot");
+        assertThat(cleared.path("clearance").path("by").asText()).isEqualTo(practice.maya.toString());
+        assertThat(practice.api.get(practice.maya(), screening).body().path(0).path("redFlag").asBoolean()).isFalse();
+        assertThat(practice.api.post(practice.maya(), clearance, Map.of("note", "Again")).text("rule")).isEqualTo("no-red-flag");
+
+        expect(201, submit(practice.runnerToken(), answers("yes")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), screening).body()
+                .path(0).path("redFlag").asBoolean());
+        assertThat(file(practice.maya(), "en").path("intake").path("clearance").isNull()).isTrue();
+        assertThat(stored("RedFlagCleared")).isEqualTo(1);
     }
 }

@@ -43,6 +43,7 @@ import io.soleus.kernel.treatment.ConsentWithdrawn;
 import io.soleus.kernel.treatment.IntakeSubmitted;
 import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
 import io.soleus.kernel.treatment.IntakeQuestionnairesAdopted;
+import io.soleus.kernel.treatment.RedFlagCleared;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.treatment.CaseOpened;
 import io.soleus.kernel.treatment.ExerciseAdded;
@@ -153,7 +154,8 @@ public final class EventCodec {
                 .register(QuestionnairesRequested.class, Topics.TREATMENT)
                 .register(ClinicQuestionnairesSet.class, Topics.TREATMENT)
                 .register(IntakeQuestionnaireAnswered.class, Topics.TREATMENT)
-                .register(IntakeQuestionnairesAdopted.class, Topics.TREATMENT);
+                .register(IntakeQuestionnairesAdopted.class, Topics.TREATMENT)
+                .register(RedFlagCleared.class, Topics.TREATMENT);
     }
 
     /** The same contracts, with every {@link Personal} value sealed on writing and opened on reading by {@code personal}. */

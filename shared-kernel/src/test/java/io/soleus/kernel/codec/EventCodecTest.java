@@ -39,7 +39,7 @@ class EventCodecTest {
         Map<String, String> topics = CODEC.contracts().stream()
                 .collect(Collectors.toMap(ContractType::name, ContractType::topic));
 
-        assertThat(topics).hasSize(30);
+        assertThat(topics).hasSize(31);
         topics.forEach((name, topic) -> assertThat(topic).as(name)
                 .isEqualTo(name.startsWith("io.soleus.booking.") ? Topics.BOOKING : Topics.TREATMENT));
         assertThat(topics.keySet()).allMatch(name -> name.startsWith("io.soleus.booking.")

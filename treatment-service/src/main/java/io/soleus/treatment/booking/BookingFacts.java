@@ -130,7 +130,7 @@ public class BookingFacts {
         jdbc.update("""
                 UPDATE outcome_assessment SET notes = ? WHERE notes IS NOT NULL
                 AND case_id IN (SELECT case_id FROM outcome_case WHERE client_id = ?)""", Personal.ERASED, client);
-        jdbc.update("UPDATE intake SET answers = NULL, red_flags = '{}' WHERE client_id = ?", client);
+        jdbc.update("UPDATE intake SET answers = NULL, red_flags = '{}', red_flag_clearance = NULL WHERE client_id = ?", client);
         jdbc.update("""
                 UPDATE outcome_measure SET answers = NULL WHERE answers IS NOT NULL
                 AND case_id IN (SELECT case_id FROM outcome_case WHERE client_id = ?)""", client);

@@ -19,6 +19,7 @@ import io.soleus.kernel.treatment.ConsentWithdrawn;
 import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
 import io.soleus.kernel.treatment.IntakeQuestionnairesAdopted;
 import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.RedFlagCleared;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.value.ConsentKind;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -38,6 +39,8 @@ public class ClientFile {
     @AggregateIdentifier
     private String fileId;
     private final Map<ConsentKind, String> consents = new EnumMap<>(ConsentKind.class);
+    /** Whether the latest intake raised a red flag that nobody has cleared. */
+    private boolean flagged;
     /** The questionnaires answered with the intake that no case has taken as its baseline yet, by instrument. */
     private final Map<String, IntakeQuestionnaireAnswered> awaitingCase = new TreeMap<>();
 
@@ -79,6 +82,14 @@ public class ClientFile {
         apply(withdrawal);
     }
 
+    /** Refused (409 {@code no-red-flag}) unless the latest intake raised a red flag not cleared yet. */
+    void clear(RedFlagCleared clearance) {
+        if (!flagged) {
+            throw new RuleViolationException("no-red-flag", "The client's latest intake at this clinic has no red flag to clear");
+        }
+        apply(clearance);
+    }
+
     /** An answer given again before the first session replaces the earlier one. */
     void answer(IntakeQuestionnaireAnswered answered) {
         apply(answered);
@@ -109,6 +120,17 @@ public class ClientFile {
     @EventSourcingHandler
     void on(IntakeSubmitted event) {
         fileId = idOf(event.clientId(), event.clinicId());
+        flagged = false;
+    }
+
+    @EventSourcingHandler
+    void on(RedFlagRaised event) {
+        flagged = true;
+    }
+
+    @EventSourcingHandler
+    void on(RedFlagCleared event) {
+        flagged = false;
     }
 
     @EventSourcingHandler

@@ -62,9 +62,16 @@ public class ClientFiles {
     public record Answer(String section, String questionId, String question, String answer, boolean redFlag) {
     }
 
-    /** An intake as read: null answers once the client is forgotten. */
+    /** Who cleared a red flag and when; a null note once the client is forgotten. */
+    public record Clearance(Instant at, String by, String note) {
+    }
+
+    /**
+     * An intake as read: null answers once the client is forgotten. {@code redFlag}: it raised one;
+     * {@code clearance}: the clinic's staff cleared it since.
+     */
     public record Intake(String form, int formVersion, String language, Instant submittedAt, boolean redFlag,
-                         List<Answer> answers, String advice) {
+                         List<Answer> answers, String advice, Clearance clearance) {
     }
 
     /** A questionnaire answered with the intake: its score, and the case that took it as its baseline once one did. */
@@ -79,7 +86,7 @@ public class ClientFiles {
                        List<ConsentKind> missingConsents, List<IntakeMeasure> questionnaires, List<String> questionnairesDue) {
     }
 
-    /** A client at a clinic as a day sheet shows them: intake done or not, red flag, consent. */
+    /** A client at a clinic as a day sheet shows them: intake done or not, a red flag not cleared, consent. */
     public record Screening(ClientId clientId, Instant intakeSubmittedAt, boolean redFlag, boolean consented) {
     }
 
@@ -89,7 +96,8 @@ public class ClientFiles {
             throw new NotFoundException("No file of client " + client + " at clinic " + clinic);
         }
         Optional<Intake> intake = jdbc.query("""
-                SELECT form, form_version, language, answers::text, submitted_at, red_flag, red_flags FROM intake
+                SELECT form, form_version, language, answers::text, submitted_at, red_flag, red_flags,
+                    red_flag_cleared_at, red_flag_cleared_by, red_flag_clearance FROM intake
                 WHERE client_id = ? AND clinic_id = ?""", (row, i) -> intake(row, language),
                 client.value(), clinic.value()).stream().findFirst();
         List<Consent> consents = consents(client, clinic);
@@ -113,10 +121,12 @@ public class ClientFiles {
     public List<File> files(ClientId client, Actor reader) {
         Map<UUID, Intake> intakes = new LinkedHashMap<>();
         jdbc.query("""
-                SELECT clinic_id, form, form_version, language, submitted_at, red_flag FROM intake
+                SELECT clinic_id, form, form_version, language, submitted_at, red_flag, red_flag_cleared_at FROM intake
                 WHERE client_id = ? ORDER BY submitted_at""", row -> {
+            OffsetDateTime cleared = row.getObject(7, OffsetDateTime.class);
             intakes.put(row.getObject(1, UUID.class), new Intake(row.getString(2), row.getInt(3), row.getString(4),
-                    row.getObject(5, OffsetDateTime.class).toInstant(), row.getBoolean(6), List.of(), null));
+                    row.getObject(5, OffsetDateTime.class).toInstant(), row.getBoolean(6), List.of(), null,
+                    cleared == null ? null : new Clearance(cleared.toInstant(), null, null)));
         }, client.value());
         Map<UUID, List<Consent>> consents = new LinkedHashMap<>();
         jdbc.query("""
@@ -141,7 +151,7 @@ public class ClientFiles {
         UUID[] ids = clients.stream().map(ClientId::value).toArray(UUID[]::new);
         Map<ClientId, Screening> screening = new HashMap<>();
         jdbc.query("""
-                SELECT c.client_id, i.submitted_at, coalesce(i.red_flag, false),
+                SELECT c.client_id, i.submitted_at, coalesce(i.red_flag AND i.red_flag_cleared_at IS NULL, false),
                     (SELECT count(*) FROM consent k WHERE k.client_id = c.client_id AND k.clinic_id = ?
                         AND k.withdrawn_at IS NULL) = ?
                 FROM unnest(?::uuid[]) AS c(client_id)
@@ -197,8 +207,10 @@ public class ClientFiles {
                 }
             }
         }
+        OffsetDateTime cleared = row.getObject(8, OffsetDateTime.class);
         return new Intake(form, version, row.getString(3), row.getObject(5, OffsetDateTime.class).toInstant(), redFlag,
-                answers, redFlag ? questions.advice().in(language) : null);
+                answers, redFlag ? questions.advice().in(language) : null,
+                cleared == null ? null : new Clearance(cleared.toInstant(), row.getString(9), row.getString(10)));
     }
 
     private Map<String, String> read(String answers) {

@@ -26,6 +26,10 @@ public final class IntakeCommands {
     public record WithdrawConsent(ClientId clientId, ClinicId clinicId, Set<ConsentKind> kinds, Actor by) {
     }
 
+    /** The clinic's staff record that the red flag of the client's latest intake there is cleared, with their note. */
+    public record ClearRedFlag(ClientId clientId, ClinicId clinicId, String note, Actor by) {
+    }
+
     /** An admin sets the intake form version a clinic's clients answer and how often questionnaires are asked again. */
     public record SetQuestionnaires(ClinicId clinicId, String intakeForm, Integer intakeFormVersion, Integer followUpEvery,
                                     Actor by) {

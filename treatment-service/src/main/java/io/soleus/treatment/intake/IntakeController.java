@@ -14,6 +14,7 @@ import io.soleus.platform.command.Commands;
 import io.soleus.platform.command.Commands.Outcome;
 import io.soleus.platform.command.IdempotencyKey;
 import io.soleus.platform.security.CurrentUser;
+import io.soleus.treatment.intake.IntakeCommands.ClearRedFlag;
 import io.soleus.treatment.intake.IntakeCommands.GiveConsent;
 import io.soleus.treatment.intake.IntakeCommands.IntakeReceived;
 import io.soleus.treatment.intake.IntakeCommands.SubmitIntake;
@@ -23,6 +24,7 @@ import io.soleus.treatment.privacy.RecordAccessLog.Viewed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -120,6 +122,17 @@ class IntakeController {
                                   @Valid @RequestBody ConsentRequest request, IdempotencyKey key) {
         return commands.sendOnce(key, List.of(clientId, clinicId, request, "withdrawal"), new WithdrawConsent(clientId,
                 clinicId, request.kinds(), CurrentUser.get()), Void.class).answer(HttpStatus.NO_CONTENT).build();
+    }
+
+    record ClearanceRequest(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/clients/{clientId}/intake/{clinicId}/red-flag-clearance")
+    @Operation(summary = "The clinic's staff record that the red flag of the client's latest intake is cleared, with their note")
+    ResponseEntity<Void> clearRedFlag(@PathVariable ClientId clientId, @PathVariable ClinicId clinicId,
+                                      @Valid @RequestBody ClearanceRequest request, IdempotencyKey key) {
+        return commands.sendOnce(key, List.of(clientId, clinicId, request, "clearance"), new ClearRedFlag(clientId, clinicId,
+                request.note(), CurrentUser.get()), Void.class).answer(HttpStatus.NO_CONTENT).build();
     }
 
     @GetMapping("/clinics/{clinicId}/screening")

@@ -10,6 +10,7 @@ import io.soleus.kernel.treatment.ConsentWithdrawn;
 import io.soleus.kernel.treatment.IntakeQuestionnaireAnswered;
 import io.soleus.kernel.treatment.IntakeQuestionnairesAdopted;
 import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.RedFlagCleared;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,6 +46,7 @@ public class IntakeProjection {
                 ON CONFLICT (client_id, clinic_id) DO UPDATE SET form = excluded.form,
                     form_version = excluded.form_version, language = excluded.language, answers = excluded.answers,
                     submitted_at = excluded.submitted_at, red_flag = false, red_flags = '{}',
+                    red_flag_cleared_at = NULL, red_flag_cleared_by = NULL, red_flag_clearance = NULL,
                     last_sequence = excluded.last_sequence
                 WHERE intake.last_sequence < excluded.last_sequence""",
                 event.clientId().value(), event.clinicId().value(), event.form(), event.formVersion(), event.language(),
@@ -59,6 +61,15 @@ public class IntakeProjection {
                 UPDATE intake SET red_flag = true, red_flags = ?, last_sequence = ?
                 WHERE client_id = ? AND clinic_id = ? AND last_sequence < ?""",
                 questions, sequence, event.clientId().value(), event.clinicId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(RedFlagCleared event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                UPDATE intake SET red_flag_cleared_at = ?, red_flag_cleared_by = ?, red_flag_clearance = ?, last_sequence = ?
+                WHERE client_id = ? AND clinic_id = ? AND last_sequence < ?""",
+                time(event.clearedAt()), event.clearedBy(), Personal.ERASED.equals(event.note()) ? null : event.note(),
+                sequence, event.clientId().value(), event.clinicId().value(), sequence);
     }
 
     @EventHandler

@@ -13,19 +13,23 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soleus.kernel.Actor;
+import io.soleus.kernel.NotAllowedException;
 import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.Require;
+import io.soleus.kernel.RuleViolationException;
 import io.soleus.kernel.id.ClientId;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.treatment.ConsentGiven;
 import io.soleus.kernel.treatment.ConsentWithdrawn;
 import io.soleus.kernel.treatment.IntakeSubmitted;
+import io.soleus.kernel.treatment.RedFlagCleared;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.value.ConsentKind;
 import io.soleus.kernel.value.ConsentVia;
 import io.soleus.treatment.ClinicalPolicy;
 import io.soleus.treatment.booking.BookingFacts;
 import io.soleus.treatment.outcome.CaseOutcomes;
+import io.soleus.treatment.intake.IntakeCommands.ClearRedFlag;
 import io.soleus.treatment.intake.IntakeCommands.GiveConsent;
 import io.soleus.treatment.intake.IntakeCommands.IntakeReceived;
 import io.soleus.treatment.intake.IntakeCommands.SubmitIntake;
@@ -111,6 +115,19 @@ public class Intakes {
         Instant now = clock.instant();
         kinds.forEach(kind -> file.execute(it -> it.withdraw(new ConsentWithdrawn(command.clientId(), command.clinicId(),
                 kind, via, now))));
+    }
+
+    /** Only the clinic's staff clear a red flag, for a client with a session or a case there. */
+    @CommandHandler
+    public void handle(ClearRedFlag command) {
+        String note = Require.text("note", command.note(), 2000);
+        if (checkAccess(command.clientId(), command.clinicId(), command.by()) != ConsentVia.DESK) {
+            throw new NotAllowedException("staff-only", "Only the clinic's staff may clear a red flag");
+        }
+        RedFlagCleared clearance = new RedFlagCleared(command.clientId(), command.clinicId(), command.by().id(), note,
+                clock.instant());
+        existing(command.clientId(), command.clinicId()).orElseThrow(() -> new RuleViolationException("no-red-flag",
+                "The client has no intake at this clinic")).execute(file -> file.clear(clearance));
     }
 
     /**

@@ -63,8 +63,18 @@ public class IntakeApi {
     public record Answer(String section, String questionId, String question, String answer, boolean redFlag) {
     }
 
+    /** Who cleared a red flag (the id records name a person by) and when; no note once the client is forgotten. */
+    public record Clearance(Instant at, String by, String note) {
+    }
+
+    /** {@code redFlag}: the intake raised one; {@code clearance}: the clinic's staff cleared it since. */
     public record Intake(String form, int formVersion, String language, Instant submittedAt, boolean redFlag,
-                         List<Answer> answers, String advice) {
+                         List<Answer> answers, String advice, Clearance clearance) {
+
+        /** A red flag nobody has cleared: treatment waits for it. */
+        public boolean openRedFlag() {
+            return redFlag && clearance == null;
+        }
     }
 
     /** A questionnaire answered with the intake; {@code caseId} once a case took it as its baseline. */
@@ -138,6 +148,10 @@ public class IntakeApi {
 
     public void giveConsent(UUID clientId, UUID clinicId, Collection<String> kinds, String idempotencyKey) {
         send(Map.of("kinds", kinds), idempotencyKey, "/clients/{client}/consents/{clinic}", clientId, clinicId);
+    }
+
+    public void clearRedFlag(UUID clientId, UUID clinicId, String note, String idempotencyKey) {
+        send(Map.of("note", note), idempotencyKey, "/clients/{client}/intake/{clinic}/red-flag-clearance", clientId, clinicId);
     }
 
     public void withdrawConsent(UUID clientId, UUID clinicId, Collection<String> kinds, String idempotencyKey) {

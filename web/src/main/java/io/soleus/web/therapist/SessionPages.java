@@ -101,6 +101,25 @@ class SessionPages {
         return "redirect:/work/sessions/" + sessionId + "#intake";
     }
 
+    /** The red flag is cleared, for instance by a doctor who saw the client: the therapist notes how. */
+    @PostMapping("/red-flag-clearance")
+    String clearRedFlag(@PathVariable UUID sessionId, @RequestParam String note, @RequestParam UUID key,
+                        RedirectAttributes next) {
+        Session session = booking.session(sessionId);
+        try {
+            intake.clearRedFlag(session.clientId(), session.clinicId(), note, key.toString());
+        } catch (ServiceRefused refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            next.addFlashAttribute("refused", "clearance-note-required");
+            return "redirect:/work/sessions/" + sessionId + "#red-flag";
+        }
+        ReadYourWrites.await(() -> intake.file(session.clientId(), session.clinicId(), "en").intake().clearance() != null);
+        next.addFlashAttribute("done", "redFlagCleared");
+        return "redirect:/work/sessions/" + sessionId + "#red-flag";
+    }
+
     @PostMapping("/case")
     String openCase(@PathVariable UUID sessionId, @RequestParam String complaint, @RequestParam String finding,
                     @RequestParam(required = false) String otherFinding, @RequestParam String side,
