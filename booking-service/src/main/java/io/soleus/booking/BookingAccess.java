@@ -44,7 +44,7 @@ class BookingAccess implements AccessRules {
         access.get("/sessions/*").by(ADMIN, THERAPIST, CLIENT);
         access.post("/clients").by(ADMIN, THERAPIST, CLIENT);
         access.get("/clients/*", "/clients/*/sessions").by(ADMIN, THERAPIST, CLIENT);
-        access.put("/clients/{clientId}/contact").by(any(ADMIN).or(self(CLIENT, "clientId")));
+        access.put("/clients/{clientId}/contact", "/clients/{clientId}/reminders-consent").by(any(ADMIN).or(self(CLIENT, "clientId")));
         access.post("/clients/{clientId}/forget").by(any(ADMIN).or(self(CLIENT, "clientId")));
         access.get("/clients/{clientId}/export").by(any(ADMIN).or(self(CLIENT, "clientId")));
 

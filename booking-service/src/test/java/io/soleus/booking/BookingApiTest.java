@@ -17,6 +17,7 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soleus.kernel.Topics;
+import io.soleus.kernel.booking.ClientContactChanged;
 import io.soleus.platform.command.Commands;
 import io.soleus.platform.test.ApiClient.Response;
 import io.soleus.platform.test.ApiDescriptions;
@@ -321,6 +322,27 @@ class BookingApiTest {
         assertThat(api.post(runnerToken(), "/sessions/" + runner + "/cancel", Map.of("reason", "x")).status())
                 .as("an id of another kind").isEqualTo(404);
         assertThat(api.get("not-a-token", "/clinics").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_client_gives_or_withdraws_her_consent_to_reminders_alone_and_the_rest_of_her_details_stay() {
+        JsonNode before = await().atMost(Duration.ofSeconds(15)).until(() -> api.get(runnerToken(), "/clients/" + runner).body(),
+                profile -> profile.has("email"));
+        assertThat(before.path("remindersConsent").asBoolean()).isTrue();
+        String consent = "/clients/" + runner + "/reminders-consent";
+        assertThat(api.put(runnerToken(), consent, Map.of()).invalidField()).isEqualTo("remindersConsent");
+        assertThat(api.put(mayaToken(), consent, Map.of("remindersConsent", false)).status()).isEqualTo(403);
+
+        expect(204, api.put(runnerToken(), consent, Map.of("remindersConsent", false)));
+
+        JsonNode after = await().atMost(Duration.ofSeconds(15)).until(() -> api.get(runnerToken(), "/clients/" + runner).body(),
+                profile -> !profile.path("remindersConsent").asBoolean());
+        for (String field : List.of("name", "email", "phone", "preferredChannel", "language")) {
+            assertThat(after.path(field)).as(field).isEqualTo(before.path(field));
+        }
+        expect(204, api.put(runnerToken(), consent, Map.of("remindersConsent", false)));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?",
+                Long.class, runner, ClientContactChanged.class.getName())).as("asking for what is so changes nothing").isEqualTo(1);
     }
 
     @Test

@@ -53,6 +53,7 @@ class HostileInputTest {
             new ValidBody("PUT /session-types/{sessionTypeId}/therapists", Map.of("therapists", List.of(SOME_ID))),
             new ValidBody("POST /clients", CLIENT),
             new ValidBody("PUT /clients/{clientId}/contact", CLIENT),
+            new ValidBody("PUT /clients/{clientId}/reminders-consent", Map.of("remindersConsent", false)),
             new ValidBody("POST /sessions", Map.of("clientId", SOME_ID, "therapistId", SOME_ID, "clinicId", SOME_ID,
                     "sessionTypeId", SOME_ID, "start", "2026-12-14T10:00:00Z")),
             new ValidBody("POST /sessions/{sessionId}/reschedule", Map.of("start", "2026-12-15T10:00:00Z")),

@@ -279,6 +279,11 @@ class IntakeAndConsentTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> file(practice.runnerToken(), "en").path("questionnaires")
                 .findValuesAsText("caseId"), cases -> cases.equals(List.of(caseId, caseId)));
 
+        // while her case is open its questionnaires are the case's: none is asked or taken with the intake
+        assertThat(practice.api.post(practice.runnerToken(), measures, ReferenceCaseTest.lefs(60)).text("rule"))
+                .isEqualTo("case-open");
+        assertThat(file(practice.runnerToken(), "en").path("questionnairesDue")).isEmpty();
+
         // a second case at the clinic starts with none of them
         String second = ApiClient.created(practice.requestCase()).text("caseId");
         JsonNode next = await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(),

@@ -62,7 +62,6 @@ class OutcomeReplayTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
                     "SELECT follow_up_every FROM clinic_questionnaires WHERE clinic_id = ?", Integer.class,
                     practice.riverside.value()).equals(List.of(1)));
-            String caseId = practice.openCase();
             SessionId first = practice.sessionBooked(TreatmentServiceTest.NOW.minus(Duration.ofDays(1)));
             practice.attended(first, TreatmentServiceTest.NOW.minus(Duration.ofDays(1)));
             SessionId second = practice.sessionBooked(TreatmentServiceTest.NOW.minus(Duration.ofHours(2)));
@@ -77,8 +76,10 @@ class OutcomeReplayTest {
             practice.awaitSession(cancelled, "CANCELLED");
             expect(201, practice.api.post(practice.runnerToken(), "/clients/" + practice.runner + "/intake/"
                     + practice.riverside, IntakeAndConsentTest.answers("yes")));
+            // her LEFS answered with the intake is the baseline of the case opened at her first session
             expect(201, practice.api.post(practice.runnerToken(), "/clients/" + practice.runner + "/intake/"
                     + practice.riverside + "/measures", ReferenceCaseTest.lefs(50)));
+            String caseId = practice.openCase();
             expect(201, practice.assess(caseId, first, 7));
             expect(204, practice.treat(caseId, first));
             expect(204, practice.api.put(practice.maya(), "/cases/" + caseId + "/plan", ReferenceCaseTest.plan()));
@@ -98,7 +99,7 @@ class OutcomeReplayTest {
             assertThat(operations.path(0).path("noShows").asLong()).isEqualTo(1);
             assertThat(operations.path(0).path("lateCancellations").asLong()).isEqualTo(1);
             await().atMost(Duration.ofSeconds(20)).until(() -> practice.api.get(practice.maya(), "/cases/" + caseId)
-                    .body(), body -> body.path("discharge").has("at") && body.path("measures").size() == 3);
+                    .body(), body -> body.path("discharge").has("at") && body.path("measures").size() == 4);
             ReadModels.awaitCaughtUp(processing.eventProcessor(AuditTrail.PROCESSING_GROUP, StreamingEventProcessor.class)
                     .orElseThrow(), jdbc, Duration.ofSeconds(20));
             ReadModels.awaitCaughtUp(processing.eventProcessor(IntakeProjection.GROUP, StreamingEventProcessor.class)

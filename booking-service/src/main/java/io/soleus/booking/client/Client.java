@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
+import io.soleus.booking.client.ClientCommands.ChangeRemindersConsent;
 import io.soleus.booking.client.ClientCommands.ForgetClient;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.booking.client.ClientEvents.ClientSessionHeld;
@@ -40,6 +41,8 @@ public class Client {
     @AggregateIdentifier
     private ClientId clientId;
     private boolean forgotten;
+    /** How to reach the client as last told, so that one part of it can change alone. */
+    private ClientContactChanged contact;
     /** Sessions booked since sessions were held here and not cancelled, attended and missed ones included. */
     private final Map<SessionId, Held> sessions = new HashMap<>();
 
@@ -63,6 +66,16 @@ public class Client {
         requirePhoneForSms(command.preferredChannel(), command.phone());
         apply(new ClientContactChanged(clientId, command.name(), command.email(), command.phone(),
                 channel(command.preferredChannel()), command.remindersConsent(), command.language(), clock.instant()));
+    }
+
+    /** Only the consent to reminders changes; asking for what is already so changes nothing. */
+    @CommandHandler
+    void handle(ChangeRemindersConsent command, Clock clock) {
+        ensureNotForgotten();
+        if (contact.remindersConsent() != command.remindersConsent()) {
+            apply(new ClientContactChanged(clientId, contact.name(), contact.email(), contact.phone(),
+                    contact.preferredChannel(), command.remindersConsent(), contact.language(), clock.instant()));
+        }
     }
 
     /** Forgetting twice forgets once. */
@@ -130,6 +143,13 @@ public class Client {
     @EventSourcingHandler
     void on(ClientRegistered event) {
         clientId = event.clientId();
+        contact = new ClientContactChanged(event.clientId(), event.name(), event.email(), event.phone(),
+                event.preferredChannel(), event.remindersConsent(), event.language(), event.registeredAt());
+    }
+
+    @EventSourcingHandler
+    void on(ClientContactChanged event) {
+        contact = event;
     }
 
     @EventSourcingHandler

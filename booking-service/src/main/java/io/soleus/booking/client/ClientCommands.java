@@ -14,6 +14,10 @@ public final class ClientCommands {
                                  boolean remindersConsent, String language) {
     }
 
+    /** The client's consent to reminders, given or withdrawn alone. */
+    public record ChangeRemindersConsent(@TargetAggregateIdentifier ClientId clientId, boolean remindersConsent) {
+    }
+
     public record ChangeClientContact(@TargetAggregateIdentifier ClientId clientId, String name, String email,
                                       String phone, Channel preferredChannel, boolean remindersConsent,
                                       String language) {

@@ -7,6 +7,7 @@ import io.soleus.booking.feed.FeedLinks;
 import io.soleus.booking.feed.FeedLinks.Kind;
 import io.soleus.booking.feed.FeedLinks.Owner;
 import io.soleus.booking.client.ClientCommands.ChangeClientContact;
+import io.soleus.booking.client.ClientCommands.ChangeRemindersConsent;
 import io.soleus.booking.client.ClientCommands.ForgetClient;
 import io.soleus.booking.client.ClientCommands.RegisterClient;
 import io.soleus.kernel.Actor;
@@ -23,6 +24,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -81,6 +83,16 @@ class ClientController {
     ResponseEntity<Void> changeContact(@PathVariable ClientId clientId, @Valid @RequestBody ClientDetails details) {
         commands.send(new ChangeClientContact(clientId, details.name(), details.email(), details.phone(),
                 details.preferredChannel(), details.remindersConsent(), details.language()));
+        return ResponseEntity.noContent().build();
+    }
+
+    record RemindersConsent(@NotNull Boolean remindersConsent) {
+    }
+
+    @PutMapping("/{clientId}/reminders-consent")
+    @Operation(summary = "Give or withdraw a client's consent to reminders, leaving the rest of their details as they are")
+    ResponseEntity<Void> changeRemindersConsent(@PathVariable ClientId clientId, @Valid @RequestBody RemindersConsent consent) {
+        commands.send(new ChangeRemindersConsent(clientId, consent.remindersConsent()));
         return ResponseEntity.noContent().build();
     }
 

@@ -15,12 +15,15 @@ import io.soleus.kernel.id.ClinicId;
 public record ClinicQuestionnairesSet(ClinicId clinicId, String intakeForm, int intakeFormVersion, int followUpEvery,
                                       Instant setAt) implements Checked {
 
+    /** The most assessed sessions between a case's questionnaires a clinic may set. */
+    public static final int MOST_SESSIONS_BETWEEN = 52;
+
     @Override
     public void check() {
         Require.present("clinicId", clinicId);
         Require.text("intakeForm", intakeForm, 60);
         Require.between("intakeFormVersion", intakeFormVersion, 1, Integer.MAX_VALUE);
-        Require.between("followUpEvery", followUpEvery, 1, 52);
+        Require.between("followUpEvery", followUpEvery, 1, MOST_SESSIONS_BETWEEN);
         Require.present("setAt", setAt);
     }
 }

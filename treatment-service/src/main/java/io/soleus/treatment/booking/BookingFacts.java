@@ -78,9 +78,14 @@ public class BookingFacts {
                 id.value()).stream().findFirst();
     }
 
+    /**
+     * Whether booking told of the clinic: its opening, or (for a clinic opened before this service kept
+     * openings) a session there.
+     */
     public boolean knowsClinic(ClinicId id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM booking_clinic WHERE clinic_id = ?)",
-                Boolean.class, id.value()));
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM booking_clinic WHERE clinic_id = ?)
+                    OR EXISTS (SELECT 1 FROM booking_session WHERE clinic_id = ?)""", Boolean.class, id.value(), id.value()));
     }
 
     public boolean knowsClient(ClientId id) {

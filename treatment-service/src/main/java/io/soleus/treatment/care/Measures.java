@@ -2,9 +2,6 @@ package io.soleus.treatment.care;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.treatment.OutcomeMeasured;
 import io.soleus.kernel.value.MeasureOccasion;
@@ -32,43 +29,30 @@ public class Measures {
     private final Repository<Case> cases;
     private final Instruments instruments;
     private final Intakes intakes;
-    private final ObjectMapper json;
     private final Clock clock;
 
     public Measures(@Qualifier("caseRepository") Repository<Case> cases, Instruments instruments, Intakes intakes,
-                    ObjectMapper json, Clock clock) {
+                    Clock clock) {
         this.cases = cases;
         this.instruments = instruments;
         this.intakes = intakes;
-        this.json = json;
         this.clock = clock;
     }
 
     @CommandHandler
     public Measured handle(RecordMeasure command) {
         // the answers are judged first: bad input is told as such to anyone, and tells nothing of the case
-        if (!instruments.names().contains(Require.present("instrument", command.instrument()))) {
-            throw new InvalidValueException("instrument", "one of " + instruments.names());
-        }
-        Instrument instrument = instruments.current(command.instrument());
-        Instrument.Scored scored = instrument.score(command.answers());
+        Instruments.Answered answered = instruments.answer(command.instrument(), command.answers());
+        Instrument instrument = answered.instrument();
         Aggregate<Case> record = Aggregates.load(cases, Require.present("caseId", command.caseId()), "case");
         record.execute(it -> it.ensureVisibleTo(command.by()));
         Case current = record.invoke(it -> it);
         intakes.ensureConsentedToDataProcessing(current.clientId(), current.clinicId());
         MeasureOccasion occasion = current.occasionOf(instrument.instrument());
         OutcomeMeasured measured = new OutcomeMeasured(current.caseId(), current.clientId(), current.clinicId(),
-                instrument.instrument(), instrument.version(), occasion, write(scored.answers()), scored.score(),
+                instrument.instrument(), instrument.version(), occasion, answered.answers(), answered.score(),
                 clock.instant());
         record.execute(it -> it.measure(measured));
-        return new Measured(instrument.instrument(), scored.score(), occasion.name());
-    }
-
-    private String write(Instrument.Answers answers) {
-        try {
-            return json.writeValueAsString(answers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Measured(instrument.instrument(), answered.score(), occasion.name());
     }
 }

@@ -97,9 +97,13 @@ public class ClientFile {
 
     /**
      * The questionnaires answered with the intake, which become the baseline of the case just opened
-     * for the client: each is taken by one case only.
+     * for the client: each is taken by one case only, and none while she has withdrawn her consent to
+     * the processing of her data.
      */
     List<IntakeQuestionnaireAnswered> adoptInto(CaseId caseId, Instant now) {
+        if (!consents.containsKey(ConsentKind.DATA_PROCESSING)) {
+            return List.of();
+        }
         List<IntakeQuestionnaireAnswered> answers = List.copyOf(awaitingCase.values());
         if (!answers.isEmpty()) {
             apply(new IntakeQuestionnairesAdopted(answers.get(0).clientId(), answers.get(0).clinicId(), caseId,

@@ -108,9 +108,11 @@ public class ClientFiles {
                         row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, UUID.class)),
                 client.value(), clinic.value());
         List<String> due = List.of();
+        // asked with an intake that begins an episode: none of her cases there is open, or ended after she answered it
         if (intake.isPresent() && !Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM outcome_case WHERE client_id = ? AND clinic_id = ? AND discharged_at IS NULL)""",
-                Boolean.class, client.value(), clinic.value()))) {
+                SELECT EXISTS (SELECT 1 FROM outcome_case WHERE client_id = ? AND clinic_id = ?
+                    AND (discharged_at IS NULL OR discharged_at > ?))""",
+                Boolean.class, client.value(), clinic.value(), intake.get().submittedAt().atOffset(java.time.ZoneOffset.UTC)))) {
             due = instruments.names().stream().filter(instrument -> measures.stream()
                     .noneMatch(measure -> measure.instrument().equals(instrument) && measure.caseId() == null)).toList();
         }

@@ -6,6 +6,7 @@ import io.soleus.kernel.treatment.ClinicQuestionnairesSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +23,19 @@ public class QuestionnaireSettingsProjection {
         this.jdbc = jdbc;
     }
 
+    /** Applies over an older setting only, by the settings' sequence: a copy of an earlier one changes nothing. */
     @EventHandler
-    void on(ClinicQuestionnairesSet event) {
+    void on(ClinicQuestionnairesSet event, @SequenceNumber long sequence) {
         jdbc.update("""
-                INSERT INTO clinic_questionnaires (clinic_id, intake_form, intake_form_version, follow_up_every, set_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO clinic_questionnaires (clinic_id, intake_form, intake_form_version, follow_up_every, set_at,
+                    last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (clinic_id) DO UPDATE SET intake_form = excluded.intake_form,
                     intake_form_version = excluded.intake_form_version, follow_up_every = excluded.follow_up_every,
-                    set_at = excluded.set_at
-                WHERE clinic_questionnaires.set_at <= excluded.set_at""",
+                    set_at = excluded.set_at, last_sequence = excluded.last_sequence
+                WHERE clinic_questionnaires.last_sequence < excluded.last_sequence""",
                 event.clinicId().value(), event.intakeForm(), event.intakeFormVersion(), event.followUpEvery(),
-                event.setAt().atOffset(ZoneOffset.UTC));
+                event.setAt().atOffset(ZoneOffset.UTC), sequence);
     }
 
     @ResetHandler

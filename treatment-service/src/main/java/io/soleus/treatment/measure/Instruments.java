@@ -4,7 +4,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soleus.kernel.InvalidValueException;
 import io.soleus.kernel.NotFoundException;
+import io.soleus.kernel.Require;
 import io.soleus.treatment.QuestionnaireData;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class Instruments {
 
     static final String LOCATION = "classpath*:questionnaires/outcome/*.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Instrument> instruments;
 
@@ -38,6 +44,27 @@ public class Instruments {
         return instruments.stream().filter(it -> it.instrument().equals(instrument))
                 .max(Comparator.comparingInt(Instrument::version))
                 .orElseThrow(() -> new NotFoundException("No questionnaire " + instrument));
+    }
+
+    /** Answers judged and scored by the newest version of an instrument, and written as the events keep them. */
+    public record Answered(Instrument instrument, double score, String answers) {
+    }
+
+    /**
+     * Judges {@code answers} to the newest version of {@code instrument} (an unknown instrument or a
+     * wrong answer is a 400 naming its field) and scores them by its rules.
+     */
+    public Answered answer(String instrument, Instrument.Answers answers) {
+        if (!names().contains(Require.present("instrument", instrument))) {
+            throw new InvalidValueException("instrument", "one of " + names());
+        }
+        Instrument asked = current(instrument);
+        Instrument.Scored scored = asked.score(answers);
+        try {
+            return new Answered(asked, scored.score(), JSON.writeValueAsString(scored.answers()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<Instrument> version(String instrument, int version) {

@@ -128,6 +128,13 @@ public class CaseOutcomes {
                 Boolean.class, client.value(), clinic.value()));
     }
 
+    /** Whether the client has a case at the clinic not discharged yet, as the outcome view knows by now. */
+    public boolean hasOpenCaseAt(ClientId client, ClinicId clinic) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM outcome_case WHERE client_id = ? AND clinic_id = ? AND discharged_at IS NULL)""",
+                Boolean.class, client.value(), clinic.value()));
+    }
+
     private static boolean visible(CaseOutcome outcome, Actor user) {
         return ClinicalPolicy.seesCase(user, new ClinicId(outcome.clinicId()), new ClientId(outcome.clientId()));
     }

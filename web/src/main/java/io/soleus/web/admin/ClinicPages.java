@@ -46,13 +46,15 @@ class ClinicPages {
 
     /** {@code intakeForm} names a form's version as {@code form:version}, as the page offers them. */
     @PostMapping("/{id}/questionnaires")
-    String setQuestionnaires(@PathVariable UUID id, @RequestParam String intakeForm, @RequestParam int followUpEvery,
+    String setQuestionnaires(@PathVariable UUID id, @RequestParam String intakeForm, @RequestParam String followUpEvery,
                              RedirectAttributes next) {
         int colon = intakeForm.lastIndexOf(':');
         String form = colon < 0 ? intakeForm : intakeForm.substring(0, colon);
-        int version = colon < 0 ? 0 : parseOrZero(intakeForm.substring(colon + 1));
+        Integer version = colon < 0 ? null : number(intakeForm.substring(colon + 1));
+        // what is not a number goes as none: the service names the field
+        Integer every = number(followUpEvery);
         try {
-            intake.setQuestionnaireSettings(id, form, version, followUpEvery);
+            intake.setQuestionnaireSettings(id, form, version, every);
         } catch (ServiceRefused refused) {
             if (refused.status() != 400) {
                 throw refused;
@@ -63,18 +65,18 @@ class ClinicPages {
         }
         ReadYourWrites.await(() -> {
             IntakeApi.QuestionnaireSettings now = intake.questionnaireSettings().of(id);
-            return now.setAt() != null && now.intakeForm().equals(form) && now.intakeFormVersion() == version
-                    && now.followUpEvery() == followUpEvery;
+            return now.setAt() != null && now.intakeForm().equals(form) && version.equals(now.intakeFormVersion())
+                    && every.equals(now.followUpEvery());
         });
         next.addFlashAttribute("savedQuestionnaires", id);
         return "redirect:/admin/clinics#questionnaires-" + id;
     }
 
-    private static int parseOrZero(String number) {
+    private static Integer number(String number) {
         try {
-            return Integer.parseInt(number);
+            return Integer.valueOf(number.strip());
         } catch (NumberFormatException e) {
-            return 0;
+            return null;
         }
     }
 

@@ -15,6 +15,7 @@ import io.soleus.web.services.IntakeApi;
 import io.soleus.web.services.IntakeApi.Submitted;
 import io.soleus.web.services.ReadYourWrites;
 import io.soleus.web.services.ServiceRefused;
+import io.soleus.web.services.ServiceUnavailable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -51,7 +52,7 @@ class IntakePages {
                   Model model) {
         IntakeApi.File file = intake.file(me.client(), clinicId, language(locale));
         model.addAttribute("file", file);
-        model.addAttribute("profile", booking.client(me.client()));
+        model.addAttribute("profile", profile(me));
         model.addAttribute("answering", file.intake() == null || again != null);
         // consent is given by ticking, never ticked for her
         return page(clinicId, locale, model, Map.of(), List.of());
@@ -109,13 +110,11 @@ class IntakePages {
 
     /**
      * Consent to reminders, given or not when she registered, changed beside her other consents: it is
-     * kept with her contact details, where the messages are planned from.
+     * kept with her contact details, where the messages are planned from, and is hers at every clinic.
      */
     @PostMapping("/reminders")
     String reminders(@PathVariable UUID clinicId, SignedIn me, @RequestParam boolean reminders, RedirectAttributes next) {
-        BookingApi.ClientProfile profile = booking.client(me.client());
-        booking.changeContact(me.client(), profile.name(), profile.email(), profile.phone(), profile.preferredChannel(),
-                reminders, profile.language());
+        booking.changeRemindersConsent(me.client(), reminders);
         ReadYourWrites.await(() -> booking.client(me.client()).remindersConsent() == reminders);
         next.addFlashAttribute("remindersChanged", reminders);
         return "redirect:/me/intake/" + clinicId + "#consents";
@@ -131,6 +130,15 @@ class IntakePages {
         model.addAttribute("values", answers);
         model.addAttribute("ticked", new ArrayList<>(consents));
         return "client/intake";
+    }
+
+    /** Her contact details for the reminders consent; the page stands without them while booking cannot answer. */
+    private BookingApi.ClientProfile profile(SignedIn me) {
+        try {
+            return booking.client(me.client());
+        } catch (ServiceUnavailable | ServiceRefused unavailable) {
+            return null;
+        }
     }
 
     static String language(Locale locale) {

@@ -44,7 +44,7 @@ class IntakeQuestionnairePages {
         if (due.isEmpty()) {
             return "redirect:/me/intake/" + clinicId;
         }
-        return page(clinicId, due, locale, model, Map.of(), Map.of());
+        return page(clinicId, due.get(0), due.size(), locale, model, Map.of(), Map.of());
     }
 
     @PostMapping
@@ -59,7 +59,12 @@ class IntakeQuestionnairePages {
             return due(me, clinicId).isEmpty() ? "redirect:/me/intake/" + clinicId
                     : "redirect:/me/intake/" + clinicId + "/questionnaires";
         } catch (ServiceRefused refused) {
-            return page(clinicId, due(me, clinicId), locale, model, form.given(), form.errors(refused));
+            if (refused.errors().isEmpty()) {
+                // not asked any more (her case opened meanwhile), or no consent to keep it: her intake page says what is so
+                next.addFlashAttribute("questionnaireRefused", refused.rule().orElse("refused"));
+                return "redirect:/me/intake/" + clinicId;
+            }
+            return page(clinicId, instrument, due(me, clinicId).size(), locale, model, form.given(), form.errors(refused));
         }
     }
 
@@ -67,9 +72,9 @@ class IntakeQuestionnairePages {
         return intake.file(me.client(), clinicId, "en").questionnairesDue();
     }
 
-    private String page(UUID clinicId, List<String> due, Locale locale, Model model, Map<String, String> given,
+    private String page(UUID clinicId, String instrument, int left, Locale locale, Model model, Map<String, String> given,
                         Map<String, String> errors) {
-        return QuestionnaireForm.page(model, questionnaires.instrument(due.get(0)), due.size(),
+        return QuestionnaireForm.page(model, questionnaires.instrument(instrument), Math.max(1, left),
                 "/me/intake/" + clinicId + "/questionnaires", locale, given, List.of(), errors);
     }
 }

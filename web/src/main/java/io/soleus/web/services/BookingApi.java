@@ -284,6 +284,11 @@ public class BookingApi {
                 Map.of("Idempotency-Key", idempotencyKey), "/clients");
     }
 
+    /** The client's consent to reminders alone, the rest of her details as they are. */
+    public void changeRemindersConsent(UUID clientId, boolean remindersConsent) {
+        booking.put(Map.of("remindersConsent", remindersConsent), "/clients/{id}/reminders-consent", clientId);
+    }
+
     public void changeContact(UUID clientId, String name, String email, String phone, String channel, boolean remindersConsent,
                               String language) {
         booking.put(details(name, email, phone, channel, remindersConsent, language), "/clients/{id}/contact", clientId);

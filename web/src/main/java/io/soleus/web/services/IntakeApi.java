@@ -162,7 +162,7 @@ public class IntakeApi {
         return treatment.get(QuestionnaireOverview.class, "/questionnaire-settings");
     }
 
-    public void setQuestionnaireSettings(UUID clinicId, String intakeForm, int intakeFormVersion, int followUpEvery) {
+    public void setQuestionnaireSettings(UUID clinicId, String intakeForm, Integer intakeFormVersion, Integer followUpEvery) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("intakeForm", intakeForm);
         body.put("intakeFormVersion", intakeFormVersion);
