@@ -2,8 +2,8 @@ package io.soleus.treatment.intake;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.EnumMap;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

@@ -25,6 +25,7 @@ import io.soleus.kernel.value.ConsentKind;
 import io.soleus.kernel.value.ConsentVia;
 import io.soleus.treatment.ClinicalPolicy;
 import io.soleus.treatment.measure.Instruments;
+import io.soleus.treatment.outcome.CaseOutcomes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +42,14 @@ public class ClientFiles {
     private final JdbcTemplate jdbc;
     private final IntakeForms forms;
     private final Instruments instruments;
+    private final CaseOutcomes cases;
     private final ObjectMapper json;
 
-    ClientFiles(JdbcTemplate jdbc, IntakeForms forms, Instruments instruments, ObjectMapper json) {
+    ClientFiles(JdbcTemplate jdbc, IntakeForms forms, Instruments instruments, CaseOutcomes cases, ObjectMapper json) {
         this.jdbc = jdbc;
         this.forms = forms;
         this.instruments = instruments;
+        this.cases = cases;
         this.json = json;
     }
 
@@ -109,10 +112,7 @@ public class ClientFiles {
                 client.value(), clinic.value());
         List<String> due = List.of();
         // asked with an intake that begins an episode: none of her cases there is open, or ended after she answered it
-        if (intake.isPresent() && !Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM outcome_case WHERE client_id = ? AND clinic_id = ?
-                    AND (discharged_at IS NULL OR discharged_at > ?))""",
-                Boolean.class, client.value(), clinic.value(), intake.get().submittedAt().atOffset(java.time.ZoneOffset.UTC)))) {
+        if (intake.isPresent() && !cases.hasCaseSince(client, clinic, intake.get().submittedAt())) {
             due = instruments.names().stream().filter(instrument -> measures.stream()
                     .noneMatch(measure -> measure.instrument().equals(instrument) && measure.caseId() == null)).toList();
         }

@@ -45,7 +45,7 @@ public class IntakeQuestionnaires {
         Instruments.Answered scored = instruments.answer(command.instrument(), command.answers());
         intakes.checkAccess(command.clientId(), command.clinicId(), command.by());
         intakes.ensureConsentedToDataProcessing(command.clientId(), command.clinicId());
-        if (cases.hasOpenCaseAt(command.clientId(), command.clinicId())) {
+        if (cases.hasCaseSince(command.clientId(), command.clinicId(), clock.instant())) {
             throw new RuleViolationException("case-open",
                     "The client's case at this clinic is open: its questionnaires are answered for the case");
         }

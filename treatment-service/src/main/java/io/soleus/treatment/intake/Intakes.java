@@ -26,6 +26,7 @@ import io.soleus.kernel.treatment.RedFlagCleared;
 import io.soleus.kernel.treatment.RedFlagRaised;
 import io.soleus.kernel.value.ConsentKind;
 import io.soleus.kernel.value.ConsentVia;
+import io.soleus.platform.axon.Aggregates;
 import io.soleus.treatment.ClinicalPolicy;
 import io.soleus.treatment.booking.BookingFacts;
 import io.soleus.treatment.outcome.CaseOutcomes;
@@ -168,25 +169,12 @@ public class Intakes {
 
     private Aggregate<ClientFile> update(ClientId client, ClinicId clinic, Supplier<ClientFile> first,
                                          Consumer<ClientFile> next) {
-        return existing(client, clinic).map(file -> {
-            file.execute(next);
-            return file;
-        }).orElseGet(() -> {
-            try {
-                return files.newInstance(first::get);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return Aggregates.update(files, events, ClientFile.idOf(client, clinic), first, next);
     }
 
-    /** The client's file at the clinic, if it has begun: asked of the store first, as most clients' first visit has none. */
+    /** The client's file at the clinic, if it has begun (most clients' first visit has none). */
     Optional<Aggregate<ClientFile>> existing(ClientId client, ClinicId clinic) {
-        String id = ClientFile.idOf(client, clinic);
-        if (events.lastSequenceNumberFor(id).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(files.load(id));
+        return Aggregates.existing(files, events, ClientFile.idOf(client, clinic));
     }
 
     private static Set<ConsentKind> kinds(Set<ConsentKind> kinds) {

@@ -10,6 +10,7 @@ import io.soleus.kernel.NotFoundException;
 import io.soleus.kernel.Require;
 import io.soleus.kernel.id.ClinicId;
 import io.soleus.kernel.treatment.ClinicQuestionnairesSet;
+import io.soleus.platform.axon.Aggregates;
 import io.soleus.treatment.ClinicalPolicy;
 import io.soleus.treatment.booking.BookingFacts;
 import io.soleus.treatment.intake.IntakeCommands.SetQuestionnaires;
@@ -44,7 +45,7 @@ class QuestionnaireSetup {
     }
 
     @CommandHandler
-    public void handle(SetQuestionnaires command) throws Exception {
+    public void handle(SetQuestionnaires command) {
         Map<String, String> invalid = new LinkedHashMap<>();
         List<String> versions = forms.all().stream().map(form -> form.form() + " v" + form.version()).toList();
         if (forms.all().stream().noneMatch(form -> form.form().equals(command.intakeForm()))) {
@@ -66,11 +67,7 @@ class QuestionnaireSetup {
         }
         ClinicQuestionnairesSet set = new ClinicQuestionnairesSet(clinic, command.intakeForm(), command.intakeFormVersion(),
                 command.followUpEvery(), clock.instant());
-        String id = ClinicQuestionnaires.idOf(clinic);
-        if (events.lastSequenceNumberFor(id).isPresent()) {
-            settings.load(id).execute(it -> it.set(set));
-        } else {
-            settings.newInstance(() -> new ClinicQuestionnaires(set));
-        }
+        Aggregates.update(settings, events, ClinicQuestionnaires.idOf(clinic), () -> new ClinicQuestionnaires(set),
+                it -> it.set(set));
     }
 }

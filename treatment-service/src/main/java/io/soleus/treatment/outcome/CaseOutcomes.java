@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -128,11 +129,15 @@ public class CaseOutcomes {
                 Boolean.class, client.value(), clinic.value()));
     }
 
-    /** Whether the client has a case at the clinic not discharged yet, as the outcome view knows by now. */
-    public boolean hasOpenCaseAt(ClientId client, ClinicId clinic) {
+    /**
+     * Whether the client has a case at the clinic that is open, or was discharged after {@code since}, as
+     * the outcome view knows by now: whether an intake answered at {@code since} belongs to an episode begun.
+     */
+    public boolean hasCaseSince(ClientId client, ClinicId clinic, Instant since) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM outcome_case WHERE client_id = ? AND clinic_id = ? AND discharged_at IS NULL)""",
-                Boolean.class, client.value(), clinic.value()));
+                SELECT EXISTS (SELECT 1 FROM outcome_case WHERE client_id = ? AND clinic_id = ?
+                    AND (discharged_at IS NULL OR discharged_at > ?))""",
+                Boolean.class, client.value(), clinic.value(), since.atOffset(ZoneOffset.UTC)));
     }
 
     private static boolean visible(CaseOutcome outcome, Actor user) {
