@@ -56,12 +56,7 @@ class ClinicPages {
         try {
             intake.setQuestionnaireSettings(id, form, version, every);
         } catch (ServiceRefused refused) {
-            if (refused.status() != 400) {
-                throw refused;
-            }
-            next.addFlashAttribute("invalidQuestionnaires", id);
-            next.addFlashAttribute("invalidField", refused.errors().isEmpty() ? "" : refused.errors().get(0).field());
-            return "redirect:/admin/clinics#questionnaires-" + id;
+            return invalid(refused, "invalidQuestionnaires", id, "questionnaires-", next);
         }
         ReadYourWrites.await(() -> {
             IntakeApi.QuestionnaireSettings now = intake.questionnaireSettings().of(id);
@@ -70,6 +65,16 @@ class ClinicPages {
         });
         next.addFlashAttribute("savedQuestionnaires", id);
         return "redirect:/admin/clinics#questionnaires-" + id;
+    }
+
+    /** Bad input goes back to the clinic's form ({@code flag} names it), with the first field the service named. */
+    private static String invalid(ServiceRefused refused, String flag, UUID id, String anchor, RedirectAttributes next) {
+        if (refused.status() != 400) {
+            throw refused;
+        }
+        next.addFlashAttribute(flag, id);
+        next.addFlashAttribute("invalidField", refused.errors().isEmpty() ? "" : refused.errors().get(0).field());
+        return "redirect:/admin/clinics#" + anchor + id;
     }
 
     private static Integer number(String number) {
@@ -91,12 +96,7 @@ class ClinicPages {
         try {
             booking.setBookingRules(id, rules);
         } catch (ServiceRefused refused) {
-            if (refused.status() != 400) {
-                throw refused;
-            }
-            next.addFlashAttribute("invalid", id);
-            next.addFlashAttribute("invalidField", refused.errors().isEmpty() ? "" : refused.errors().get(0).field());
-            return "redirect:/admin/clinics#clinic-" + id;
+            return invalid(refused, "invalid", id, "clinic-", next);
         }
         ReadYourWrites.await(() -> booking.clinic(id).map(clinic -> clinic.bookingRules().equals(rules)).orElse(false));
         next.addFlashAttribute("saved", id);

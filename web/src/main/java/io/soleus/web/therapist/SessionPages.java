@@ -109,10 +109,9 @@ class SessionPages {
         try {
             intake.clearRedFlag(session.clientId(), session.clinicId(), note, key.toString());
         } catch (ServiceRefused refused) {
-            if (refused.status() != 400) {
-                throw refused;
-            }
-            next.addFlashAttribute("refused", "clearance-note-required");
+            // a blank note, or a flag cleared meanwhile (a second click, a colleague): the page says which
+            String rule = refused.status() == 400 ? "clearance-note-required" : refused.rule().orElseThrow(() -> refused);
+            next.addFlashAttribute("refused", rule);
             return "redirect:/work/sessions/" + sessionId + "#red-flag";
         }
         ReadYourWrites.await(() -> intake.file(session.clientId(), session.clinicId(), "en").intake().clearance() != null);
