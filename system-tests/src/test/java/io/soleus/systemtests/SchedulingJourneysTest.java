@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,8 @@ class SchedulingJourneysTest {
     void a_client_and_a_therapist_subscribe_to_their_sessions_in_a_calendar_app_and_stop_it() throws Exception {
         String client = platform.registerClient("Sasha Subscriber", RunningPlatform.address("sasha"));
         platform.processes.identity().account(client, "sasha@soleus.test", "Sasha Subscriber", PASSWORD, "CLIENT", List.of());
-        Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        // noon five days out: an hour-long session fits the clinic's day whatever the hour the journey runs
+        Instant start = LocalDate.now(LONDON).plusDays(5).atTime(12, 0).atZone(LONDON).toInstant();
         String session = platform.book(client, tom, harbour, assessment, start);
 
         try (Browser phone = new Browser("feed-client", 375, 812)) {
