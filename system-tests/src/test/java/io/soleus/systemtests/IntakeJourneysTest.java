@@ -314,11 +314,12 @@ class IntakeJourneysTest {
         assertThat(platform.get("treatment", platform.admin, "/clinics/" + quay + "/intake-form").path("version").asInt()).isEqualTo(1);
 
         // his next session's assessment is the first since his answers: he is asked again, by mail
-        Instant first = startedAnHourAgo();
-        Instant next = first.atZone(LONDON).getHour() >= 2 ? first.minus(Duration.ofHours(1)) : first.plus(Duration.ofMinutes(45));
+        // two hours before his first (clear of it at any hour), attended: recordable whatever the day it fell on
+        Instant next = startedAnHourAgo().minus(Duration.ofHours(2));
         platform.setClocks(next.minus(Duration.ofHours(1)));
         String nextSession = platform.book(client, uma, quay, assessment, next);
         platform.setClocks(Instant.now());
+        platform.post("booking", platform.admin, "/sessions/" + nextSession + "/attended", Map.of());
         String asUma = platform.token(uma, "THERAPIST", List.of(quay));
         within(Duration.ofMinutes(1)).until(() -> platform.send("treatment", asUma, "POST", "/cases/" + caseId + "/assessments",
                 Map.of("sessionId", nextSession, "pain", 3, "tightness", "MILD")), answer -> answer.status() == 201);
